@@ -1,0 +1,54 @@
+/**
+ * The text commands users type, in English and Spanish. The router matches them and the Teams
+ * manifest's commandLists is generated from the same table, so the two cannot drift apart.
+ */
+export interface CommandDefinition {
+  id: CommandId;
+  /** Words that start the command (lowercase, without accents); the first English word is the canonical one. */
+  en: string[];
+  es: string[];
+  /** Shown in the Teams command menu (max 32 chars) and help (max 128 chars). */
+  title: string;
+  description: string;
+  /** Whether it appears in the manifest's command list (Teams allows at most 10 per scope). */
+  inManifest: boolean;
+}
+
+export type CommandId =
+  | 'help'
+  | 'cancel'
+  | 'whoami'
+  | 'language'
+  | 'request-relationship'
+  | 'invitations'
+  | 'leads'
+  | 'find-partner'
+  | 'accept-invitation'
+  | 'my-partners'
+  | 'accept-mca'
+  | 'remove-roles'
+  | 'status'
+  | 'can-we'
+  | 'indirect-providers'
+  | 'indirect-resellers'
+  | 'users';
+
+export const COMMANDS: readonly CommandDefinition[] = [
+  { id: 'help', en: ['help', '?'], es: ['ayuda'], title: 'help', description: 'What I can do for you, given your roles', inManifest: true },
+  { id: 'cancel', en: ['cancel', 'stop', 'quit'], es: ['cancelar', 'salir'], title: 'cancel', description: 'Stop what we are doing', inManifest: false },
+  { id: 'whoami', en: ['whoami', 'who am i'], es: ['quien soy'], title: 'whoami', description: 'Your organisation, roles and language', inManifest: true },
+  { id: 'language', en: ['language'], es: ['idioma'], title: 'language', description: 'Choose English or Spanish: language es', inManifest: false },
+  { id: 'request-relationship', en: ['request relationship', 'request a reseller relationship', 'invite'], es: ['solicitar relacion', 'invitar'], title: 'request relationship', description: 'Request a reseller relationship with a customer', inManifest: true },
+  { id: 'invitations', en: ['invitations', 'pending invitations'], es: ['invitaciones'], title: 'invitations', description: 'Pending invitations: resend or cancel', inManifest: true },
+  { id: 'leads', en: ['leads'], es: ['clientes potenciales', 'contactos'], title: 'leads', description: 'Contact requests from customers', inManifest: true },
+  { id: 'find-partner', en: ['find partner', 'find a partner'], es: ['buscar partner', 'buscar asociado'], title: 'find partner', description: 'Find a partner and contact selected providers', inManifest: true },
+  { id: 'accept-invitation', en: ['accept invitation', 'accept'], es: ['aceptar invitacion', 'aceptar'], title: 'accept invitation', description: 'Accept agreement & authorize partner (paste the link or code)', inManifest: true },
+  { id: 'my-partners', en: ['my partners', 'partners'], es: ['mis partners', 'mis asociados'], title: 'my partners', description: 'Partners your organisation works with', inManifest: true },
+  { id: 'accept-mca', en: ['accept mca', 'mca'], es: ['aceptar contrato'], title: 'accept mca', description: 'Accept the Microsoft Customer Agreement', inManifest: false },
+  { id: 'remove-roles', en: ['remove roles'], es: ['quitar roles'], title: 'remove roles', description: "Remove a partner's admin roles", inManifest: false },
+  { id: 'status', en: ['status'], es: ['estado'], title: 'status', description: 'Status of every relationship with an organisation: status contoso', inManifest: true },
+  { id: 'can-we', en: ['can we'], es: ['podemos'], title: 'can we', description: 'Can we do a task for a customer? can we reset a password for contoso', inManifest: true },
+  { id: 'indirect-providers', en: ['indirect providers'], es: ['proveedores indirectos'], title: 'indirect providers', description: 'Indirect providers you work with', inManifest: false },
+  { id: 'indirect-resellers', en: ['indirect resellers'], es: ['revendedores indirectos'], title: 'indirect resellers', description: 'Indirect resellers you work with', inManifest: false },
+  { id: 'users', en: ['users'], es: ['usuarios'], title: 'users', description: "Your organisation's users and their roles", inManifest: false },
+];

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+// Records the bot shell needs to survive restarts and scale-out; they are not part of the domain.
+const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
+
+/** Where to reach a user proactively: an opaque, serialised conversation reference. Id: `${tenantId}/${aadObjectId}`. */
+export const ConversationRecord = z.object({
+  ...Record,
+  tenantId: z.string().min(1),
+  aadObjectId: z.string().min(1),
+  reference: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+export type ConversationRecord = z.infer<typeof ConversationRecord>;
+
+/** One document of dialog or user state (the bot's `Storage`), keyed by its storage key. */
+export const StateRecord = z.object({
+  ...Record,
+  document: z.record(z.string(), z.unknown()),
+  updatedAt: z.string(),
+});
+export type StateRecord = z.infer<typeof StateRecord>;
+
+/** An activity id already handled, so a re-delivered activity has one effect. */
+export const ProcessedActivity = z.object({
+  ...Record,
+  at: z.string(),
+});
+export type ProcessedActivity = z.infer<typeof ProcessedActivity>;
+
+/** A proactive message owed to one user; kept until delivered so a failure is retried later. */
+export const NotificationRecord = z.object({
+  ...Record,
+  tenantId: z.string().min(1),
+  aadObjectId: z.string().min(1),
+  kind: z.string().min(1),
+  payload: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'delivered', 'failed']),
+  attempts: z.number().int().nonnegative(),
+  lastError: z.string().optional(),
+  nextAttemptAt: z.string(),
+  createdAt: z.string(),
+  deliveredAt: z.string().optional(),
+});
+export type NotificationRecord = z.infer<typeof NotificationRecord>;
+
+/** A reminder the expiry guardian has sent. Id: `${subjectId}/${milestone}` so it is sent once. */
+export const ReminderRecord = z.object({
+  ...Record,
+  subjectId: z.string().min(1),
+  milestone: z.string().min(1),
+  sentAt: z.string(),
+});
+export type ReminderRecord = z.infer<typeof ReminderRecord>;

@@ -1,0 +1,156 @@
+import type {
+  AgreementAcceptance,
+  AuditEvent,
+  Invitation,
+  Lead,
+  Organization,
+  Relationship,
+  User,
+} from '../domain/model.js';
+import type {
+  ConversationRecord,
+  NotificationRecord,
+  ProcessedActivity,
+  ReminderRecord,
+  StateRecord,
+} from './runtime-records.js';
+
+/** What the store holds, by collection. */
+export interface Collections {
+  organizations: Organization;
+  users: User;
+  invitations: Invitation;
+  relationships: Relationship;
+  agreements: AgreementAcceptance;
+  leads: Lead;
+  auditEvents: AuditEvent;
+  conversations: ConversationRecord;
+  state: StateRecord;
+  activities: ProcessedActivity;
+  notifications: NotificationRecord;
+  reminders: ReminderRecord;
+}
+export type CollectionName = keyof Collections;
+
+/** Secondary indexes: each maps a record to the keys it is found under. Lookups through them never scan. */
+export const INDEXES = {
+  organizations: {
+    domain: (o: Organization) => [o.primaryDomain.toLowerCase()],
+    kind: (o: Organization) => [o.kind],
+  },
+  users: {
+    tenant: (u: User) => [u.tenantId],
+    identity: (u: User) => [identityKey(u.tenantId, u.aadObjectId)],
+    email: (u: User) => [u.email.toLowerCase()],
+  },
+  invitations: {
+    tokenHash: (i: Invitation) => [i.tokenHash],
+    status: (i: Invitation) => [i.status],
+    partner: (i: Invitation) => [i.partnerTenantId, ...(i.providerTenantId ? [i.providerTenantId] : [])],
+    customer: (i: Invitation) => [...(i.customerTenantId ? [i.customerTenantId] : []), i.customerDomain.toLowerCase()],
+  },
+  relationships: {
+    partner: (r: Relationship) => [r.partnerTenantId],
+    customer: (r: Relationship) => [r.customerTenantId],
+    status: (r: Relationship) => [r.status],
+  },
+  agreements: {
+    tenant: (a: AgreementAcceptance) => [a.tenantId],
+  },
+  leads: {
+    partner: (l: Lead) => [l.partnerTenantId],
+    customer: (l: Lead) => [l.customerTenantId],
+    status: (l: Lead) => [l.status],
+  },
+  auditEvents: {
+    target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],
+    tenant: (e: AuditEvent) => e.tenantIds,
+  },
+  conversations: {},
+  state: {},
+  activities: {},
+  notifications: {
+    status: (n: NotificationRecord) => [n.status],
+  },
+  reminders: {
+    subject: (r: ReminderRecord) => [r.subjectId],
+  },
+} as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
+
+export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;
+
+export function identityKey(tenantId: string, aadObjectId: string): string {
+  return `${tenantId}/${aadObjectId}`;
+}
+
+/** A record as the caller hands it to `insert`: the store assigns the first version. */
+export type NewRecord<C extends CollectionName> = Omit<Collections[C], 'version'>;
+
+/** Records to load into an empty store (the demo world). */
+export type SeedData = { [C in CollectionName]?: NewRecord<C>[] };
+
+export interface StoreReader {
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined>;
+  findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]>;
+  /** Every record of a collection; for lists and reports, not for lookups. */
+  all<C extends CollectionName>(collection: C): Promise<Collections[C][]>;
+}
+
+/**
+ * One unit of change. Reads see the committed state plus this transaction's own writes.
+ * Writes are checked at commit: `update` and `remove` must carry the version that was read.
+ */
+export interface Transaction extends StoreReader {
+  insert<C extends CollectionName>(collection: C, record: NewRecord<C>): Collections[C];
+  update<C extends CollectionName>(collection: C, record: Collections[C]): Collections[C];
+  remove<C extends CollectionName>(collection: C, record: Collections[C]): void;
+}
+
+/**
+ * The repository every layer uses. Implementations: the embedded lowdb file (default) and,
+ * later, PostgreSQL for several bot instances. Records returned are copies: changing one changes nothing.
+ */
+export interface Store extends StoreReader {
+  /**
+   * Runs `work` and commits its writes atomically and durably, or none of them.
+   * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
+   */
+  transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
+  /** Resolves when the store can answer (for /healthz). */
+  ping(): Promise<void>;
+  /** Waits for writes in flight, then releases the file. */
+  close(): Promise<void>;
+}
+
+export class ConflictError extends Error {
+  override readonly name = 'ConflictError';
+  constructor(
+    readonly collection: CollectionName,
+    readonly id: string,
+    readonly reason: 'version' | 'exists' | 'missing',
+  ) {
+    super(`conflict on ${collection}/${id}: ${reason}`);
+  }
+}
+
+/** The data file is unreadable or invalid; the program must stop and leave it as it is. */
+export class StoreFileError extends Error {
+  override readonly name = 'StoreFileError';
+  constructor(
+    readonly file: string,
+    readonly problem: string,
+  ) {
+    super(`The data file ${file} cannot be used: ${problem}. It was left untouched; fix or move it, then start again.`);
+  }
+}
+
+/** Runs a read-modify-write transaction again when it lost a race, a bounded number of times. */
+export async function withRetry<T>(store: Store, work: (tx: Transaction) => Promise<T> | T, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await store.transaction(work);
+    } catch (error) {
+      if (!(error instanceof ConflictError) || attempt >= attempts) throw error;
+    }
+  }
+}
