@@ -34,7 +34,7 @@ export type CommandId =
   | 'users';
 
 export const COMMANDS: readonly CommandDefinition[] = [
-  { id: 'help', en: ['help', '?'], es: ['ayuda'], title: 'help', description: 'What I can do for you, given your roles', inManifest: true },
+  { id: 'help', en: ['help'], es: ['ayuda'], title: 'help', description: 'What I can do for you, given your roles', inManifest: true },
   { id: 'cancel', en: ['cancel', 'stop', 'quit'], es: ['cancelar', 'salir'], title: 'cancel', description: 'Stop what we are doing', inManifest: false },
   { id: 'whoami', en: ['whoami', 'who am i'], es: ['quien soy'], title: 'whoami', description: 'Your organisation, roles and language', inManifest: true },
   { id: 'language', en: ['language'], es: ['idioma'], title: 'language', description: 'Choose English or Spanish: language es', inManifest: false },

@@ -25,6 +25,8 @@ export type StateRecord = z.infer<typeof StateRecord>;
 export const ProcessedActivity = z.object({
   ...Record,
   at: z.string(),
+  /** The invoke response the first delivery got, returned again to a re-delivery. */
+  response: z.unknown().optional(),
 });
 export type ProcessedActivity = z.infer<typeof ProcessedActivity>;
 

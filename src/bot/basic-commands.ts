@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { welcomeCard } from '../cards/welcome-card.js';
+import { SET_LANGUAGE_VERB, whoamiCard } from '../cards/whoami-card.js';
+import { translator } from '../i18n/i18n.js';
+import type { UserDirectory } from '../services/user-directory.js';
+import { cardAction, type CardActionHandler } from './card-actions.js';
+import type { CommandId } from './commands.js';
+import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';
+import type { CommandHandler } from './partner-desk-bot.js';
+import { updateSession } from './session.js';
+
+/** help, whoami and language: available to every known user. */
+export function basicCommands(available: () => ReadonlySet<CommandId>): [CommandId, CommandHandler][] {
+  return [
+    [
+      'help',
+      async ({ context, session }) =>
+        context.sendActivity({
+          attachments: [welcomeCard(session.user, session.org, session.tr, available(), 'help')],
+        }),
+    ],
+    [
+      'whoami',
+      async ({ context, session }) =>
+        context.sendActivity({
+          attachments: [whoamiCard(session.user, session.org, session.tr, session.clientLanguage)],
+        }),
+    ],
+    ['language', async ({ dc, args }) => dc.beginDialog(LANGUAGE_DIALOG, { args })],
+  ];
+}
+
+/** The language buttons of the whoami card: the choice is kept and the card redrawn in that language. */
+export function languageCardAction(users: UserDirectory): CardActionHandler {
+  return cardAction({
+    verb: SET_LANGUAGE_VERB,
+    data: z.object({ language: z.enum(['en', 'es']) }),
+    async handle(context, session, { language }) {
+      const user = await users.setLanguage(session.user, language);
+      const tr = translator(language);
+      updateSession(context, { ...session, user, tr });
+      return whoamiCard(user, session.org, tr, session.clientLanguage);
+    },
+  });
+}

@@ -1,0 +1,33 @@
+import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
+import type { CardAttachment } from '../cards/render.js';
+import type { Session } from './session.js';
+
+/** One card verb: the shape its data must have, and what it does for the acting user. */
+export interface CardActionHandler<S extends z.ZodType = z.ZodType> {
+  verb: string;
+  data: S;
+  /** Returns the card that replaces the one clicked. Permission checks happen here, on the server. */
+  handle(context: TurnContext, session: Session, data: z.infer<S>): Promise<CardAttachment>;
+}
+
+export function cardAction<S extends z.ZodType>(handler: CardActionHandler<S>): CardActionHandler {
+  return handler as unknown as CardActionHandler;
+}
+
+export class CardActions {
+  private readonly handlers = new Map<string, CardActionHandler>();
+
+  constructor(handlers: CardActionHandler[] = []) {
+    for (const handler of handlers) this.add(handler);
+  }
+
+  add(handler: CardActionHandler): void {
+    if (this.handlers.has(handler.verb)) throw new Error(`Verb ${handler.verb} registered twice`);
+    this.handlers.set(handler.verb, handler);
+  }
+
+  get(verb: string): CardActionHandler | undefined {
+    return this.handlers.get(verb);
+  }
+}

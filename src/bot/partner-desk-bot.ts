@@ -1,0 +1,165 @@
+import {
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type ConversationState,
+  type StatePropertyAccessor,
+} from 'botbuilder';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { noticeCard } from '../cards/notice-card.js';
+import type { CardAttachment } from '../cards/render.js';
+import { welcomeCard } from '../cards/welcome-card.js';
+import type { Language } from '../domain/model.js';
+import type { Translator } from '../i18n/i18n.js';
+import type { ConversationDirectory } from '../services/conversations.js';
+import type { Notifier } from '../services/notifications.js';
+import type { StoreReader } from '../store/store.js';
+import type { CardActions } from './card-actions.js';
+import type { CommandId } from './commands.js';
+import { routeCommand } from './router.js';
+import { resolveSession, type Session, type SessionResult } from './session.js';
+
+export interface CommandTurn {
+  context: TurnContext;
+  session: Session;
+  dc: DialogContext;
+  args: string;
+}
+export type CommandHandler = (turn: CommandTurn) => Promise<unknown>;
+
+export interface PartnerDeskBotDeps {
+  store: StoreReader;
+  defaultLanguage: Language;
+  conversationState: ConversationState;
+  dialogs: Dialog[];
+  commands: Map<CommandId, CommandHandler>;
+  cardActions: CardActions;
+  conversations: ConversationDirectory;
+  notifier: Notifier;
+}
+
+export class PartnerDeskBot extends TeamsActivityHandler {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly dialogSet: DialogSet;
+  readonly available: ReadonlySet<CommandId>;
+
+  constructor(private readonly deps: PartnerDeskBotDeps) {
+    super();
+    this.available = new Set(deps.commands.keys());
+    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
+    this.dialogSet = new DialogSet(this.dialogState);
+    for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+    this.onMembersAdded(async (context, next) => {
+      const userJoined = (context.activity.membersAdded ?? []).some((m) => m.id !== context.activity.recipient.id);
+      if (userJoined) await this.welcome(context);
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.session(context);
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** Resolves who is acting and remembers where to reach them. */
+  private async session(context: TurnContext): Promise<SessionResult> {
+    const result = await resolveSession(context, this.deps.store, this.deps.defaultLanguage);
+    if (result.kind === 'known') {
+      const { user } = result.session;
+      const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      const isNew = await this.deps.conversations.remember(user.tenantId, user.aadObjectId, reference);
+      if (isNew) {
+        await this.deps.notifier.retryFor({ tenantId: user.tenantId, aadObjectId: user.aadObjectId });
+        void this.deps.notifier.drain();
+      }
+    }
+    return result;
+  }
+
+  private async welcome(context: TurnContext): Promise<void> {
+    const result = await this.session(context);
+    if (result.kind !== 'known') return void (await context.sendActivity({ attachments: [refusalCard(result)] }));
+    const { user, org, tr } = result.session;
+    await context.sendActivity({ attachments: [welcomeCard(user, org, tr, this.available, 'welcome')] });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const result = await this.session(context);
+    if (result.kind !== 'known') return void (await context.sendActivity({ attachments: [refusalCard(result)] }));
+    const { session } = result;
+    const dc = await this.dialogSet.createContext(context);
+    const text = (context.activity.text ?? '').trim();
+
+    if (dc.activeDialog) {
+      const outcome = await dc.continueDialog();
+      if (outcome.status !== DialogTurnStatus.empty) return;
+    }
+    const command = routeCommand(text, this.available);
+    if (!command) {
+      await context.sendActivity(session.tr.t('unknownCommand', { text: text.slice(0, 80) }));
+      return;
+    }
+    if (command.id === 'cancel') {
+      await context.sendActivity(session.tr.t('cancel.nothing'));
+      return;
+    }
+    const handler = this.deps.commands.get(command.id);
+    await handler?.({ context, session, dc, args: command.args });
+  }
+
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const result = await this.session(context);
+    if (result.kind !== 'known') return cardResponse(refusalCard(result));
+    const { session } = result;
+    const verb = invokeValue?.action?.verb;
+    const handler = typeof verb === 'string' ? this.deps.cardActions.get(verb) : undefined;
+    if (!handler) {
+      return cardResponse(errorCard(session.tr, session.tr.t('card.error.unknownVerb')));
+    }
+    const parsed = handler.data.safeParse(invokeValue.action.data ?? {});
+    if (!parsed.success) {
+      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
+      return cardResponse(errorCard(session.tr, session.tr.t('card.error.badPayload', { problem })));
+    }
+    return cardResponse(await handler.handle(context, session, parsed.data));
+  }
+}
+
+function cardResponse(card: CardAttachment): AdaptiveCardInvokeResponse {
+  return { statusCode: 200, type: card.contentType, value: card.content };
+}
+
+function errorCard(tr: Translator, text: string): CardAttachment {
+  return noticeCard(tr.t('card.error.title'), text, 'attention');
+}
+
+/** What a user the store does not know sees: how an organisation gets registered, not a crash. */
+function refusalCard(result: Exclude<SessionResult, { kind: 'known' }>): CardAttachment {
+  const { tr } = result;
+  if (result.kind === 'anonymous') {
+    return noticeCard(tr.t('unknown.identity.title'), tr.t('unknown.identity.text'), 'warning');
+  }
+  if (result.identity.kind === 'unknown-tenant') {
+    return noticeCard(
+      tr.t('unknown.tenant.title'),
+      tr.t('unknown.tenant.text', { tenantId: result.identity.tenantId }),
+      'warning',
+    );
+  }
+  const org = result.identity.org.name;
+  return noticeCard(tr.t('unknown.user.title', { org }), tr.t('unknown.user.text', { org }), 'warning');
+}
+

@@ -1,0 +1,12 @@
+import { renderCard, type CardAttachment } from './render.js';
+import type { CardAction, Fact, NoticeCard } from './templates.js';
+
+export function noticeCard(
+  title: string,
+  text: string,
+  tone: NoticeCard['tone'] = 'default',
+  facts: Fact[] = [],
+  actions: CardAction[] = [],
+): CardAttachment {
+  return renderCard('notice', { title, text, tone, facts, actions });
+}

@@ -1,0 +1,49 @@
+/** One button of a card: an `Action.Execute` with a verb the bot handles, and its data. */
+export interface CardAction {
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  style: 'positive' | 'destructive' | 'default';
+}
+
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** A message with an optional list of facts and buttons: confirmations, refusals, errors. */
+export interface NoticeCard {
+  title: string;
+  text: string;
+  tone: 'good' | 'attention' | 'warning' | 'default';
+  facts: Fact[];
+  actions: CardAction[];
+}
+
+export interface WelcomeCard {
+  title: string;
+  intro: string;
+  sectionsHeading: string;
+  sections: { heading: string; items: { title: string; description: string; command: string }[] }[];
+  /** Shown when the user's roles allow none of the workflows. */
+  emptyText: string;
+  hasSections: boolean;
+  footer: string;
+  actions: CardAction[];
+}
+
+export interface WhoAmICard {
+  title: string;
+  facts: Fact[];
+  capabilitiesHeading: string;
+  capabilities: { text: string }[];
+  actions: CardAction[];
+}
+
+/** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`. */
+export interface CardData {
+  notice: NoticeCard;
+  welcome: WelcomeCard;
+  whoami: WhoAmICard;
+}
+export type CardName = keyof CardData;

@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .transform((v) => v === 'true' || v === '1')
+  .optional();
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().min(1).optional(),
+  MicrosoftAppId: z.string().default(''),
+  MicrosoftAppPassword: z.string().default(''),
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  MicrosoftAppTenantId: z.string().default(''),
+  STORE_FILE: z.string().min(1).default('./data/partner-desk.json'),
+  ALLOWED_TENANTS: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((t) => t.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  PUBLIC_URL: z.string().url().default('http://localhost:3978'),
+  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  FOUR_EYES: flag,
+  SINGLE_DELEGATED_ADMIN_PARTNER: flag,
+  DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** Local mode: no Bot Framework credentials, so no token check (for the local Teams client only). */
+  localMode: boolean;
+  botAuth: { appId: string; appPassword: string; appType: string; appTenantId: string };
+  storeFile: string;
+  allowedTenants: string[];
+  publicUrl: string;
+  maxBodyBytes: number;
+  fourEyes: boolean;
+  singleDelegatedAdminPartner: boolean;
+  defaultLanguage: 'en' | 'es';
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Reads the configuration once; a bad value stops start-up with a message naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(environment)'}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const localMode = e.MicrosoftAppId.trim() === '';
+  if (!localMode && e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppPassword === '') {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
+  }
+  if (!localMode && e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId === '') {
+    throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+  }
+  if (localMode && e.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration:\n  MicrosoftAppId: required when NODE_ENV=production (without it no token is checked)',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    // Local mode accepts unauthenticated traffic, so it never listens beyond loopback.
+    host: localMode ? '127.0.0.1' : (e.HOST ?? '0.0.0.0'),
+    localMode,
+    botAuth: {
+      appId: e.MicrosoftAppId,
+      appPassword: e.MicrosoftAppPassword,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId,
+    },
+    storeFile: e.STORE_FILE,
+    allowedTenants: e.ALLOWED_TENANTS,
+    publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    fourEyes: e.FOUR_EYES ?? true,
+    singleDelegatedAdminPartner: e.SINGLE_DELEGATED_ADMIN_PARTNER ?? false,
+    defaultLanguage: e.DEFAULT_LANGUAGE,
+  };
+}
+
+/** Loads `.env` into process.env when present (values already set win). */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Language } from '../domain/model.js';
+import { LOCALES_DIR } from '../paths.js';
+
+export const LANGUAGES: readonly Language[] = ['en', 'es'];
+
+type Catalogue = Record<string, string>;
+
+function load(language: Language): Catalogue {
+  return JSON.parse(readFileSync(join(LOCALES_DIR, `${language}.json`), 'utf8')) as Catalogue;
+}
+
+const catalogues: Record<Language, Catalogue> = { en: load('en'), es: load('es') };
+
+export type Params = Record<string, string | number>;
+
+/** A user-visible string from the locale files, with `{name}` placeholders filled in. */
+export function t(language: Language, key: string, params: Params = {}): string {
+  const text = catalogues[language][key] ?? catalogues.en[key];
+  if (text === undefined) throw new Error(`Missing locale key: ${key}`);
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function hasKey(key: string): boolean {
+  return key in catalogues.en;
+}
+
+export function catalogueKeys(language: Language): string[] {
+  return Object.keys(catalogues[language]);
+}
+
+/** The language of a Teams locale such as `es-ES` or `en-US`; anything else falls back. */
+export function languageOf(locale: string | undefined, fallback: Language): Language {
+  const base = (locale ?? '').slice(0, 2).toLowerCase();
+  return base === 'es' ? 'es' : base === 'en' ? 'en' : fallback;
+}
+
+/** A translator bound to one language, handed to workflows and card builders. */
+export interface Translator {
+  language: Language;
+  t(key: string, params?: Params): string;
+}
+
+export function translator(language: Language): Translator {
+  return { language, t: (key, params) => t(language, key, params) };
+}

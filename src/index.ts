@@ -1,0 +1,53 @@
+import { createApp } from './app.js';
+import { listen, shutdown } from './bot/server.js';
+import { ConfigError, loadConfig, loadDotEnv } from './config.js';
+import { demoWorld } from './store/demo-world.js';
+import { openLowdbStore } from './store/lowdb-store.js';
+import { StoreFileError } from './store/store.js';
+
+/** The composition root: configuration, store, app, HTTP server, signals. */
+export async function main(): Promise<void> {
+  loadDotEnv();
+  const config = loadConfig();
+  const store = await openLowdbStore({ file: config.storeFile, seed: demoWorld(new Date()) });
+  const app = createApp(config, { store });
+  const port = await listen(app.server, config.port, config.host);
+
+  if (config.localMode) {
+    console.warn(
+      [
+        '',
+        '  ######################################################################',
+        '  #  LOCAL MODE: MicrosoftAppId is empty, so NO TOKEN IS CHECKED.       #',
+        '  #  Anyone who can reach this port can act as any user. Listening on  #',
+        '  #  loopback only; never expose it. Set the Bot Framework credentials #',
+        '  #  (see .env.example) to run for real.                                #',
+        '  ######################################################################',
+        '',
+      ].join('\n'),
+    );
+  }
+  console.log(`Partner Desk listening on http://${config.host}:${port}/api/messages (store: ${config.storeFile})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing turns in flight, then stopping`);
+    app.stopTimers();
+    await shutdown(app.server);
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof StoreFileError) {
+    console.error(error.message);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,174 @@
+import { randomUUID } from 'node:crypto';
+import type { CardAttachment } from '../cards/render.js';
+import type { NotificationRecord } from '../store/runtime-records.js';
+import { identityKey, withRetry, type Store, type Transaction } from '../store/store.js';
+
+export interface OutgoingMessage {
+  text?: string;
+  card?: CardAttachment;
+}
+
+export interface Recipient {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+/** Sends one message to one user through the channel; implemented by the bot shell. */
+export interface MessageDeliverer {
+  /** Resolves with the sent activity's id; rejects with a DeliveryError. */
+  deliver(reference: Record<string, unknown>, message: OutgoingMessage): Promise<string | undefined>;
+}
+
+export class DeliveryError extends Error {
+  override readonly name = 'DeliveryError';
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** Connector answers worth trying again: throttling and server errors. */
+export function isTransient(error: unknown): boolean {
+  const status = error instanceof DeliveryError ? error.status : (error as { statusCode?: number })?.statusCode;
+  return status === undefined || status === 429 || status >= 500;
+}
+
+export interface NotifierOptions {
+  clock: () => Date;
+  /** Attempts per delivery round, with jittered exponential backoff between them. */
+  immediateAttempts?: number;
+  baseDelayMs?: number;
+  /** Rounds before a notification is given up as failed. */
+  maxRounds?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
+
+/**
+ * An outbox: a business change queues its notifications in the same transaction, so they are never lost
+ * and never undo the change. Delivery happens after the commit; a failure is recorded and retried later.
+ */
+export class Notifier {
+  private deliverer: MessageDeliverer | undefined;
+  private readonly opts: Required<NotifierOptions>;
+  private draining: Promise<void> | undefined;
+
+  constructor(
+    private readonly store: Store,
+    options: NotifierOptions,
+  ) {
+    this.opts = {
+      immediateAttempts: 3,
+      baseDelayMs: 300,
+      maxRounds: 8,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  attach(deliverer: MessageDeliverer): void {
+    this.deliverer = deliverer;
+  }
+
+  /** Queues a message for one user inside the caller's transaction. */
+  enqueue(tx: Transaction, recipient: Recipient, kind: string, message: OutgoingMessage): NotificationRecord {
+    const now = this.opts.clock().toISOString();
+    return tx.insert('notifications', {
+      id: randomUUID(),
+      tenantId: recipient.tenantId,
+      aadObjectId: recipient.aadObjectId,
+      kind,
+      payload: { ...message },
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+  }
+
+  /** Delivers every due pending notification; concurrent calls share one run. */
+  drain(): Promise<void> {
+    this.draining ??= this.drainOnce().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  private async drainOnce(): Promise<void> {
+    if (!this.deliverer) return;
+    const now = this.opts.clock();
+    const due = (await this.store.findBy('notifications', 'status', 'pending')).filter(
+      (n) => new Date(n.nextAttemptAt) <= now,
+    );
+    for (const notification of due) await this.deliverOne(notification, this.deliverer);
+  }
+
+  private async deliverOne(notification: NotificationRecord, deliverer: MessageDeliverer): Promise<void> {
+    const conversation = await this.store.get(
+      'conversations',
+      identityKey(notification.tenantId, notification.aadObjectId),
+    );
+    let error: string | undefined;
+    let activityId: string | undefined;
+    if (!conversation) {
+      error = 'The user has not installed the bot yet: no conversation to write to';
+    } else {
+      for (let attempt = 1; attempt <= this.opts.immediateAttempts; attempt++) {
+        try {
+          activityId = await deliverer.deliver(conversation.reference, notification.payload as OutgoingMessage);
+          error = undefined;
+          break;
+        } catch (e) {
+          error = e instanceof Error ? e.message : String(e);
+          if (!isTransient(e) || attempt === this.opts.immediateAttempts) break;
+          const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1);
+          await this.opts.sleep(backoff / 2 + this.opts.random() * backoff);
+        }
+      }
+    }
+    await this.record(notification.id, error, activityId);
+  }
+
+  private async record(id: string, error: string | undefined, activityId: string | undefined): Promise<void> {
+    const now = this.opts.clock();
+    await withRetry(this.store, async (tx) => {
+      const current = await tx.get('notifications', id);
+      if (!current || current.status !== 'pending') return;
+      if (error === undefined) {
+        tx.update('notifications', {
+          ...current,
+          status: 'delivered',
+          attempts: current.attempts + 1,
+          deliveredAt: now.toISOString(),
+          payload: { ...current.payload, activityId },
+          lastError: undefined,
+        });
+        return;
+      }
+      const attempts = current.attempts + 1;
+      const delayMin = LATER_DELAYS_MIN[Math.min(attempts - 1, LATER_DELAYS_MIN.length - 1)] ?? 60;
+      tx.update('notifications', {
+        ...current,
+        status: attempts >= this.opts.maxRounds ? 'failed' : 'pending',
+        attempts,
+        lastError: error,
+        nextAttemptAt: new Date(now.getTime() + delayMin * 60_000).toISOString(),
+      });
+    });
+  }
+
+  /** Makes a user's queued notifications due now (they just opened a conversation with the bot). */
+  async retryFor(recipient: Recipient): Promise<void> {
+    const now = this.opts.clock().toISOString();
+    await withRetry(this.store, async (tx) => {
+      for (const n of await tx.findBy('notifications', 'status', 'pending')) {
+        if (n.tenantId === recipient.tenantId && n.aadObjectId === recipient.aadObjectId && n.nextAttemptAt > now) {
+          tx.update('notifications', { ...n, nextAttemptAt: now });
+        }
+      }
+    });
+  }
+}

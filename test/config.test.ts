@@ -1,0 +1,33 @@
+import { ConfigError, loadConfig } from '../src/config.js';
+
+describe('loadConfig', () => {
+  it('runs in local mode on loopback without credentials', () => {
+    const config = loadConfig({});
+    expect(config.localMode).toBe(true);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.port).toBe(3978);
+  });
+
+  it('validates tokens when credentials are set', () => {
+    const config = loadConfig({ MicrosoftAppId: 'app', MicrosoftAppPassword: 'secret' });
+    expect(config.localMode).toBe(false);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it.each([
+    [{ NODE_ENV: 'production' }, 'MicrosoftAppId'],
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ MicrosoftAppType: 'Whatever' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppId: 'app' }, 'MicrosoftAppPassword'],
+    [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
+    [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
+    [{ FOUR_EYES: 'maybe' }, 'FOUR_EYES'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
+  });
+
+  it('reads the tenant allow-list', () => {
+    expect(loadConfig({ ALLOWED_TENANTS: ' A, b ,' }).allowedTenants).toEqual(['a', 'b']);
+  });
+});
