@@ -25,7 +25,12 @@ const EnvSchema = z.object({
         .filter(Boolean),
     ),
   PUBLIC_URL: z.string().url().default('http://localhost:3978'),
-  MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_000_000).default(256 * 1024),
+  MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(10_000_000)
+    .default(256 * 1024),
   FOUR_EYES: flag,
   SINGLE_DELEGATED_ADMIN_PARTNER: flag,
   DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
@@ -64,7 +69,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('Invalid configuration:\n  MicrosoftAppPassword: required when MicrosoftAppId is set');
   }
   if (!localMode && e.MicrosoftAppType === 'SingleTenant' && e.MicrosoftAppTenantId === '') {
-    throw new ConfigError('Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant');
+    throw new ConfigError(
+      'Invalid configuration:\n  MicrosoftAppTenantId: required when MicrosoftAppType is SingleTenant',
+    );
   }
   if (localMode && e.NODE_ENV === 'production') {
     throw new ConfigError(

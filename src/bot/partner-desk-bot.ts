@@ -162,4 +162,3 @@ function refusalCard(result: Exclude<SessionResult, { kind: 'known' }>): CardAtt
   const org = result.identity.org.name;
   return noticeCard(tr.t('unknown.user.title', { org }), tr.t('unknown.user.text', { org }), 'warning');
 }
-

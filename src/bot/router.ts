@@ -31,7 +31,10 @@ export function routeCommand(text: string, enabled: ReadonlySet<CommandId>): Rou
     if (!enabled.has(id)) continue;
     if (normalised === phrase || normalised.startsWith(phrase + ' ')) {
       const words = phrase.split(' ').length;
-      const original = text.replace(/<at>.*?<\/at>/gi, ' ').trim().split(/\s+/);
+      const original = text
+        .replace(/<at>.*?<\/at>/gi, ' ')
+        .trim()
+        .split(/\s+/);
       return { id, args: original.slice(words).join(' ').trim() };
     }
   }

@@ -2,37 +2,43 @@ import type { User } from '../domain/model.js';
 import { allowedActions, type Action } from '../domain/policy.js';
 import type { CommandId } from '../bot/commands.js';
 
-export type Audience = 'partner' | 'customer' | 'helpdesk' | 'everyone';
+export type Audience = 'partner' | 'customer' | 'helpdesk';
 
-/** Which actions make a command worth offering, and to which audience it belongs. */
-const OFFERS: { command: CommandId; audience: Audience; needsAny: Action[] }[] = [
-  { command: 'request-relationship', audience: 'partner', needsAny: ['request-reseller-relationship'] },
-  { command: 'invitations', audience: 'partner', needsAny: ['request-reseller-relationship'] },
-  { command: 'leads', audience: 'partner', needsAny: ['manage-leads'] },
-  { command: 'users', audience: 'partner', needsAny: ['manage-users'] },
-  { command: 'indirect-providers', audience: 'partner', needsAny: ['accept-indirect-provider'] },
-  { command: 'find-partner', audience: 'customer', needsAny: ['find-partners'] },
-  { command: 'accept-invitation', audience: 'customer', needsAny: ['accept-reseller-invitation'] },
-  { command: 'accept-mca', audience: 'customer', needsAny: ['accept-mca'] },
-  { command: 'my-partners', audience: 'customer', needsAny: ['view-partners'] },
-  { command: 'remove-roles', audience: 'customer', needsAny: ['remove-admin-roles'] },
-  { command: 'status', audience: 'helpdesk', needsAny: ['view-customers', 'view-partners'] },
-  { command: 'can-we', audience: 'helpdesk', needsAny: ['view-customers'] },
-];
+/** Which audience an action belongs to, and the command that starts it (when the bot has one). */
+const ACTIONS: Record<Action, { audience: Audience | 'side'; command?: CommandId }> = {
+  'request-reseller-relationship': { audience: 'partner', command: 'request-relationship' },
+  'include-delegated-admin': { audience: 'partner', command: 'request-relationship' },
+  'act-on-behalf': { audience: 'partner' },
+  'manage-leads': { audience: 'partner', command: 'leads' },
+  'manage-users': { audience: 'partner', command: 'users' },
+  'accept-indirect-provider': { audience: 'partner', command: 'indirect-providers' },
+  'enroll-indirect-reseller': { audience: 'side' },
+  'find-partners': { audience: 'customer', command: 'find-partner' },
+  'accept-reseller-invitation': { audience: 'customer', command: 'accept-invitation' },
+  'accept-mca': { audience: 'customer', command: 'accept-mca' },
+  'accept-admin-invitation': { audience: 'customer', command: 'accept-invitation' },
+  'remove-admin-roles': { audience: 'customer', command: 'remove-roles' },
+  'view-customers': { audience: 'helpdesk', command: 'status' },
+  'view-partners': { audience: 'helpdesk', command: 'my-partners' },
+};
+
+export interface Capability {
+  audience: Audience;
+  action: Action;
+  /** Set when the bot has a command for it. */
+  command?: CommandId;
+}
+
+/** What this user's roles let them do, grouped by audience, with the command for each where there is one. */
+export function capabilities(user: User, available: ReadonlySet<CommandId>): Capability[] {
+  return allowedActions(user).map((action) => {
+    const { audience, command } = ACTIONS[action];
+    return {
+      action,
+      audience: audience === 'side' ? user.roles.side : audience,
+      command: command && available.has(command) ? command : undefined,
+    };
+  });
+}
 
 export const ALWAYS_OFFERED: CommandId[] = ['help', 'whoami', 'language'];
-
-/** The workflows this user may start, among those the bot has, grouped by audience. */
-export function offeredCommands(
-  user: User,
-  available: ReadonlySet<CommandId>,
-): { audience: Audience; command: CommandId }[] {
-  const allowed = new Set(allowedActions(user));
-  const offered = OFFERS.filter(
-    (o) => available.has(o.command) && o.needsAny.some((action) => allowed.has(action)),
-  ).map(({ audience, command }) => ({ audience, command }));
-  return [
-    ...offered,
-    ...ALWAYS_OFFERED.filter((c) => available.has(c)).map((command) => ({ audience: 'everyone' as const, command })),
-  ];
-}

@@ -24,7 +24,7 @@ export interface WelcomeCard {
   title: string;
   intro: string;
   sectionsHeading: string;
-  sections: { heading: string; items: { title: string; description: string; command: string }[] }[];
+  sections: { heading: string; lines: { text: string }[] }[];
   /** Shown when the user's roles allow none of the workflows. */
   emptyText: string;
   hasSections: boolean;

@@ -1,13 +1,13 @@
 import type { Organization, User } from '../domain/model.js';
 import { COMMANDS, type CommandId } from '../bot/commands.js';
 import type { Translator } from '../i18n/i18n.js';
-import { offeredCommands, type Audience } from './capabilities.js';
+import { ALWAYS_OFFERED, capabilities, type Audience } from './capabilities.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { WelcomeCard } from './templates.js';
 
-const AUDIENCE_ORDER: Audience[] = ['partner', 'customer', 'helpdesk', 'everyone'];
+const AUDIENCE_ORDER: Audience[] = ['partner', 'customer', 'helpdesk'];
 
-/** The welcome (and help) card: what *this* user can do, given their roles. */
+/** The welcome (and help) card: what *this* user can do, given their roles, and what to type for it. */
 export function welcomeCard(
   user: User,
   org: Organization,
@@ -16,24 +16,35 @@ export function welcomeCard(
   mode: 'welcome' | 'help',
   inWorkflow = false,
 ): CardAttachment {
-  const offered = offeredCommands(user, available);
+  const allowed = capabilities(user, available);
   const sections = AUDIENCE_ORDER.map((audience) => ({
     heading: tr.t(`audience.${audience}`),
-    items: offered
-      .filter((o) => o.audience === audience)
-      .map(({ command }) => ({
-        command: commandWord(command, tr),
-        title: tr.t(`command.${command}.title`),
-        description: tr.t(`command.${command}.description`),
+    lines: allowed
+      .filter((c) => c.audience === audience)
+      .map((c) => ({
+        text: c.command
+          ? tr.t('welcome.actionWithCommand', {
+              action: tr.t(`action.${c.action}`),
+              command: commandWord(c.command, tr),
+            })
+          : tr.t(`action.${c.action}`),
       })),
-  })).filter((s) => s.items.length > 0);
-  const hasWorkflows = sections.some((s) => s.heading !== tr.t('audience.everyone'));
+  })).filter((s) => s.lines.length > 0);
+  const always = {
+    heading: tr.t('audience.everyone'),
+    lines: ALWAYS_OFFERED.filter((c) => available.has(c)).map((c) => ({
+      text: tr.t('welcome.actionWithCommand', {
+        action: tr.t(`command.${c}.description`),
+        command: commandWord(c, tr),
+      }),
+    })),
+  };
   const data: WelcomeCard = {
     title: mode === 'welcome' ? tr.t('welcome.title', { name: user.name }) : tr.t('help.title', { name: user.name }),
     intro: inWorkflow ? tr.t('help.inWorkflow') : tr.t('welcome.intro', { org: org.name }),
     sectionsHeading: tr.t('welcome.sectionsHeading'),
-    sections,
-    hasSections: hasWorkflows,
+    sections: [...sections, always],
+    hasSections: sections.length > 0,
     emptyText: tr.t('welcome.empty', { org: org.name }),
     footer: tr.t('welcome.footer'),
     actions: [],

@@ -267,19 +267,16 @@ function decideCustomer(
     return deny('role-required', { neededRoles, params: { action } });
   }
 
-  switch (action) {
-    case 'accept-reseller-invitation':
-      // Also checked here: an invitation sent by domain reached a customer unknown at request time.
-      return regionDenial(target.partnerOrg ?? actorOrg, actorOrg) ?? ALLOW;
-    case 'accept-admin-invitation':
-      return (
-        regionDenial(target.partnerOrg ?? actorOrg, actorOrg) ??
-        delegatedAdminDenial(target, target.partnerOrg?.tenantId, settings) ??
-        ALLOW
-      );
-    case ENROLL:
-      return webMailDenial(target.primaryContactEmail) ?? ALLOW;
-    default:
-      return ALLOW;
+  const accepting = action === 'accept-reseller-invitation' || action === 'accept-admin-invitation';
+  if (accepting && target.partnerOrg) {
+    // Checked again here: an invitation sent by domain reached a customer unknown at request time.
+    const region = regionDenial(target.partnerOrg, actorOrg);
+    if (region) return region;
   }
+  if (action === 'accept-admin-invitation') {
+    const existing = delegatedAdminDenial(target, target.partnerOrg?.tenantId, settings);
+    if (existing) return existing;
+  }
+  if (action === ENROLL) return webMailDenial(target.primaryContactEmail) ?? ALLOW;
+  return ALLOW;
 }

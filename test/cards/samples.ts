@@ -13,7 +13,7 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     title: 'Welcome',
     intro: 'Intro',
     sectionsHeading: 'What you can do',
-    sections: [{ heading: 'Partner staff', items: [{ title: 'Request', description: 'Invite', command: 'invite' }] }],
+    sections: [{ heading: 'Partner staff', lines: [{ text: 'Request a reseller relationship: type invite' }] }],
     hasSections: true,
     emptyText: 'Nothing',
     footer: 'Type help',

@@ -649,6 +649,13 @@ describe('rule 13: one delegated admin partner', () => {
       expect(decide(globalCustomer, action, target, on).allowed).toBe(allowed);
     },
   );
+
+  it('counts any existing delegated admin partner when the inviting partner is unknown', () => {
+    const target = customerTarget({ partnerOrg: undefined, customerDelegatedAdminPartnerTenantIds: [RESELLER] });
+    expect(decide(globalCustomer, 'accept-admin-invitation', target, on)).toMatchObject({
+      reason: 'delegated-admin-partner-exists',
+    });
+  });
 });
 
 describe('an invitation that grants admin roles', () => {

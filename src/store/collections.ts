@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import {
+  AgreementAcceptance,
+  AuditEvent,
+  Invitation,
+  Lead,
+  Organization,
+  Relationship,
+  User,
+} from '../domain/model.js';
+import {
+  ConversationRecord,
+  NotificationRecord,
+  ProcessedActivity,
+  ReminderRecord,
+  StateRecord,
+} from './runtime-records.js';
+import type { CollectionName } from './store.js';
+
+/** The zod schema every record of a collection must satisfy, on load and on every write. */
+export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
+  organizations: Organization,
+  users: User,
+  invitations: Invitation,
+  relationships: Relationship,
+  agreements: AgreementAcceptance,
+  leads: Lead,
+  auditEvents: AuditEvent,
+  conversations: ConversationRecord,
+  state: StateRecord,
+  activities: ProcessedActivity,
+  notifications: NotificationRecord,
+  reminders: ReminderRecord,
+};
+
+export const COLLECTION_NAMES = Object.keys(SCHEMAS) as CollectionName[];

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { COLLECTION_NAMES, SCHEMAS } from './collections.js';
+import { StoreFileError, type CollectionName, type Collections } from './store.js';
+
+export const CURRENT_SCHEMA_VERSION = 1;
+
+export interface DataFile {
+  schemaVersion: number;
+  collections: { [C in CollectionName]: Collections[C][] };
+}
+
+type RawFile = { schemaVersion?: unknown; collections?: Record<string, unknown> } & Record<string, unknown>;
+
+/**
+ * Steps that bring an older file up to date, keyed by the version they start from.
+ * v0 (no schemaVersion) predates the runtime collections; they start empty.
+ */
+const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
+  0: (raw) => {
+    const collections = { ...(raw.collections ?? {}) };
+    for (const name of COLLECTION_NAMES) collections[name] ??= [];
+    return { ...raw, schemaVersion: 1, collections };
+  },
+};
+
+const FileShape = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  collections: z.object(
+    Object.fromEntries(COLLECTION_NAMES.map((name) => [name, z.array(SCHEMAS[name])])) as Record<
+      CollectionName,
+      z.ZodArray<z.ZodType>
+    >,
+  ),
+});
+
+export function emptyDataFile(): DataFile {
+  return {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    collections: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as DataFile['collections'],
+  };
+}
+
+/** Parses, migrates and validates the file's text; any problem names the file and stops the program. */
+export function parseDataFile(file: string, text: string): DataFile {
+  let raw: RawFile;
+  try {
+    raw = JSON.parse(text) as RawFile;
+  } catch (error) {
+    throw new StoreFileError(file, `it is not valid JSON (${(error as Error).message})`);
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new StoreFileError(file, 'it does not hold a JSON object');
+  }
+  const stated = raw.schemaVersion === undefined ? 0 : raw.schemaVersion;
+  if (typeof stated !== 'number' || !Number.isInteger(stated) || stated < 0) {
+    throw new StoreFileError(file, `schemaVersion ${JSON.stringify(raw.schemaVersion)} is not a version number`);
+  }
+  let version: number = stated;
+  if (version > CURRENT_SCHEMA_VERSION) {
+    throw new StoreFileError(
+      file,
+      `it was written by a newer Partner Desk (schema version ${version}; this one knows up to ${CURRENT_SCHEMA_VERSION})`,
+    );
+  }
+  while (version < CURRENT_SCHEMA_VERSION) {
+    const migrate = MIGRATIONS[version];
+    if (!migrate) throw new StoreFileError(file, `no migration from schema version ${version}`);
+    raw = migrate(raw);
+    version = raw.schemaVersion as number;
+  }
+  const parsed = FileShape.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    throw new StoreFileError(file, `${where ? `at ${where}: ` : ''}${issue?.message ?? 'invalid content'}`);
+  }
+  return parsed.data as DataFile;
+}

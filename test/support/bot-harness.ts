@@ -1,0 +1,66 @@
+import { TestAdapter, type Activity } from 'botbuilder';
+import { createApp, type PartnerDeskApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config.js';
+import type { Store } from '../../src/store/store.js';
+import type { Person } from './activities.js';
+import { visibleText } from './activities.js';
+import { NOW } from './world.js';
+
+const quiet = { info: () => undefined, error: () => undefined };
+
+/** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
+export class BotHarness {
+  readonly app: PartnerDeskApp;
+  private readonly adapter: TestAdapter;
+
+  constructor(
+    store: Store,
+    private readonly person: Person,
+    env: NodeJS.ProcessEnv = {},
+    locale = 'en-US',
+  ) {
+    this.app = createApp(loadConfig(env), { store, clock: () => NOW, logger: quiet });
+    this.adapter = new TestAdapter(async (context) => this.app.bot.run(context), {
+      channelId: 'msteams',
+      conversation: {
+        id: `a:${person.aadObjectId}`,
+        tenantId: person.tenantId,
+        isGroup: false,
+        name: '',
+        conversationType: 'personal',
+      },
+      from: { id: `29:${person.aadObjectId}`, name: 'Someone', aadObjectId: person.aadObjectId },
+      recipient: { id: '28:bot', name: 'Partner Desk' },
+      locale,
+    });
+    this.adapter.locale = locale;
+  }
+
+  /** Sends one activity and returns every reply the bot sent in that turn. */
+  async send(activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
+    const before = this.adapter.activeQueue.length;
+    await this.adapter.receiveActivity(activity);
+    const replies = this.adapter.activeQueue.splice(before);
+    return replies;
+  }
+
+  async say(text: string): Promise<string> {
+    return visibleText(await this.send(text));
+  }
+
+  /** Sends an Action.Execute click and returns the invoke response body (the replacing card). */
+  async click(verb: string, data: Record<string, unknown>): Promise<{ card: unknown; text: string }> {
+    const replies = await this.send({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data } },
+    });
+    const invokeResponse = replies.find((r) => r.type === 'invokeResponse');
+    const card = (invokeResponse?.value as { body?: { value?: unknown } } | undefined)?.body?.value;
+    return { card, text: visibleText(card) };
+  }
+
+  stop(): void {
+    this.app.stopTimers();
+  }
+}
