@@ -38,10 +38,10 @@ export function user(
   } as Omit<User, 'version'>;
 }
 
-export const PEOPLE = {
+export const PEOPLE: Record<'partnerAdminAgent' | 'customerGlobalAdmin', { tenantId: string; aadObjectId: string }> = {
   partnerAdminAgent: { tenantId: TENANTS.adatum, aadObjectId: 'aaaaaaaa-0000-4000-8000-000000000001' },
   customerGlobalAdmin: { tenantId: TENANTS.contoso, aadObjectId: 'cccccccc-0000-4000-8000-000000000001' },
-} as const;
+};
 
 export function smallWorld(): SeedData {
   return {
