@@ -1,18 +1,21 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
+import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from './config.js';
 import { consoleLogger, createAdapter, type Logger } from './bot/adapter.js';
-import { basicCommands, languageCardAction } from './bot/basic-commands.js';
+import { basicWorkflow } from './bot/basic-workflow.js';
 import { CardActions } from './bot/card-actions.js';
 import type { CommandId } from './bot/commands.js';
-import { LanguageDialog } from './bot/dialogs/language-dialog.js';
 import { PartnerDeskBot, type CommandHandler } from './bot/partner-desk-bot.js';
 import { ProactiveDeliverer } from './bot/proactive-deliverer.js';
 import { createServer } from './bot/server.js';
 import { StoreStorage } from './bot/store-storage.js';
+import type { WorkflowDeps, WorkflowFactory } from './bot/workflow-module.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
-import { UserDirectory } from './services/user-directory.js';
 import type { Store } from './store/store.js';
+
+/** Every area of the product; each brings its commands, card verbs and dialogs. */
+const WORKFLOWS: WorkflowFactory[] = [basicWorkflow];
 
 export interface AppOptions {
   store: Store;
@@ -27,26 +30,31 @@ export function createApp(config: Config, options: AppOptions) {
   const logger = options.logger ?? consoleLogger;
 
   const notifier = new Notifier(store, { clock });
-  const conversations = new ConversationDirectory(store, clock);
-  const users = new UserDirectory(store);
-
   const adapter = createAdapter(config, logger);
   notifier.attach(new ProactiveDeliverer(adapter, config.botAuth.appId));
 
+  const deps: WorkflowDeps = { config, store, clock, notifier, available: () => bot.available };
   const commands = new Map<CommandId, CommandHandler>();
-  const available = () => bot.available;
-  for (const [id, handler] of basicCommands(available)) commands.set(id, handler);
-  commands.set('cancel', async () => undefined);
+  const cardActions = new CardActions();
+  const dialogs: Dialog[] = [];
+  for (const factory of WORKFLOWS) {
+    const module = factory(deps);
+    for (const [id, handler] of module.commands ?? []) {
+      if (commands.has(id)) throw new Error(`Command ${id} is handled twice`);
+      commands.set(id, handler);
+    }
+    for (const action of module.cardActions ?? []) cardActions.add(action);
+    dialogs.push(...(module.dialogs ?? []));
+  }
 
-  const cardActions = new CardActions([languageCardAction(users)]);
   const bot: PartnerDeskBot = new PartnerDeskBot({
     store,
     defaultLanguage: config.defaultLanguage,
     conversationState: new ConversationState(new StoreStorage(store, clock)),
-    dialogs: [new LanguageDialog(users, available)],
+    dialogs,
     commands,
     cardActions,
-    conversations,
+    conversations: new ConversationDirectory(store, clock),
     notifier,
   });
 

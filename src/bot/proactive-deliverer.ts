@@ -28,4 +28,24 @@ export class ProactiveDeliverer implements MessageDeliverer {
     }
     return activityId;
   }
+
+  async update(reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void> {
+    try {
+      await this.adapter.continueConversationAsync(
+        this.appId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          await context.updateActivity({
+            id: activityId,
+            type: 'message',
+            text: message.text,
+            attachments: message.card ? [message.card] : undefined,
+          });
+        },
+      );
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      throw new DeliveryError(error instanceof Error ? error.message : String(error), status);
+    }
+  }
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Language } from '../domain/model.js';
 import { LOCALES_DIR } from '../paths.js';
@@ -7,8 +7,20 @@ export const LANGUAGES: readonly Language[] = ['en', 'es'];
 
 type Catalogue = Record<string, string>;
 
+/** Every `locales/<language>/*.json` file (one per area of the product), merged; a key defined twice is an error. */
 function load(language: Language): Catalogue {
-  return JSON.parse(readFileSync(join(LOCALES_DIR, `${language}.json`), 'utf8')) as Catalogue;
+  const dir = join(LOCALES_DIR, language);
+  const catalogue: Catalogue = {};
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
+    const entries = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Catalogue;
+    for (const [key, text] of Object.entries(entries)) {
+      if (key in catalogue) throw new Error(`Locale key ${key} is defined twice (${language}/${file})`);
+      catalogue[key] = text;
+    }
+  }
+  return catalogue;
 }
 
 const catalogues: Record<Language, Catalogue> = { en: load('en'), es: load('es') };

@@ -17,6 +17,8 @@ export interface Recipient {
 export interface MessageDeliverer {
   /** Resolves with the sent activity's id; rejects with a DeliveryError. */
   deliver(reference: Record<string, unknown>, message: OutgoingMessage): Promise<string | undefined>;
+  /** Replaces a message sent earlier (a card that must not be acted on twice). */
+  update(reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void>;
 }
 
 export class DeliveryError extends Error {
@@ -76,13 +78,20 @@ export class Notifier {
   }
 
   /** Queues a message for one user inside the caller's transaction. */
-  enqueue(tx: Transaction, recipient: Recipient, kind: string, message: OutgoingMessage): NotificationRecord {
+  enqueue(
+    tx: Transaction,
+    recipient: Recipient,
+    kind: string,
+    message: OutgoingMessage,
+    subjectId?: string,
+  ): NotificationRecord {
     const now = this.opts.clock().toISOString();
     return tx.insert('notifications', {
       id: randomUUID(),
       tenantId: recipient.tenantId,
       aadObjectId: recipient.aadObjectId,
       kind,
+      subjectId,
       payload: { ...message },
       status: 'pending',
       attempts: 0,
@@ -158,6 +167,33 @@ export class Notifier {
         nextAttemptAt: new Date(now.getTime() + delayMin * 60_000).toISOString(),
       });
     });
+  }
+
+  /**
+   * Replaces every delivered card about `subjectId` (e.g. an invitation someone else just accepted), so
+   * nobody can act on a stale copy. `render` gives each recipient's new message, or undefined to leave it.
+   * Best effort: a copy that cannot be updated still refuses the action on the server.
+   */
+  async replaceDelivered(
+    subjectId: string,
+    render: (notification: NotificationRecord) => OutgoingMessage | undefined,
+  ): Promise<number> {
+    if (!this.deliverer) return 0;
+    let replaced = 0;
+    for (const n of await this.store.findBy('notifications', 'subject', subjectId)) {
+      const activityId = n.payload.activityId;
+      if (n.status !== 'delivered' || typeof activityId !== 'string') continue;
+      const message = render(n);
+      const conversation = await this.store.get('conversations', identityKey(n.tenantId, n.aadObjectId));
+      if (!message || !conversation) continue;
+      try {
+        await this.deliverer.update(conversation.reference, activityId, message);
+        replaced++;
+      } catch {
+        // The server-side state check is what stops a second action; a stale card only looks stale.
+      }
+    }
+    return replaced;
   }
 
   /** Makes a user's queued notifications due now (they just opened a conversation with the bot). */

@@ -36,6 +36,8 @@ export const NotificationRecord = z.object({
   tenantId: z.string().min(1),
   aadObjectId: z.string().min(1),
   kind: z.string().min(1),
+  /** What the message is about (an invitation id…), so a delivered card can be replaced when it changes. */
+  subjectId: z.string().optional(),
   payload: z.record(z.string(), z.unknown()),
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.number().int().nonnegative(),

@@ -71,6 +71,7 @@ export const INDEXES = {
   activities: {},
   notifications: {
     status: (n: NotificationRecord) => [n.status],
+    subject: (n: NotificationRecord) => (n.subjectId ? [n.subjectId] : []),
   },
   reminders: {
     subject: (r: ReminderRecord) => [r.subjectId],

@@ -17,6 +17,10 @@ class ScriptedDeliverer implements MessageDeliverer {
     if (outcome instanceof Error) throw outcome;
     return outcome;
   }
+  updates: { activityId: string; message: OutgoingMessage }[] = [];
+  async update(_reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void> {
+    this.updates.push({ activityId, message });
+  }
 }
 
 describe('Notifier (outbox)', () => {
@@ -69,6 +73,18 @@ describe('Notifier (outbox)', () => {
     const [sent] = await store.all('notifications');
     expect(sent).toMatchObject({ status: 'delivered', attempts: 1, payload: { activityId: 'activity-1' } });
     expect(deliverer.calls).toEqual([{ text: 'Your organisation was renamed' }]);
+  });
+
+  it('replaces a delivered card about the same subject', async () => {
+    const deliverer = new ScriptedDeliverer(() => 'activity-7');
+    const n = notifier(deliverer);
+    await store.transaction(
+      (tx) => void n.enqueue(tx, PEOPLE.customerGlobalAdmin, 'invitation', { text: 'Please accept' }, 'inv-1'),
+    );
+    await n.drain();
+    expect(await n.replaceDelivered('inv-1', () => ({ text: 'Accepted by someone else' }))).toBe(1);
+    expect(deliverer.updates).toEqual([{ activityId: 'activity-7', message: { text: 'Accepted by someone else' } }]);
+    expect(await n.replaceDelivered('inv-2', () => ({ text: 'x' }))).toBe(0);
   });
 
   it('retries throttling and server errors with jittered backoff within one round', async () => {

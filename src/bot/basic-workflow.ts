@@ -1,0 +1,14 @@
+import { UserDirectory } from '../services/user-directory.js';
+import { basicCommands, languageCardAction } from './basic-commands.js';
+import { LanguageDialog } from './dialogs/language-dialog.js';
+import type { WorkflowFactory } from './workflow-module.js';
+
+/** help, whoami, language and cancel: for every known user. */
+export const basicWorkflow: WorkflowFactory = ({ store, available }) => {
+  const users = new UserDirectory(store);
+  return {
+    commands: [...basicCommands(available), ['cancel', async () => undefined]],
+    cardActions: [languageCardAction(users)],
+    dialogs: [new LanguageDialog(users, available)],
+  };
+};

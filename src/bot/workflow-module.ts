@@ -1,0 +1,26 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import type { Config } from '../config.js';
+import type { Notifier } from '../services/notifications.js';
+import type { Store } from '../store/store.js';
+import type { CardActionHandler } from './card-actions.js';
+import type { CommandId } from './commands.js';
+import type { CommandHandler } from './partner-desk-bot.js';
+
+/** What every workflow gets from the composition root. */
+export interface WorkflowDeps {
+  config: Config;
+  store: Store;
+  clock: () => Date;
+  notifier: Notifier;
+  /** The commands the bot has, for help cards inside workflows. */
+  available: () => ReadonlySet<CommandId>;
+}
+
+/** One area of the product as the bot sees it: the commands it answers, its card verbs and its dialogs. */
+export interface WorkflowModule {
+  commands?: [CommandId, CommandHandler][];
+  cardActions?: CardActionHandler[];
+  dialogs?: Dialog[];
+}
+
+export type WorkflowFactory = (deps: WorkflowDeps) => WorkflowModule;
