@@ -40,10 +40,12 @@ export interface WhoAmICard {
   actions: CardAction[];
 }
 
-/** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`. */
-export interface CardData {
+export interface CoreCards {
   notice: NoticeCard;
   welcome: WelcomeCard;
   whoami: WhoAmICard;
 }
+
+/** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`; each area declares its own. */
+export type CardData = CoreCards;
 export type CardName = keyof CardData;
