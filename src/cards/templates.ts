@@ -47,5 +47,31 @@ export interface CoreCards {
 }
 
 /** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`; each area declares its own. */
-export type CardData = CoreCards;
+export type CardData = CoreCards & { invitation: InvitationCard };
 export type CardName = keyof CardData;
+
+/** "Accept agreement & authorize partner": what a customer admin reviews before Accept & Authorize. */
+export interface InvitationCard {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  rolesHeading: string;
+  hasRoles: boolean;
+  noRolesText: string;
+  roles: { name: string; description: string }[];
+  servicesHeading: string;
+  hasServices: boolean;
+  services: { text: string }[];
+  declineHint: string;
+  mcaText: string;
+  mcaLinkTitle: string;
+  mcaUrl: string;
+  acknowledgeLabel: string;
+  acknowledgeRequired: string;
+  hasError: boolean;
+  error: string;
+  accept: CardAction;
+  decline: CardAction;
+  /** Each viewer listed gets the card redrawn for them (their roles, the invitation's current state). */
+  refresh: { title: string; verb: string; data: Record<string, unknown>; userIds: string[] };
+}

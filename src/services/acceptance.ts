@@ -94,10 +94,14 @@ export class AcceptanceService {
 
       const mcaRecorded = await this.recordMca(tx, acting, now);
       const relationships: Relationship[] = [];
-      for (const partnerTenantId of [invitation.partnerTenantId, ...(invitation.providerTenantId ? [invitation.providerTenantId] : [])]) {
+      for (const partnerTenantId of [
+        invitation.partnerTenantId,
+        ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
+      ]) {
         relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
       }
-      if (invitation.replacesRelationshipId) await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
+      if (invitation.replacesRelationshipId)
+        await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
       audit(tx, now, {
         actor: actorOf(acting),
         action: 'invitation.accepted',

@@ -243,8 +243,7 @@ export class InvitationService {
     const relationships = await this.store.findBy('relationships', 'customer', customerTenantId);
     return relationships
       .filter(
-        (r) =>
-          (r.status === 'active' || r.status === 'expiring') && r.adminAccess !== null && !r.adminAccess.removedAt,
+        (r) => (r.status === 'active' || r.status === 'expiring') && r.adminAccess !== null && !r.adminAccess.removedAt,
       )
       .map((r) => r.partnerTenantId);
   }

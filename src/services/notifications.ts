@@ -176,14 +176,14 @@ export class Notifier {
    */
   async replaceDelivered(
     subjectId: string,
-    render: (notification: NotificationRecord) => OutgoingMessage | undefined,
+    render: (notification: NotificationRecord) => Promise<OutgoingMessage | undefined> | OutgoingMessage | undefined,
   ): Promise<number> {
     if (!this.deliverer) return 0;
     let replaced = 0;
     for (const n of await this.store.findBy('notifications', 'subject', subjectId)) {
       const activityId = n.payload.activityId;
       if (n.status !== 'delivered' || typeof activityId !== 'string') continue;
-      const message = render(n);
+      const message = await render(n);
       const conversation = await this.store.get('conversations', identityKey(n.tenantId, n.aadObjectId));
       if (!message || !conversation) continue;
       try {
