@@ -6,10 +6,9 @@ import { PROJECT_ROOT } from '../paths.js';
 
 /** The playground's configuration (schema 0.1.1): one tenant and one acting user per process. */
 export function playgroundConfig(current: User, colleagues: User[], botId = 'partner-desk-bot'): string {
-  // The playground needs exactly five users; colleagues from the same organisation fill the list,
-  // then stand-ins the bot does not know.
-  const others = colleagues.filter((u) => u.tenantId === current.tenantId && u.id !== current.id).slice(0, 4);
-  const people = [current, ...others];
+  // The playground needs exactly five users besides the current one, all with distinct ids: colleagues
+  // from the same organisation first, then stand-ins the bot does not know.
+  const people = colleagues.filter((u) => u.tenantId === current.tenantId && u.id !== current.id).slice(0, 5);
   for (let i = people.length; i < 5; i++) {
     people.push({
       ...current,
@@ -127,5 +126,12 @@ export async function startPlayground(options: {
     child.kill('SIGTERM');
     throw new Error(`Port ${options.port} was taken; the playground for ${options.name} would have used ${port}`);
   }
-  return { child, port, url: `http://127.0.0.1:${port}` };
+  const url = `http://127.0.0.1:${port}`;
+  // It says "Listening" before reading its config, and a bad config only shows in its log: ask it.
+  const config = await fetch(`${url}/_internal/v1/config`).catch(() => undefined);
+  if (!config?.ok) {
+    child.kill('SIGTERM');
+    throw new Error(`Playground ${options.name} failed to start; see ${dir}/playground.log`);
+  }
+  return { child, port, url };
 }
