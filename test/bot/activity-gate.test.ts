@@ -1,0 +1,39 @@
+import { ConversationQueue, isAllowedTenant } from '../../src/bot/activity-gate.js';
+
+describe('ConversationQueue', () => {
+  it('runs the turns of one conversation one after the other, in arrival order', async () => {
+    const queue = new ConversationQueue();
+    const log: string[] = [];
+    let releaseFirst!: () => void;
+    const first = queue.run('c1', async () => {
+      log.push('first starts');
+      await new Promise<void>((resolve) => (releaseFirst = resolve));
+      log.push('first ends');
+    });
+    const second = queue.run('c1', async () => void log.push('second runs'));
+    const other = queue.run('c2', async () => void log.push('other conversation runs'));
+    await other;
+    expect(log).toEqual(['first starts', 'other conversation runs']);
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(log).toEqual(['first starts', 'other conversation runs', 'first ends', 'second runs']);
+  });
+
+  it('a failed turn does not block the next one', async () => {
+    const queue = new ConversationQueue();
+    await expect(queue.run('c1', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(queue.run('c1', async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('isAllowedTenant', () => {
+  it.each([
+    [[], undefined, true],
+    [['t1'], 't1', true],
+    [['t1'], 'T1', true],
+    [['t1'], 't2', false],
+    [['t1'], undefined, false],
+  ])('allow-list %j, tenant %s → %s', (allowed, tenantId, expected) => {
+    expect(isAllowedTenant({ conversation: { tenantId } as never }, allowed)).toBe(expected);
+  });
+});
