@@ -64,7 +64,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['idioma'],
     title: 'language',
     description: 'Choose English or Spanish: language es',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'request-relationship',
@@ -72,7 +72,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['solicitar relacion', 'invitar'],
     title: 'request relationship',
     description: 'Request a reseller relationship with a customer',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'invitations',
@@ -80,7 +80,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['invitaciones'],
     title: 'invitations',
     description: 'Pending invitations: resend or cancel',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'leads',
@@ -88,7 +88,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['clientes potenciales', 'contactos'],
     title: 'leads',
     description: 'Contact requests from customers',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'find-partner',
@@ -96,7 +96,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['buscar partner', 'buscar asociado'],
     title: 'find partner',
     description: 'Find a partner and contact selected providers',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'accept-invitation',
@@ -112,7 +112,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['mis partners', 'mis asociados'],
     title: 'my partners',
     description: 'Partners your organisation works with',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'accept-mca',
@@ -136,7 +136,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['estado'],
     title: 'status',
     description: 'Status of every relationship with an organisation: status contoso',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'can-we',
@@ -144,7 +144,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['podemos'],
     title: 'can we',
     description: 'Can we do a task for a customer? can we reset a password for contoso',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'indirect-providers',
