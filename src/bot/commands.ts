@@ -31,7 +31,8 @@ export type CommandId =
   | 'can-we'
   | 'indirect-providers'
   | 'indirect-resellers'
-  | 'users';
+  | 'users'
+  | 'order';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -168,6 +169,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['usuarios'],
     title: 'users',
     description: "Your organisation's users and their roles",
+    inManifest: false,
+  },
+  {
+    id: 'order',
+    en: ['submit order', 'order'],
+    es: ['enviar pedido', 'pedido'],
+    title: 'order',
+    description: 'Check that you may submit orders for a customer: order contoso',
     inManifest: false,
   },
 ];

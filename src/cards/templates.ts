@@ -47,7 +47,7 @@ export interface CoreCards {
 }
 
 /** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`; each area declares its own. */
-export type CardData = CoreCards & { invitation: InvitationCard };
+export type CardData = CoreCards & { invitation: InvitationCard; 'choice-form': ChoiceFormCard };
 export type CardName = keyof CardData;
 
 /** "Accept agreement & authorize partner": what a customer admin reviews before Accept & Authorize. */
@@ -74,4 +74,19 @@ export interface InvitationCard {
   decline: CardAction;
   /** Each viewer listed gets the card redrawn for them (their roles, the invitation's current state). */
   refresh: { title: string; verb: string; data: Record<string, unknown>; userIds: string[] };
+}
+
+/** A question with one choice (and optionally a confirmation box), answered with Action.Execute buttons. */
+export interface ChoiceFormCard {
+  title: string;
+  text: string;
+  inputId: string;
+  label: string;
+  requiredMessage: string;
+  choices: { title: string; value: string }[];
+  hasConfirmation: boolean;
+  confirmation: string;
+  hasError: boolean;
+  error: string;
+  actions: CardAction[];
 }

@@ -27,7 +27,9 @@ export function actorOf({ user }: Acting): Actor {
 
 /** What a partner asks for; the customer is a known organisation or a new one named by domain and email. */
 export interface InvitationRequest {
-  kind: Extract<InvitationKind, 'reseller' | 'trial' | 'purchase-offer'>;
+  kind: Extract<InvitationKind, 'reseller' | 'trial' | 'purchase-offer' | 'two-tier'>;
+  /** Two-tier ("Invite new customers"): the reseller's indirect provider, invited alongside it. */
+  providerTenantId?: string;
   customer: { tenantId: string } | { domain: string; email: string };
   relationshipTypes: RelationshipType[];
   adminAccess: AdminAccessRequest | null;
@@ -86,6 +88,10 @@ export class InvitationService {
     if (request.relationshipTypes.includes('delegated-admin') !== includesAdminAccess) {
       return refuse('delegated-admin-type-mismatch');
     }
+    if (request.kind === 'two-tier') {
+      const provider = await this.authorisedProvider(org, request.providerTenantId);
+      if (!provider.ok) return provider;
+    }
 
     return withRetry(this.store, async (tx) => {
       const duplicate = await this.openDuplicate(tx, org.tenantId, customer?.tenantId ?? customerDomain, request);
@@ -97,6 +103,7 @@ export class InvitationService {
         id: randomUUID(),
         kind: request.kind,
         partnerTenantId: org.tenantId,
+        providerTenantId: request.kind === 'two-tier' ? request.providerTenantId : undefined,
         customerTenantId: customer?.tenantId,
         customerDomain: customerDomain.toLowerCase(),
         customerEmail: 'email' in request.customer ? request.customer.email : undefined,
@@ -229,6 +236,7 @@ export class InvitationService {
         (i.status === 'created' || i.status === 'approval-pending') &&
         new Date(i.expiresAt) > this.clock() &&
         i.kind === request.kind &&
+        i.providerTenantId === (request.kind === 'two-tier' ? request.providerTenantId : undefined) &&
         same(i.relationshipTypes, request.relationshipTypes) &&
         same(i.adminAccess?.roles ?? [], request.adminAccess?.roles ?? []) &&
         (i.adminAccess?.durationDays ?? 0) === (request.adminAccess?.durationDays ?? 0) &&
@@ -237,6 +245,21 @@ export class InvitationService {
           (request.services ?? []).map((s) => `${s.serviceId}:${s.licences ?? ''}`),
         ),
     );
+  }
+
+  /** Two-tier invitations come from an indirect reseller, for a provider it has authorised. */
+  private async authorisedProvider(
+    reseller: Organization,
+    providerTenantId: string | undefined,
+  ): Promise<Outcome<string>> {
+    if (reseller.kind !== 'indirect-reseller') return refuse('wrong-organization-kind', { kind: reseller.kind });
+    const authorised = (await this.store.findBy('relationships', 'customer', reseller.tenantId)).some(
+      (r) =>
+        r.partnerTenantId === providerTenantId &&
+        r.types.includes('indirect-provider') &&
+        (r.status === 'active' || r.status === 'expiring'),
+    );
+    return authorised && providerTenantId ? ok(providerTenantId) : refuse('provider-not-authorised');
   }
 
   private async delegatedAdminPartners(customerTenantId: string): Promise<string[]> {

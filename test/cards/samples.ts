@@ -49,4 +49,17 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     decline: { title: 'Decline', verb: 'invitation.decline', data: { invitationId: 'i1' }, style: 'destructive' },
     refresh: { title: 'Refresh', verb: 'invitation.refresh', data: { invitationId: 'i1' }, userIds: ['29:a'] },
   },
+  'choice-form': {
+    title: 'Invite a reseller',
+    text: 'Choose the reseller',
+    inputId: 'resellerTenantId',
+    label: 'Reseller',
+    requiredMessage: 'Choose one',
+    choices: [{ title: 'Woodgrove IT', value: 't1' }],
+    hasConfirmation: true,
+    confirmation: 'I confirm',
+    hasError: false,
+    error: '',
+    actions: [{ title: 'Send', verb: 'two-tier.invite', data: {}, style: 'positive' }],
+  },
 };

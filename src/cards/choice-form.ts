@@ -1,0 +1,17 @@
+import { renderCard, type CardAttachment } from './render.js';
+import type { ChoiceFormCard } from './templates.js';
+
+export function choiceForm(
+  data: Omit<ChoiceFormCard, 'hasConfirmation' | 'hasError' | 'confirmation' | 'error'> & {
+    confirmation?: string;
+    error?: string;
+  },
+): CardAttachment {
+  return renderCard('choice-form', {
+    ...data,
+    confirmation: data.confirmation ?? '',
+    hasConfirmation: !!data.confirmation,
+    error: data.error ?? '',
+    hasError: !!data.error,
+  });
+}
