@@ -12,12 +12,13 @@ import { StoreStorage } from './bot/store-storage.js';
 import type { WorkflowDeps, WorkflowFactory } from './bot/workflow-module.js';
 import { invitationAnswerWorkflow } from './bot/workflows/invitation-answer.js';
 import { twoTierWorkflow } from './bot/workflows/two-tier.js';
+import { userManagementWorkflow } from './bot/workflows/user-management.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
 
 /** Every area of the product; each brings its commands, card verbs and dialogs. */
-const WORKFLOWS: WorkflowFactory[] = [basicWorkflow, invitationAnswerWorkflow, twoTierWorkflow];
+const WORKFLOWS: WorkflowFactory[] = [basicWorkflow, invitationAnswerWorkflow, twoTierWorkflow, userManagementWorkflow];
 
 export interface AppOptions {
   store: Store;

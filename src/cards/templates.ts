@@ -47,7 +47,7 @@ export interface CoreCards {
 }
 
 /** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`; each area declares its own. */
-export type CardData = CoreCards & { invitation: InvitationCard; 'choice-form': ChoiceFormCard };
+export type CardData = CoreCards & { invitation: InvitationCard; 'choice-form': ChoiceFormCard; form: FormCard };
 export type CardName = keyof CardData;
 
 /** "Accept agreement & authorize partner": what a customer admin reviews before Accept & Authorize. */
@@ -86,6 +86,25 @@ export interface ChoiceFormCard {
   choices: { title: string; value: string }[];
   hasConfirmation: boolean;
   confirmation: string;
+  hasError: boolean;
+  error: string;
+  actions: CardAction[];
+}
+
+/** A form of text and choice inputs; its values come back merged into the clicked action's data. */
+export interface FormCard {
+  title: string;
+  text: string;
+  fields: {
+    id: string;
+    label: string;
+    isText: boolean;
+    value: string;
+    placeholder: string;
+    required: boolean;
+    requiredMessage: string;
+    choices: { title: string; value: string }[];
+  }[];
   hasError: boolean;
   error: string;
   actions: CardAction[];

@@ -62,4 +62,33 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     error: '',
     actions: [{ title: 'Send', verb: 'two-tier.invite', data: {}, style: 'positive' }],
   },
+  form: {
+    title: 'Add a user',
+    text: 'Who joins your organisation?',
+    fields: [
+      {
+        id: 'name',
+        label: 'Full name',
+        isText: true,
+        value: '',
+        placeholder: 'Ana García',
+        required: true,
+        requiredMessage: 'Required',
+        choices: [],
+      },
+      {
+        id: 'agent',
+        label: 'Agent role',
+        isText: false,
+        value: 'none',
+        placeholder: '',
+        required: true,
+        requiredMessage: 'Required',
+        choices: [{ title: 'Admin agent', value: 'admin-agent' }],
+      },
+    ],
+    hasError: true,
+    error: 'That email is already used',
+    actions: [{ title: 'Add', verb: 'users.add', data: {}, style: 'positive' }],
+  },
 };

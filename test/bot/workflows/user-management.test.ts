@@ -1,0 +1,117 @@
+import { BotHarness } from '../../support/bot-harness.js';
+import { NOW, tempStore } from '../../support/world.js';
+import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { USER_VERBS } from '../../../src/bot/workflows/user-management.js';
+import type { Store } from '../../../src/store/store.js';
+import type { Person } from '../../support/activities.js';
+
+const grace = DEMO_USERS[3]!; // Adatum global admin (the only one)
+const umar = DEMO_USERS[4]!; // Adatum user management admin
+const sam = DEMO_USERS[1]!; // Adatum sales agent
+const NEW = {
+  name: 'Nina New',
+  email: 'nina@adatum.com',
+  aadObjectId: 'abcdef01-2345-4678-9abc-def012345678',
+  agent: 'sales-agent',
+  admin: 'none',
+};
+
+describe('partner user management', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const bots: BotHarness[] = [];
+  const as = (person: Person) => {
+    const bot = new BotHarness(store, person);
+    bots.push(bot);
+    return bot;
+  };
+  const adatumUsers = async () => (await store.findBy('users', 'tenant', DEMO_TENANTS.adatum)).length;
+
+  beforeEach(async () => {
+    ({ store, dispose } = await tempStore(demoWorld(NOW)));
+  });
+  afterEach(async () => {
+    bots.splice(0).forEach((b) => b.stop());
+    await dispose();
+  });
+
+  it('lists the organisation users and their roles', async () => {
+    const text = await as(umar).say('users');
+    expect(text).toContain('Users of Adatum Cloud Partners');
+    expect(text).toContain('Sam Sales');
+    expect(text).toContain('sam.sales@adatum.com · Sales agent');
+    expect(text).not.toContain('Carmen');
+  });
+
+  it('a user management admin adds a user, who can then act with their role', async () => {
+    const bot = as(umar);
+    const form = await bot.click(USER_VERBS.addForm, {});
+    expect(form.text).toContain('Microsoft Entra object id');
+    const added = await bot.click(USER_VERBS.add, NEW);
+    expect(added.text).toContain('Nina New was added with the roles: Sales agent.');
+    const nina = new BotHarness(store, { tenantId: DEMO_TENANTS.adatum, aadObjectId: NEW.aadObjectId });
+    bots.push(nina);
+    expect(await nina.say('whoami')).toContain('Sales agent');
+    const events = (await store.findBy('auditEvents', 'tenant', DEMO_TENANTS.adatum)).filter(
+      (e) => e.action === 'user.added',
+    );
+    expect(events[0]?.actor?.name).toBe('Umar Users');
+  });
+
+  it.each([
+    [{ ...NEW, email: 'not-an-email' }, 'Enter a valid email address'],
+    [{ ...NEW, name: 'X' }, "Enter the user's full name"],
+    [{ ...NEW, aadObjectId: '12345' }, 'Enter the Microsoft Entra object id'],
+    [{ ...NEW, email: 'sam.sales@adatum.com' }, 'sam.sales@adatum.com is already used by another user'],
+  ])('refuses %j in the form, saving nothing', async (values, message) => {
+    const before = await adatumUsers();
+    const { text } = await as(grace).click(USER_VERBS.add, values);
+    expect(text).toContain(message);
+    expect(text).toContain('Add a user'); // still the form, with what was typed
+    expect(await adatumUsers()).toBe(before);
+  });
+
+  it('a sales agent may not manage users', async () => {
+    expect(await as(sam).say('users')).toContain('This needs the role: Global admin or User management admin.');
+    const before = await adatumUsers();
+    const { text } = await as(sam).click(USER_VERBS.add, NEW);
+    expect(text).toContain('Your roles do not let you');
+    expect(await adatumUsers()).toBe(before);
+  });
+
+  it('changes roles, effective on the next action', async () => {
+    const bot = as(grace);
+    const form = await bot.click(USER_VERBS.next, { mode: 'roles', userId: sam.id });
+    expect(form.text).toContain('Change the roles of Sam Sales');
+    const changed = await bot.click(USER_VERBS.changeRoles, { userId: sam.id, agent: 'helpdesk-agent', admin: 'none' });
+    expect(changed.text).toContain('Sam Sales now has the roles: Helpdesk agent');
+    expect(await as(sam).say('whoami')).toContain('Helpdesk agent');
+  });
+
+  it('the last global admin can be neither demoted nor removed', async () => {
+    const bot = as(umar);
+    const demoted = await bot.click(USER_VERBS.changeRoles, { userId: grace.id, agent: 'admin-agent', admin: 'none' });
+    expect(demoted.text).toContain('Grace Global is the last global admin of your organisation');
+    const removed = await bot.click(USER_VERBS.remove, { userId: grace.id });
+    expect(removed.text).toContain('Grace Global is the last global admin');
+    expect((await store.get('users', grace.id))?.roles).toMatchObject({ admin: 'global-admin' });
+  });
+
+  it('removes a user after confirmation', async () => {
+    const bot = as(grace);
+    const confirm = await bot.click(USER_VERBS.next, { mode: 'remove', userId: sam.id });
+    expect(confirm.text).toContain('Remove Sam Sales?');
+    expect((await bot.click(USER_VERBS.remove, { userId: sam.id })).text).toContain(
+      'Sam Sales was removed from Adatum Cloud Partners.',
+    );
+    expect(await store.get('users', sam.id)).toBeUndefined();
+    expect(await as(sam).say('help')).toContain('You are not a user of Adatum Cloud Partners in Partner Desk yet');
+  });
+
+  it('cannot touch a user of another organisation', async () => {
+    const carmen = DEMO_USERS[8]!;
+    const { text } = await as(grace).click(USER_VERBS.remove, { userId: carmen.id });
+    expect(text).toContain('That user is not in your organisation any more.');
+    expect(await store.get('users', carmen.id)).toBeDefined();
+  });
+});
