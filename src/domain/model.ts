@@ -256,3 +256,29 @@ export const AuditEvent = z.object({
   after: z.unknown().optional(),
 });
 export type AuditEvent = z.infer<typeof AuditEvent>;
+
+export const EnrollmentStatus = z.enum(['awaiting-verification', 'in-review', 'approved', 'rejected']);
+export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
+
+/** An application to enrol as an indirect reseller (rule 11), reviewed by the operator. */
+export const Enrollment = z.object({
+  ...Record,
+  tenantId: z.string().min(1),
+  legalName: z.string().min(2),
+  address: z.object({
+    street: z.string().min(2),
+    city: z.string().min(2),
+    postalCode: z.string().min(2),
+    countryRegion: z.string().length(2),
+  }),
+  primaryContact: Contact,
+  support: z.object({ email: z.string().email(), phone: z.string().min(5) }),
+  mpnId: z.string().regex(/^\d{6,10}$/),
+  status: EnrollmentStatus,
+  /** SHA-256 of the one-time code sent to the primary contact in Teams. */
+  verification: z.object({ codeHash: z.string().length(64), expiresAt: Timestamp, attempts: z.number().int().min(0) }),
+  submittedBy: Actor,
+  history: z.array(z.object({ status: EnrollmentStatus, at: Timestamp, by: z.string(), note: z.string().optional() })),
+  createdAt: Timestamp,
+});
+export type Enrollment = z.infer<typeof Enrollment>;

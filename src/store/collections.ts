@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import {
   AgreementAcceptance,
   AuditEvent,
+  Enrollment,
   Invitation,
   Lead,
   Organization,
@@ -26,6 +27,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   agreements: AgreementAcceptance,
   leads: Lead,
   auditEvents: AuditEvent,
+  enrollments: Enrollment,
   conversations: ConversationRecord,
   state: StateRecord,
   activities: ProcessedActivity,

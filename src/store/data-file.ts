@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, SCHEMAS } from './collections.js';
 import { StoreFileError, type CollectionName, type Collections } from './store.js';
 
-export const CURRENT_SCHEMA_VERSION = 1;
+export const CURRENT_SCHEMA_VERSION = 2;
 
 export interface DataFile {
   schemaVersion: number;
@@ -11,16 +11,24 @@ export interface DataFile {
 
 type RawFile = { schemaVersion?: unknown; collections?: Record<string, unknown> } & Record<string, unknown>;
 
+const withEmpty = (raw: RawFile, names: readonly string[], schemaVersion: number): RawFile => {
+  const collections = { ...(raw.collections ?? {}) };
+  for (const name of names) collections[name] ??= [];
+  return { ...raw, schemaVersion, collections };
+};
+
 /**
  * Steps that bring an older file up to date, keyed by the version they start from.
- * v0 (no schemaVersion) predates the runtime collections; they start empty.
+ * v0 (no schemaVersion) predates the runtime collections; v1 predates indirect reseller enrolments.
  */
 const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
-  0: (raw) => {
-    const collections = { ...(raw.collections ?? {}) };
-    for (const name of COLLECTION_NAMES) collections[name] ??= [];
-    return { ...raw, schemaVersion: 1, collections };
-  },
+  0: (raw) =>
+    withEmpty(
+      raw,
+      COLLECTION_NAMES.filter((name) => name !== 'enrollments'),
+      1,
+    ),
+  1: (raw) => withEmpty(raw, ['enrollments'], 2),
 };
 
 const FileShape = z.object({

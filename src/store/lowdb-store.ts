@@ -2,6 +2,7 @@ import { Low } from 'lowdb';
 import { SCHEMAS, COLLECTION_NAMES } from './collections.js';
 import { CURRENT_SCHEMA_VERSION, emptyDataFile, type DataFile } from './data-file.js';
 import { DurableJsonFile } from './durable-file-adapter.js';
+import { lockDataFile } from './file-lock.js';
 import {
   ConflictError,
   INDEXES,
@@ -85,7 +86,10 @@ class LowdbStore implements Store {
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(private readonly db: Low<DataFile>) {
+  constructor(
+    private readonly db: Low<DataFile>,
+    private readonly unlock: () => void = () => undefined,
+  ) {
     for (const name of COLLECTION_NAMES) {
       const table = new Table(INDEXES[name] as unknown as Record<string, IndexFn>);
       for (const record of db.data.collections[name] as AnyRecord[]) table.put(record);
@@ -173,8 +177,10 @@ class LowdbStore implements Store {
   }
 
   async close(): Promise<void> {
+    if (this.closed) return;
     this.closed = true;
     await this.queue;
+    this.unlock();
   }
 }
 
@@ -283,6 +289,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
   const adapter = new DurableJsonFile(options.file);
   const db = new Low<DataFile>(adapter, emptyDataFile());
   const existing = await adapter.read();
+  const unlock = lockDataFile(options.file);
   if (existing) {
     db.data = existing;
   } else {
@@ -291,8 +298,13 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
       const records = (options.seed?.[name] ?? []) as NewRecord<typeof name>[];
       (data.collections[name] as AnyRecord[]) = records.map((r) => validate(name, { ...r, version: 1 }));
     }
-    await adapter.write(data);
+    try {
+      await adapter.write(data);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     db.data = data;
   }
-  return new LowdbStore(db);
+  return new LowdbStore(db, unlock);
 }

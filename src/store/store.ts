@@ -1,6 +1,7 @@
 import type {
   AgreementAcceptance,
   AuditEvent,
+  Enrollment,
   Invitation,
   Lead,
   Organization,
@@ -24,6 +25,7 @@ export interface Collections {
   agreements: AgreementAcceptance;
   leads: Lead;
   auditEvents: AuditEvent;
+  enrollments: Enrollment;
   conversations: ConversationRecord;
   state: StateRecord;
   activities: ProcessedActivity;
@@ -65,6 +67,10 @@ export const INDEXES = {
   auditEvents: {
     target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],
     tenant: (e: AuditEvent) => e.tenantIds,
+  },
+  enrollments: {
+    tenant: (e: Enrollment) => [e.tenantId],
+    status: (e: Enrollment) => [e.status],
   },
   conversations: {},
   state: {},

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { CURRENT_SCHEMA_VERSION } from '../../src/store/data-file.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths.js';
@@ -35,7 +36,9 @@ describe('the server process', () => {
       // Every request the server took was answered in full; none got an error.
       for (const answer of answers) expect([0, 200]).toContain(answer.status);
       const onDisk = JSON.parse(readFileSync(join(dir, 'store.json'), 'utf8'));
-      expect(onDisk.schemaVersion).toBe(1);
+      expect(onDisk.schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+      // The lock is released: the file is free for the next process.
+      expect(existsSync(join(dir, 'store.json.lock'))).toBe(false);
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     } finally {
       child.kill('SIGKILL');

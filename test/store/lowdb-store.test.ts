@@ -45,6 +45,8 @@ describe('lowdb store', () => {
     const again = await openStore();
     expect(await again.get('organizations', TENANTS.contoso)).toMatchObject({ name: 'Contoso Group', version: 2 });
     expect(readdirSync(join(dir, 'nested')).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    await again.close();
+    expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
   it('applies nothing when the work throws', async () => {
@@ -164,6 +166,39 @@ describe('lowdb store', () => {
     expect(await store.all('notifications')).toEqual([]);
     await store.transaction((tx) => void tx.insert('activities', { id: 'a1', at: NOW.toISOString() }));
     expect(JSON.parse(readFileSync(file, 'utf8')).schemaVersion).toBe(CURRENT_SCHEMA_VERSION);
+  });
+
+  it('migrates a v1 file (before enrolments) on load', async () => {
+    file = join(dir, 'v1.json');
+    const collections = Object.fromEntries(
+      [
+        'organizations',
+        'users',
+        'invitations',
+        'relationships',
+        'agreements',
+        'leads',
+        'auditEvents',
+        'conversations',
+        'state',
+        'activities',
+        'notifications',
+        'reminders',
+      ].map((c) => [c, []]),
+    );
+    writeFileSync(file, JSON.stringify({ schemaVersion: 1, collections }));
+    const store = await openStore();
+    expect(await store.all('enrollments')).toEqual([]);
+  });
+
+  it("refuses a second process while one owns the file, and takes over a dead owner's lock", async () => {
+    await openStore();
+    writeFileSync(`${file}.lock`, String(process.ppid));
+    await expect(openLowdbStore({ file })).rejects.toThrow(/in use by another Partner Desk process/);
+    writeFileSync(`${file}.lock`, '999999999');
+    const again = await openLowdbStore({ file });
+    open.push(again);
+    expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
   });
 
   it('a writer killed mid-burst leaves a valid file with every acknowledged write', async () => {
