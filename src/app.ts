@@ -13,12 +13,19 @@ import type { WorkflowDeps, WorkflowFactory } from './bot/workflow-module.js';
 import { invitationAnswerWorkflow } from './bot/workflows/invitation-answer.js';
 import { twoTierWorkflow } from './bot/workflows/two-tier.js';
 import { userManagementWorkflow } from './bot/workflows/user-management.js';
+import { enrollmentWorkflow } from './bot/workflows/enrollment.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
 
 /** Every area of the product; each brings its commands, card verbs and dialogs. */
-const WORKFLOWS: WorkflowFactory[] = [basicWorkflow, invitationAnswerWorkflow, twoTierWorkflow, userManagementWorkflow];
+const WORKFLOWS: WorkflowFactory[] = [
+  basicWorkflow,
+  invitationAnswerWorkflow,
+  twoTierWorkflow,
+  userManagementWorkflow,
+  enrollmentWorkflow,
+];
 
 export interface AppOptions {
   store: Store;

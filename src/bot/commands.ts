@@ -32,7 +32,9 @@ export type CommandId =
   | 'indirect-providers'
   | 'indirect-resellers'
   | 'users'
-  | 'order';
+  | 'order'
+  | 'enroll'
+  | 'verify';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -177,6 +179,22 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['enviar pedido', 'pedido'],
     title: 'order',
     description: 'Check that you may submit orders for a customer: order contoso',
+    inManifest: false,
+  },
+  {
+    id: 'enroll',
+    en: ['enroll', 'enrol'],
+    es: ['inscribirse', 'inscripcion'],
+    title: 'enroll',
+    description: 'Enroll as an indirect reseller',
+    inManifest: false,
+  },
+  {
+    id: 'verify',
+    en: ['verify'],
+    es: ['verificar'],
+    title: 'verify',
+    description: 'Confirm your email with the code you received',
     inManifest: false,
   },
 ];
