@@ -2,13 +2,14 @@ import { renderCard, type CardAttachment } from './render.js';
 import type { ChoiceFormCard } from './templates.js';
 
 export function choiceForm(
-  data: Omit<ChoiceFormCard, 'hasConfirmation' | 'hasError' | 'confirmation' | 'error'> & {
+  data: Omit<ChoiceFormCard, 'hasConfirmation' | 'hasError' | 'confirmation' | 'error' | 'hasChoices'> & {
     confirmation?: string;
     error?: string;
   },
 ): CardAttachment {
   return renderCard('choice-form', {
     ...data,
+    hasChoices: data.choices.length > 0,
     confirmation: data.confirmation ?? '',
     hasConfirmation: !!data.confirmation,
     error: data.error ?? '',

@@ -83,6 +83,7 @@ export interface ChoiceFormCard {
   inputId: string;
   label: string;
   requiredMessage: string;
+  hasChoices: boolean;
   choices: { title: string; value: string }[];
   hasConfirmation: boolean;
   confirmation: string;

@@ -165,7 +165,6 @@ export function demoWorld(now: Date): SeedData {
     },
   ];
 
-  const rita = DEMO_USERS[7]!;
   const relationships: NewRecord<'relationships'>[] = [
     {
       id: 'rel-adatum-fabrikam',
@@ -194,17 +193,6 @@ export function demoWorld(now: Date): SeedData {
       acceptedBy: { userId: DEMO_USERS[8]!.id, name: DEMO_USERS[8]!.name, tenantId: T.contoso, at: at(-120) },
       createdAt: at(-120),
       updatedAt: at(-120),
-    },
-    {
-      id: 'rel-proseware-woodgrove',
-      partnerTenantId: T.proseware,
-      customerTenantId: T.woodgrove,
-      types: ['indirect-provider'],
-      adminAccess: null,
-      status: 'active',
-      acceptedBy: { userId: rita.id, name: rita.name, tenantId: T.woodgrove, at: at(-90) },
-      createdAt: at(-90),
-      updatedAt: at(-90),
     },
   ];
 

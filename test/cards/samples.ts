@@ -55,6 +55,7 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     inputId: 'resellerTenantId',
     label: 'Reseller',
     requiredMessage: 'Choose one',
+    hasChoices: true,
     choices: [{ title: 'Woodgrove IT', value: 't1' }],
     hasConfirmation: true,
     confirmation: 'I confirm',

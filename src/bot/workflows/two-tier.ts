@@ -67,7 +67,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       inputId: 'providerTenantId',
       label: tr.t('twoTier.authorize.label'),
       requiredMessage: tr.t('twoTier.invite.required'),
-      choices: [{ title: provider, value: checked.value.provider.tenantId }],
+      choices: [],
       confirmation: tr.t('twoTier.authorize.confirm', { provider }),
       error,
       actions: [

@@ -24,8 +24,7 @@ describe('two-tier: indirect providers and resellers', () => {
 
   beforeEach(async () => {
     const world = demoWorld(NOW);
-    // No provider link yet, and a Woodgrove admin agent who is not a global admin.
-    world.relationships = (world.relationships ?? []).filter((r) => r.id !== 'rel-proseware-woodgrove');
+    // A Woodgrove admin agent who is not a global admin.
     world.users = [
       ...(world.users ?? []),
       user({

@@ -52,7 +52,12 @@ export class PersonaPage {
   /** Waits until some bot message shows this text. */
   async sees(text: string | RegExp): Promise<Locator> {
     const message = this.messages.filter({ hasText: text }).last();
-    await message.waitFor();
+    try {
+      await message.waitFor();
+    } catch (error) {
+      await this.screenshot(`FAILED-waiting-for-${String(text).slice(0, 40)}`).catch(() => undefined);
+      throw error;
+    }
     return message;
   }
 
