@@ -36,6 +36,7 @@ export async function main(): Promise<void> {
     console.log(`${signal}: finishing turns in flight, then stopping`);
     app.stopTimers();
     await shutdown(app.server);
+    await app.notifier.drain();
     await store.close();
     process.exit(0);
   };

@@ -100,9 +100,14 @@ export class Notifier {
     });
   }
 
-  /** Delivers every due pending notification; concurrent calls share one run. */
+  /**
+   * Delivers every due pending notification; concurrent calls share one run. Never rejects: what could not
+   * be delivered stays pending for the next run (callers fire and forget it after a turn).
+   */
   drain(): Promise<void> {
-    this.draining ??= this.drainOnce().finally(() => (this.draining = undefined));
+    this.draining ??= this.drainOnce()
+      .catch(() => undefined)
+      .finally(() => (this.draining = undefined));
     return this.draining;
   }
 

@@ -28,7 +28,22 @@ function failingOnRelationship(store: Store, failAt: number): Store {
 
 describe('two-tier acceptance is all or nothing', () => {
   it('when the second relationship cannot be written, nothing of the acceptance is saved', async () => {
-    const { store, dispose } = await tempStore(demoWorld(NOW));
+    const world = demoWorld(NOW);
+    // Woodgrove has authorised Proseware as its indirect provider.
+    world.relationships = [
+      ...(world.relationships ?? []),
+      {
+        id: 'rel-proseware-woodgrove',
+        partnerTenantId: DEMO_TENANTS.proseware,
+        customerTenantId: DEMO_TENANTS.woodgrove,
+        types: ['indirect-provider'],
+        adminAccess: null,
+        status: 'active',
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      },
+    ];
+    const { store, dispose } = await tempStore(world);
     try {
       const rita = DEMO_USERS[7]!;
       const carmen = DEMO_USERS[8]!;
