@@ -5,6 +5,7 @@ import { noticeCard } from '../../cards/notice-card.js';
 import { describeRefusal } from '../../cards/refusal.js';
 import type { CardAttachment } from '../../cards/render.js';
 import type { CardAction } from '../../cards/templates.js';
+import { button } from '../../cards/button.js';
 import type { Invitation, Organization, User } from '../../domain/model.js';
 import { translator, type Translator } from '../../i18n/i18n.js';
 import { InvitationDelivery } from '../../services/invitation-delivery.js';
@@ -28,17 +29,6 @@ export const TWO_TIER_VERBS = {
   inviteCustomer: 'two-tier.invite-customer',
 } as const;
 
-const action = (
-  title: string,
-  verb: string,
-  data: Record<string, unknown> = {},
-  style: CardAction['style'] = 'default',
-) => ({
-  title,
-  verb,
-  data,
-  style,
-});
 const Id = z.string().min(1).max(100);
 
 /**
@@ -71,8 +61,8 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       confirmation: tr.t('twoTier.authorize.confirm', { provider }),
       error,
       actions: [
-        action(tr.t('twoTier.authorize.button'), TWO_TIER_VERBS.authorize, { invitationId }, 'positive'),
-        action(tr.t('twoTier.authorize.decline'), TWO_TIER_VERBS.decline, { invitationId }, 'destructive'),
+        button(tr.t('twoTier.authorize.button'), TWO_TIER_VERBS.authorize, { invitationId }, 'positive'),
+        button(tr.t('twoTier.authorize.decline'), TWO_TIER_VERBS.decline, { invitationId }, 'destructive'),
       ],
     });
   }
@@ -91,12 +81,12 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
         value: tr.t('twoTier.providers.since', { date: formatDate(link.createdAt, tr) }),
       });
       actions.push(
-        action(`${tr.t('twoTier.viewCustomers')}: ${provider?.name}`, TWO_TIER_VERBS.customers, {
+        button(`${tr.t('twoTier.viewCustomers')}: ${provider?.name}`, TWO_TIER_VERBS.customers, {
           providerTenantId: link.partnerTenantId,
         }),
       );
       actions.push(
-        action(`${tr.t('twoTier.inviteCustomers')}: ${provider?.name}`, TWO_TIER_VERBS.inviteCustomerForm, {
+        button(`${tr.t('twoTier.inviteCustomers')}: ${provider?.name}`, TWO_TIER_VERBS.inviteCustomerForm, {
           providerTenantId: link.partnerTenantId,
         }),
       );
@@ -108,7 +98,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
         value: tr.t('twoTier.providers.pendingHeading'),
       });
       actions.push(
-        action(
+        button(
           `${tr.t('twoTier.authorize.title')}: ${provider?.name}`,
           TWO_TIER_VERBS.open,
           { invitationId: invitation.id },
@@ -132,7 +122,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
     }
     const text = links.length ? '' : tr.t('twoTier.resellers.none', { org: acting.org.name });
     return noticeCard(tr.t('twoTier.resellers.title'), text, 'default', facts, [
-      action(tr.t('twoTier.inviteReseller'), TWO_TIER_VERBS.inviteResellerForm, {}, 'positive'),
+      button(tr.t('twoTier.inviteReseller'), TWO_TIER_VERBS.inviteResellerForm, {}, 'positive'),
     ]);
   }
 
@@ -151,7 +141,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       requiredMessage: tr.t('twoTier.invite.required'),
       choices: resellers.map((r) => ({ title: `${r.name} (${r.primaryDomain})`, value: r.tenantId })),
       error,
-      actions: [action(tr.t('twoTier.invite.send'), TWO_TIER_VERBS.inviteReseller, {}, 'positive')],
+      actions: [button(tr.t('twoTier.invite.send'), TWO_TIER_VERBS.inviteReseller, {}, 'positive')],
     });
   }
 
@@ -180,7 +170,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       choices: customers.map((c) => ({ title: `${c.name} (${c.primaryDomain})`, value: c.tenantId })),
       error,
       actions: [
-        action(tr.t('twoTier.inviteCustomer.send'), TWO_TIER_VERBS.inviteCustomer, { providerTenantId }, 'positive'),
+        button(tr.t('twoTier.inviteCustomer.send'), TWO_TIER_VERBS.inviteCustomer, { providerTenantId }, 'positive'),
       ],
     });
   }
@@ -199,7 +189,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
         tr.t('twoTier.authorize.text', { provider: provider.name, reseller: reseller.name }),
         'default',
         [],
-        [action(tr.t('twoTier.open'), TWO_TIER_VERBS.open, { invitationId: invitation.id }, 'positive')],
+        [button(tr.t('twoTier.open'), TWO_TIER_VERBS.open, { invitationId: invitation.id }, 'positive')],
       );
       notifier.enqueue(tx, admin, 'indirect-provider.invited', { card }, invitation.id);
     }
@@ -359,7 +349,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
             'default',
             shared.map((c) => ({ title: c.name, value: c.primaryDomain })),
             [
-              action(
+              button(
                 tr.t('twoTier.inviteCustomers'),
                 TWO_TIER_VERBS.inviteCustomerForm,
                 { providerTenantId },

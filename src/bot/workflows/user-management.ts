@@ -4,7 +4,7 @@ import { noticeCard } from '../../cards/notice-card.js';
 import { describeRoles } from '../../cards/people.js';
 import { describeRefusal } from '../../cards/refusal.js';
 import type { CardAttachment } from '../../cards/render.js';
-import type { CardAction } from '../../cards/templates.js';
+import { button } from '../../cards/button.js';
 import { AgentRole, PartnerAdminRole, type User } from '../../domain/model.js';
 import type { Translator } from '../../i18n/i18n.js';
 import type { Acting } from '../../services/invitations.js';
@@ -23,17 +23,6 @@ export const USER_VERBS = {
   remove: 'users.remove',
 } as const;
 
-const button = (
-  title: string,
-  verb: string,
-  data: Record<string, unknown> = {},
-  style: CardAction['style'] = 'default',
-) => ({
-  title,
-  verb,
-  data,
-  style,
-});
 const UserId = z.string().min(1).max(200);
 
 /** "Users": the organisation's users and their roles; add, change roles, remove (global admin, user management admin). */
