@@ -1,4 +1,4 @@
-import type { User } from '../domain/model.js';
+import type { Organization, User } from '../domain/model.js';
 import { allowedActions, type Action } from '../domain/policy.js';
 import type { CommandId } from '../bot/commands.js';
 
@@ -12,7 +12,7 @@ const ACTIONS: Record<Action, { audience: Audience | 'side'; command?: CommandId
   'manage-leads': { audience: 'partner', command: 'leads' },
   'manage-users': { audience: 'partner', command: 'users' },
   'accept-indirect-provider': { audience: 'partner', command: 'indirect-providers' },
-  'enroll-indirect-reseller': { audience: 'side' },
+  'enroll-indirect-reseller': { audience: 'side', command: 'enroll' },
   'find-partners': { audience: 'customer', command: 'find-partner' },
   'accept-reseller-invitation': { audience: 'customer', command: 'accept-invitation' },
   'accept-mca': { audience: 'customer', command: 'accept-mca' },
@@ -24,14 +24,15 @@ const ACTIONS: Record<Action, { audience: Audience | 'side'; command?: CommandId
 
 export interface Capability {
   audience: Audience;
-  action: Action;
+  /** An action of the role tables, or a workflow that depends on the organisation's kind. */
+  action: Action | 'two-tier-resellers';
   /** Set when the bot has a command for it. */
   command?: CommandId;
 }
 
 /** What this user's roles let them do, grouped by audience, with the command for each where there is one. */
-export function capabilities(user: User, available: ReadonlySet<CommandId>): Capability[] {
-  return allowedActions(user).map((action) => {
+export function capabilities(user: User, org: Organization, available: ReadonlySet<CommandId>): Capability[] {
+  const byRole: Capability[] = allowedActions(user).map((action) => {
     const { audience, command } = ACTIONS[action];
     return {
       action,
@@ -39,6 +40,11 @@ export function capabilities(user: User, available: ReadonlySet<CommandId>): Cap
       command: command && available.has(command) ? command : undefined,
     };
   });
+  // An indirect provider's staff follow their resellers whatever their role; a reseller accepts providers.
+  if (org.kind === 'indirect-provider' && user.roles.side === 'partner' && available.has('indirect-resellers')) {
+    byRole.push({ audience: 'partner', action: 'two-tier-resellers', command: 'indirect-resellers' });
+  }
+  return byRole.filter((c) => c.action !== 'accept-indirect-provider' || org.kind === 'indirect-reseller');
 }
 
 export const ALWAYS_OFFERED: CommandId[] = ['help', 'whoami', 'language'];

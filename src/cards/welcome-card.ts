@@ -16,7 +16,7 @@ export function welcomeCard(
   mode: 'welcome' | 'help',
   inWorkflow = false,
 ): CardAttachment {
-  const allowed = capabilities(user, available);
+  const allowed = capabilities(user, org, available);
   const sections = AUDIENCE_ORDER.map((audience) => ({
     heading: tr.t(`audience.${audience}`),
     lines: allowed

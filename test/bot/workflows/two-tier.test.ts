@@ -141,6 +141,16 @@ describe('two-tier: indirect providers and resellers', () => {
     expect(await as(paul).say('order fabrikam')).toContain('You cannot submit orders for Fabrikam GmbH');
   });
 
+  it.each([
+    [paul, 'type “indirect resellers”', 'type “indirect providers”'],
+    [rita, 'type “indirect providers”', 'type “indirect resellers”'],
+    [DEMO_USERS[3]!, 'type “users”', 'type “indirect providers”'],
+  ])('help offers the two-tier commands by organisation kind (%#)', async (person, offered, notOffered) => {
+    const text = await as(person).say('help');
+    expect(text).toContain(offered);
+    expect(text).not.toContain(notOffered);
+  });
+
   it('a reseller cannot invite customers for a provider it has not authorised', async () => {
     const { text } = await as(rita).click(TWO_TIER_VERBS.inviteCustomer, {
       providerTenantId: DEMO_TENANTS.proseware,
