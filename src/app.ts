@@ -14,6 +14,7 @@ import { invitationAnswerWorkflow } from './bot/workflows/invitation-answer.js';
 import { twoTierWorkflow } from './bot/workflows/two-tier.js';
 import { userManagementWorkflow } from './bot/workflows/user-management.js';
 import { enrollmentWorkflow } from './bot/workflows/enrollment.js';
+import { requestRelationshipWorkflow } from './bot/workflows/request-relationship.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -25,6 +26,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   twoTierWorkflow,
   userManagementWorkflow,
   enrollmentWorkflow,
+  requestRelationshipWorkflow,
 ];
 
 export interface AppOptions {

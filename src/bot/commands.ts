@@ -75,7 +75,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['solicitar relacion', 'invitar'],
     title: 'request relationship',
     description: 'Request a reseller relationship with a customer',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'invitations',

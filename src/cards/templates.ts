@@ -47,7 +47,13 @@ export interface CoreCards {
 }
 
 /** Template name → the data it is expanded with. Each name is a file `cards/<name>.json`; each area declares its own. */
-export type CardData = CoreCards & { invitation: InvitationCard; 'choice-form': ChoiceFormCard; form: FormCard };
+export type CardData = CoreCards & {
+  invitation: InvitationCard;
+  'choice-form': ChoiceFormCard;
+  form: FormCard;
+  'request-relationship': RequestRelationshipCard;
+  'invitation-draft': InvitationDraftCard;
+};
 export type CardName = keyof CardData;
 
 /** "Accept agreement & authorize partner": what a customer admin reviews before Accept & Authorize. */
@@ -109,4 +115,67 @@ export interface FormCard {
   hasError: boolean;
   error: string;
   actions: CardAction[];
+}
+
+/** "Request a reseller relationship": the partner's form; `values` keeps what was typed when a check fails. */
+export interface RequestRelationshipCard {
+  title: string;
+  intro: string;
+  labels: Record<
+    | 'customer'
+    | 'customerPlaceholder'
+    | 'newCustomerHint'
+    | 'newDomain'
+    | 'newEmail'
+    | 'relationship'
+    | 'includeAdmin'
+    | 'rolesHeading'
+    | 'roles'
+    | 'legacy'
+    | 'duration'
+    | 'autoExtend'
+    | 'submit',
+    string
+  >;
+  values: Record<
+    | 'customer'
+    | 'newDomain'
+    | 'newEmail'
+    | 'relationship'
+    | 'includeAdmin'
+    | 'roles'
+    | 'legacy'
+    | 'durationDays'
+    | 'autoExtend',
+    string
+  >;
+  relationshipChoices: { title: string; value: string }[];
+  roleChoices: { title: string; value: string }[];
+  hasError: boolean;
+  error: string;
+  verb: string;
+  data: Record<string, unknown>;
+}
+
+/** The invitation a partner sends: personalised link, editable draft email, "Open in email", "Done". */
+export interface InvitationDraftCard {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  link: string;
+  linkLabel: string;
+  code: string;
+  codeLabel: string;
+  subjectLabel: string;
+  subject: string;
+  bodyLabel: string;
+  body: string;
+  mailto: string;
+  openInEmail: string;
+  copyHint: string;
+  hasError: boolean;
+  error: string;
+  canSend: boolean;
+  waiting: string;
+  done: CardAction;
 }
