@@ -85,6 +85,8 @@ export class E2EStack {
   }
 
   async stop(): Promise<void> {
+    // The last view of every persona, for whoever reads a failed run.
+    for (const page of this.pages.values()) await page.screenshot('final').catch(() => undefined);
     await this.context?.close().catch(() => undefined);
     await this.processes.stopAll();
     rmSync(this.dir, { recursive: true, force: true });

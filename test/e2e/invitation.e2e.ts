@@ -1,0 +1,59 @@
+import type { Locator } from 'playwright-core';
+import { E2EStack } from './support/stack.js';
+
+/** A partner admin agent requests reseller + delegated admin with granular roles; the customer's global admin accepts. */
+describe('invitation journey in the local Teams client', () => {
+  const stack = new E2EStack();
+  beforeAll(async () => {
+    await stack.start();
+    for (const persona of ['partner-admin-agent', 'customer-global-admin']) {
+      await (await stack.as(persona)).sees('Welcome to Partner Desk');
+    }
+  });
+  afterAll(() => stack.stop());
+
+  it('request → Accept & Authorize card in Teams → acknowledgement required → accepted → partner told', async () => {
+    const partner = await stack.as('partner-admin-agent');
+    const form = await partner.say('request relationship');
+    await form.getByLabel('Customer (existing organisation: name or domain)').fill('contoso.com');
+    await form.getByRole('checkbox', { name: 'Include delegated administration privileges' }).check();
+    await form.getByText(/^Helpdesk Administrator:/).click();
+    await form.getByText(/^License Administrator:/).click();
+    await form.getByLabel('Duration of admin access, in days (1 to 730)').fill('180');
+    await partner.screenshot('request-form');
+    await partner.click(form, 'Request');
+    const draft = await partner.sees('Invitation for Contoso Ltd');
+    await expectText(draft, 'Personalised link (shown once)');
+    await partner.screenshot('draft');
+    await partner.click(draft, 'Done');
+    await partner.sees('Invitation sent to Contoso Ltd');
+    await partner.screenshot('sent');
+
+    const customer = await stack.as('customer-global-admin');
+    const card = await customer.sees('Accept agreement & authorize partner');
+    await expectText(card, 'Helpdesk Administrator');
+    await expectText(card, 'License Administrator');
+    await expectText(card, '180 days');
+    await customer.screenshot('invitation-received');
+    await customer.click(card, 'Accept & Authorize');
+    await expectText(card, 'Tick this box to accept.');
+    await customer.screenshot('acknowledgement-required');
+    await card
+      .getByRole('checkbox', { name: 'I have read the Microsoft Customer Agreement and authorise this partner' })
+      .check();
+    await customer.click(card, 'Accept & Authorize');
+    const accepted = await customer.sees('Invitation accepted');
+    await expectText(accepted, 'Adatum Cloud Partners');
+    if ((await accepted.getByRole('button', { name: 'Accept & Authorize' }).count()) !== 0)
+      throw new Error('still clickable');
+    await customer.screenshot('accepted');
+
+    await partner.page.bringToFront();
+    await partner.sees('Contoso Ltd accepted your invitation');
+    await partner.screenshot('partner-told');
+  });
+});
+
+async function expectText(locator: Locator, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).waitFor();
+}
