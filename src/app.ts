@@ -15,6 +15,7 @@ import { twoTierWorkflow } from './bot/workflows/two-tier.js';
 import { userManagementWorkflow } from './bot/workflows/user-management.js';
 import { enrollmentWorkflow } from './bot/workflows/enrollment.js';
 import { requestRelationshipWorkflow } from './bot/workflows/request-relationship.js';
+import { relationshipStatusWorkflow } from './bot/workflows/relationship-status.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -27,6 +28,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   userManagementWorkflow,
   enrollmentWorkflow,
   requestRelationshipWorkflow,
+  relationshipStatusWorkflow,
 ];
 
 export interface AppOptions {

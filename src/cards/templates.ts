@@ -53,6 +53,7 @@ export type CardData = CoreCards & {
   form: FormCard;
   'request-relationship': RequestRelationshipCard;
   'invitation-draft': InvitationDraftCard;
+  sections: SectionsCard;
 };
 export type CardName = keyof CardData;
 
@@ -178,4 +179,12 @@ export interface InvitationDraftCard {
   canSend: boolean;
   waiting: string;
   done: CardAction;
+}
+
+/** A title, a text and headed groups of facts: statuses, lists of partners, details. */
+export interface SectionsCard {
+  title: string;
+  text: string;
+  sections: { heading: string; facts: Fact[] }[];
+  actions: CardAction[];
 }

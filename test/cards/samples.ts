@@ -149,4 +149,10 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     waiting: 'Waiting for approval',
     done: { title: 'Done', verb: 'invitation.done', data: { invitationId: 'i1' }, style: 'positive' },
   },
+  sections: {
+    title: 'Contoso Ltd: relationship status',
+    text: '',
+    sections: [{ heading: 'Reseller, Delegated administrator', facts: [{ title: 'State', value: 'Active' }] }],
+    actions: [],
+  },
 };

@@ -1,0 +1,75 @@
+import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../domain/model.js';
+import { decide } from '../domain/policy.js';
+import type { StoreReader } from '../store/store.js';
+import type { Acting } from './invitations.js';
+import { matchOrganization } from './organization-match.js';
+import { ok, refuse, type Outcome } from './outcome.js';
+
+export interface RelationshipStatus {
+  counterpart: Organization;
+  /** Only relationships between the user's organisation and the counterpart: never another partner's. */
+  relationships: {
+    relationship: Relationship;
+    partner: Organization;
+    customer: Organization;
+    lastChange?: AuditEvent;
+  }[];
+  pendingInvitations: Invitation[];
+  /** The MCA of whichever side is the customer. */
+  mca: { customer: Organization; acceptance?: AgreementAcceptance }[];
+}
+
+export type StatusAnswer =
+  { kind: 'status'; status: RelationshipStatus } | { kind: 'did-you-mean'; candidates: Organization[] };
+
+/** "status contoso": what state every relationship between my organisation and another one is in, and why. */
+export class RelationshipStatusService {
+  constructor(private readonly store: StoreReader) {}
+
+  async status(acting: Acting, query: string): Promise<Outcome<StatusAnswer>> {
+    const action = acting.user.roles.side === 'partner' ? 'view-customers' : 'view-partners';
+    const decision = decide(acting.user, action, { actorOrg: acting.org });
+    if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
+    const others = (await this.store.all('organizations')).filter((o) => o.tenantId !== acting.org.tenantId);
+    const match = matchOrganization(query, others);
+    if (match.kind === 'none') return refuse('status-not-found', { query });
+    if (match.kind === 'ambiguous') return ok({ kind: 'did-you-mean', candidates: match.candidates.slice(0, 5) });
+    return ok({ kind: 'status', status: await this.between(acting.org, match.org) });
+  }
+
+  private async between(mine: Organization, counterpart: Organization): Promise<RelationshipStatus> {
+    const isBetween = (a: string, b: string) =>
+      (a === mine.tenantId && b === counterpart.tenantId) || (a === counterpart.tenantId && b === mine.tenantId);
+    const relationships = (await this.store.findBy('relationships', 'partner', mine.tenantId))
+      .concat(await this.store.findBy('relationships', 'partner', counterpart.tenantId))
+      .filter((r) => isBetween(r.partnerTenantId, r.customerTenantId));
+    const orgOf = (tenantId: string) => (tenantId === mine.tenantId ? mine : counterpart);
+    const rows = [];
+    for (const relationship of relationships.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+      const events = await this.store.findBy('auditEvents', 'target', `relationship/${relationship.id}`);
+      rows.push({
+        relationship,
+        partner: orgOf(relationship.partnerTenantId),
+        customer: orgOf(relationship.customerTenantId),
+        lastChange: events.sort((a, b) => b.at.localeCompare(a.at))[0],
+      });
+    }
+    const pendingInvitations = (await this.store.findBy('invitations', 'partner', mine.tenantId))
+      .concat(await this.store.findBy('invitations', 'partner', counterpart.tenantId))
+      .filter(
+        (i) =>
+          (i.status === 'created' || i.status === 'approval-pending') &&
+          (isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
+            (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain)),
+      );
+    const customers = [mine, counterpart].filter((o) => o.kind === 'customer');
+    const mca = [];
+    for (const customer of customers) {
+      mca.push({
+        customer,
+        acceptance: customer.mcaAcceptanceId ? await this.store.get('agreements', customer.mcaAcceptanceId) : undefined,
+      });
+    }
+    return { counterpart, relationships: rows, pendingInvitations, mca };
+  }
+}
