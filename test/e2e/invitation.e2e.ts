@@ -6,7 +6,7 @@ describe('invitation journey in the local Teams client', () => {
   const stack = new E2EStack();
   beforeAll(async () => {
     await stack.start();
-    for (const persona of ['partner-admin-agent', 'customer-global-admin']) {
+    for (const persona of ['partner-admin-agent', 'customer-global-admin', 'helpdesk-agent']) {
       await (await stack.as(persona)).sees('Welcome to Partner Desk');
     }
   });
@@ -51,6 +51,29 @@ describe('invitation journey in the local Teams client', () => {
     await partner.page.bringToFront();
     await partner.sees('Contoso Ltd accepted your invitation');
     await partner.screenshot('partner-told');
+
+    const helpdesk = await stack.as('helpdesk-agent');
+    const status = await helpdesk.say('status contoso');
+    await expectText(status, 'Adatum Cloud Partners → Contoso Ltd');
+    await expectText(status, 'Active');
+    await expectText(status, 'Helpdesk Administrator, License Administrator');
+    await expectText(status, 'days left)');
+    await helpdesk.screenshot('status-active');
+
+    await customer.page.bringToFront();
+    const pick = await customer.say('remove roles');
+    await pick.getByText(/^Adatum Cloud Partners: Helpdesk Administrator/).click();
+    await customer.click(pick, 'Remove roles');
+    const confirm = await customer.sees('Remove roles?');
+    await customer.click(confirm, 'Yes');
+    await customer.sees('Admin roles removed');
+    await customer.screenshot('roles-removed');
+
+    await helpdesk.page.bringToFront();
+    const after = await helpdesk.say('status contoso');
+    await expectText(after, 'None (removed on');
+    await expectText(after, 'Active');
+    await helpdesk.screenshot('status-without-roles');
   });
 });
 
