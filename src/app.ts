@@ -16,6 +16,7 @@ import { userManagementWorkflow } from './bot/workflows/user-management.js';
 import { enrollmentWorkflow } from './bot/workflows/enrollment.js';
 import { requestRelationshipWorkflow } from './bot/workflows/request-relationship.js';
 import { relationshipStatusWorkflow } from './bot/workflows/relationship-status.js';
+import { findPartnerWorkflow } from './bot/workflows/find-partner.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -29,6 +30,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   enrollmentWorkflow,
   requestRelationshipWorkflow,
   relationshipStatusWorkflow,
+  findPartnerWorkflow,
 ];
 
 export interface AppOptions {

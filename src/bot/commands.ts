@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['idioma'],
     title: 'language',
     description: 'Choose English or Spanish: language es',
-    inManifest: true,
+    inManifest: false,
   },
   {
     id: 'request-relationship',
@@ -91,7 +91,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['clientes potenciales', 'contactos'],
     title: 'leads',
     description: 'Contact requests from customers',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'find-partner',
@@ -99,7 +99,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['buscar partner', 'buscar asociado'],
     title: 'find partner',
     description: 'Find a partner and contact selected providers',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'accept-invitation',
@@ -139,7 +139,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['estado'],
     title: 'status',
     description: 'Status of every relationship with an organisation: status contoso',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'can-we',

@@ -11,17 +11,27 @@ export const textField = (id: string, label: string, value = '', placeholder = '
   placeholder,
   required: requiredMessage !== '',
   requiredMessage,
+  multiSelect: false,
+  choiceStyle: 'compact',
   choices: [],
 });
 
-export const choiceField = (id: string, label: string, choices: Field['choices'], value = ''): Field => ({
+export const choiceField = (
+  id: string,
+  label: string,
+  choices: Field['choices'],
+  value = '',
+  options: { multiSelect?: boolean; required?: boolean; requiredMessage?: string } = {},
+): Field => ({
   id,
   label,
   isText: false,
   value,
   placeholder: '',
-  required: true,
-  requiredMessage: label,
+  required: options.required ?? true,
+  requiredMessage: options.requiredMessage ?? label,
+  multiSelect: options.multiSelect ?? false,
+  choiceStyle: options.multiSelect ? 'expanded' : 'compact',
   choices,
 });
 

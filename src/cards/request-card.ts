@@ -5,7 +5,7 @@ import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/reques
 import { formatCode } from '../services/invitation-token.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { renderCard, type CardAttachment } from './render.js';
-import type { Fact } from './templates.js';
+import type { Fact, RequestRelationshipCard } from './templates.js';
 
 export const REQUEST_VERBS = {
   submit: 'request.submit',
@@ -27,7 +27,12 @@ const EMPTY: RequestFormValues = {
 };
 
 /** The "Request a reseller relationship" form, with what was typed and what to fix. */
-export function requestForm(tr: Translator, values: Partial<RequestFormValues> = {}, error?: string): CardAttachment {
+export function requestForm(
+  tr: Translator,
+  values: Partial<RequestFormValues> = {},
+  error?: string,
+  data: Record<string, unknown> = {},
+): CardAttachment {
   const label = (key: string) => tr.t(`request.${key}`);
   return renderCard('request-relationship', {
     title: label('title'),
@@ -47,7 +52,7 @@ export function requestForm(tr: Translator, values: Partial<RequestFormValues> =
       autoExtend: label('autoExtend'),
       submit: label('submit'),
     },
-    values: { ...EMPTY, ...values },
+    values: { ...EMPTY, ...values, leadId: undefined } as RequestRelationshipCard['values'],
     relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({ title: tr.t(`request.rel.${value}`), value })),
     roleChoices: AdminRoleId.options.map((role) => ({
       value: role,
@@ -59,7 +64,7 @@ export function requestForm(tr: Translator, values: Partial<RequestFormValues> =
     hasError: !!error,
     error: error ?? '',
     verb: REQUEST_VERBS.submit,
-    data: {},
+    data: { ...data, ...(values.leadId ? { leadId: values.leadId } : {}) },
   });
 }
 

@@ -111,6 +111,8 @@ export interface FormCard {
     placeholder: string;
     required: boolean;
     requiredMessage: string;
+    multiSelect: boolean;
+    choiceStyle: 'compact' | 'expanded';
     choices: { title: string; value: string }[];
   }[];
   hasError: boolean;

@@ -34,6 +34,8 @@ export const RequestFormValues = z.object({
   legacy: flag,
   durationDays: z.string().max(20).default(''),
   autoExtend: flag,
+  /** Set when the request turns a lead into an invitation. */
+  leadId: z.string().max(100).optional(),
 });
 export type RequestFormValues = z.infer<typeof RequestFormValues>;
 
@@ -84,7 +86,7 @@ export async function readRequestForm(
     .filter(Boolean);
   if (!includeAdmin) {
     if (picked.length || values.legacy === 'true') return refuse('roles-without-admin');
-    return ok({ kind: 'reseller', customer, relationshipTypes: [...types], adminAccess: null });
+    return ok({ kind: 'reseller', customer, relationshipTypes: [...types], adminAccess: null, leadId: values.leadId });
   }
   const roles = values.legacy === 'true' ? LEGACY_ROLES : picked;
   const parsedRoles = z
@@ -101,5 +103,6 @@ export async function readRequestForm(
     customer,
     relationshipTypes: [...types],
     adminAccess: { roles: parsedRoles.data, durationDays: days, autoExtend: values.autoExtend === 'true' },
+    leadId: values.leadId,
   });
 }

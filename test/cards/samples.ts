@@ -75,6 +75,8 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
         placeholder: 'Ana García',
         required: true,
         requiredMessage: 'Required',
+        multiSelect: false,
+        choiceStyle: 'compact',
         choices: [],
       },
       {
@@ -85,6 +87,8 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
         placeholder: '',
         required: true,
         requiredMessage: 'Required',
+        multiSelect: true,
+        choiceStyle: 'expanded',
         choices: [{ title: 'Admin agent', value: 'admin-agent' }],
       },
     ],

@@ -2,6 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { createApp, type PartnerDeskApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
+import type { OutgoingMessage } from '../../src/services/notifications.js';
 import type { Person } from './activities.js';
 import { visibleText } from './activities.js';
 import { NOW } from './world.js';
@@ -11,6 +12,7 @@ const quiet = { info: () => undefined, error: () => undefined };
 /** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
 export class BotHarness {
   readonly app: PartnerDeskApp;
+  readonly delivered: OutgoingMessage[] = [];
   private readonly adapter: TestAdapter;
 
   constructor(
@@ -20,6 +22,14 @@ export class BotHarness {
     locale = 'en-US',
   ) {
     this.app = createApp(loadConfig(env), { store, clock: () => NOW, logger: quiet });
+    // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
+    this.app.notifier.attach({
+      deliver: async (_reference, message) => {
+        this.delivered.push(message);
+        return `delivered-${this.delivered.length}`;
+      },
+      update: async () => undefined,
+    });
     this.adapter = new TestAdapter(async (context) => this.app.bot.run(context), {
       channelId: 'msteams',
       conversation: {

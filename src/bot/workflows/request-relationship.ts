@@ -10,6 +10,7 @@ import { translator, type Translator } from '../../i18n/i18n.js';
 import { InvitationDelivery } from '../../services/invitation-delivery.js';
 import { hashToken } from '../../services/invitation-token.js';
 import { InvitationService, type Acting } from '../../services/invitations.js';
+import { LeadBook } from '../../services/lead-book.js';
 import { readRequestForm, RequestFormValues } from '../../services/request-form.js';
 import type { Transaction } from '../../store/store.js';
 import { cardAction } from '../card-actions.js';
@@ -24,6 +25,7 @@ const InvitationId = z.string().min(1).max(100);
 export const requestRelationshipWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
   const invitations = new InvitationService(store, clock, config);
   const delivery = new InvitationDelivery(store, notifier, config.defaultLanguage, clock);
+  const leads = new LeadBook(store, clock);
   const linkFor = (token: string) => `${config.publicUrl}/invite/${token}`;
 
   async function draftView(acting: Acting, invitation: Invitation, token: string): Promise<DraftView> {
@@ -103,6 +105,7 @@ export const requestRelationshipWorkflow: WorkflowFactory = ({ store, clock, not
           const issued = await invitations.request(session, request.value);
           if (!issued.ok) return requestForm(tr, values, describeRefusal(issued.refusal, tr));
           const { invitation, token } = issued.value;
+          if (values.leadId) await leads.mark(session, values.leadId, 'converted');
           if (!token) return existingCard(tr, invitation);
           const view = await draftView(session, invitation, token);
           if (invitation.fourEyes.required) {
