@@ -1,0 +1,189 @@
+import { BotHarness } from '../../support/bot-harness.js';
+import type { Person } from '../../support/activities.js';
+import { NOW, tempStore } from '../../support/world.js';
+import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
+import { InvitationService, type InvitationRequest } from '../../../src/services/invitations.js';
+import { formatCode } from '../../../src/services/invitation-token.js';
+import type { Store } from '../../../src/store/store.js';
+import type { Invitation } from '../../../src/domain/model.js';
+
+const alex = DEMO_USERS[0]!;
+const carmen = DEMO_USERS[8]!;
+const bill = DEMO_USERS[9]!;
+const helen = DEMO_USERS[10]!;
+const franz = DEMO_USERS[12]!;
+
+const WITH_ROLES: InvitationRequest = {
+  kind: 'reseller',
+  customer: { tenantId: DEMO_TENANTS.contoso },
+  relationshipTypes: ['reseller', 'delegated-admin'],
+  adminAccess: { roles: ['helpdesk-administrator'], durationDays: 90, autoExtend: false },
+};
+const RESELLER_ONLY: InvitationRequest = { ...WITH_ROLES, relationshipTypes: ['reseller'], adminAccess: null };
+
+describe('Accept agreement & authorize partner', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const bots: BotHarness[] = [];
+  const as = (person: Person) => {
+    const bot = new BotHarness(store, person);
+    bots.push(bot);
+    return bot;
+  };
+
+  /** Adatum's admin agent sends Contoso an invitation; returns its id and token. */
+  async function invite(request: InvitationRequest = WITH_ROLES): Promise<{ id: string; token: string }> {
+    const service = new InvitationService(store, () => NOW, { fourEyes: false, singleDelegatedAdminPartner: false });
+    const acting = {
+      user: (await store.get('users', alex.id))!,
+      org: (await store.get('organizations', DEMO_TENANTS.adatum))!,
+    };
+    const issued = await service.request(acting, request);
+    if (!issued.ok || !issued.value.token) throw new Error(JSON.stringify(issued));
+    await service.markSent(acting, issued.value.invitation.id, { subject: 's', body: 'b' });
+    return { id: issued.value.invitation.id, token: issued.value.token };
+  }
+  const relationshipsOfContoso = async () =>
+    (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).length;
+
+  beforeEach(async () => {
+    ({ store, dispose } = await tempStore(demoWorld(NOW)));
+  });
+  afterEach(async () => {
+    bots.splice(0).forEach((b) => b.stop());
+    await dispose();
+  });
+
+  it('a global admin accepts: MCA recorded, relationship active, partner told, final card lists the partners', async () => {
+    const { id } = await invite();
+    const bot = as(carmen);
+    const card = await bot.click(INVITATION_VERBS.refresh, { invitationId: id });
+    for (const text of [
+      'Accept agreement & authorize partner',
+      'Adatum Cloud Partners',
+      'Helpdesk Administrator',
+      'Can reset passwords',
+      '90 days',
+      'Microsoft 365 admin center',
+      'Read the Microsoft Customer Agreement before you accept.',
+    ]) {
+      expect(card.text).toContain(text);
+    }
+    const accepted = await bot.click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(accepted.text).toContain('Invitation accepted');
+    expect(accepted.text).toContain('The Microsoft Customer Agreement was accepted for Contoso Ltd by Carmen Navarro.');
+    expect(accepted.text).toContain('Partners Contoso Ltd works with');
+    expect(accepted.text).toContain('Litware Solutions');
+    expect(JSON.stringify(accepted.card)).not.toContain('Action.Execute');
+    const contoso = await store.get('organizations', DEMO_TENANTS.contoso);
+    expect(contoso?.mcaAcceptanceId).toBeDefined();
+    const relationship = (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).find(
+      (r) => r.partnerTenantId === DEMO_TENANTS.adatum,
+    );
+    expect(relationship).toMatchObject({
+      status: 'active',
+      adminAccess: { roles: ['helpdesk-administrator'] },
+      acceptedBy: { name: 'Carmen Navarro' },
+    });
+    const told = (await store.all('notifications'))
+      .filter((n) => n.kind === 'invitation.accepted')
+      .map((n) => n.aadObjectId);
+    expect(told).toContain(alex.aadObjectId);
+
+    const second = await as(bill).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(second.text).toContain('Carmen Navarro accepted the invitation from Adatum Cloud Partners');
+    expect(await relationshipsOfContoso()).toBe(2);
+  });
+
+  it('an unticked acknowledgement is refused in the card, saving nothing', async () => {
+    const { id } = await invite();
+    const { text } = await as(carmen).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'false' });
+    expect(text).toContain('Tick the acknowledgement first');
+    expect(text).toContain('Accept & Authorize');
+    expect((await store.get('invitations', id))?.status).toBe('approval-pending');
+    expect(await relationshipsOfContoso()).toBe(1);
+    expect((await store.get('organizations', DEMO_TENANTS.contoso))?.mcaAcceptanceId).toBeUndefined();
+  });
+
+  it.each<[string, Person, InvitationRequest, string]>([
+    ['a billing admin, invitation with admin roles', bill, WITH_ROLES, 'only a global admin can accept it'],
+    ['a helpdesk admin', helen, RESELLER_ONLY, 'This needs the role: Global admin or Billing admin.'],
+    ['a user of another tenant', franz, WITH_ROLES, 'This invitation was sent to another organisation'],
+  ])('refuses %s, saving nothing', async (_name, person, request, message) => {
+    const { id } = await invite(request);
+    const { text } = await as(person).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(text).toContain(message);
+    expect((await store.get('invitations', id))?.status).toBe('approval-pending');
+    expect(await relationshipsOfContoso()).toBe(1);
+  });
+
+  it('a billing admin may accept a reseller-only invitation', async () => {
+    const { id } = await invite(RESELLER_ONLY);
+    expect((await as(bill).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' })).text).toContain(
+      'Invitation accepted',
+    );
+  });
+
+  it.each<[string, Partial<Invitation>, string]>([
+    ['cancelled', { status: 'cancelled' }, 'The partner cancelled this invitation'],
+    ['expired', { expiresAt: new Date(NOW.getTime() - 1000).toISOString() }, 'This invitation expired'],
+  ])('an %s invitation says so and what to do', async (_name, change, message) => {
+    const { id } = await invite();
+    await store.transaction(
+      async (tx) => void tx.update('invitations', { ...(await tx.get('invitations', id))!, ...change }),
+    );
+    const { text } = await as(carmen).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(text).toContain(message);
+    expect(await relationshipsOfContoso()).toBe(1);
+  });
+
+  it('declining grants nothing and tells the partner (rule 7)', async () => {
+    const { id } = await invite();
+    const { text } = await as(carmen).click(INVITATION_VERBS.decline, { invitationId: id });
+    expect(text).toContain('Carmen Navarro declined the invitation');
+    expect(await relationshipsOfContoso()).toBe(1);
+    expect(
+      (await store.all('notifications')).some(
+        (n) => n.kind === 'invitation.declined' && n.aadObjectId === alex.aadObjectId,
+      ),
+    ).toBe(true);
+    expect(
+      (await as(carmen).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' })).text,
+    ).toContain('declined');
+  });
+
+  it.each([
+    ['the code', (token: string) => `accept ${formatCode(token)}`],
+    ['the link', (token: string) => `accept invitation http://localhost:3978/invite/${token}`],
+  ])('opens the invitation from %s pasted in the chat', async (_name, command) => {
+    const { token } = await invite();
+    expect(await as(carmen).say(command(token))).toContain('Accept agreement & authorize partner');
+  });
+
+  it('asks for the code, and again when what was pasted is not one', async () => {
+    const { token } = await invite();
+    const bot = as(carmen);
+    expect(await bot.say('accept invitation')).toContain('Paste the invitation link or its code');
+    expect(await bot.say('hello')).toContain('That is not an invitation link or code');
+    expect(await bot.say(formatCode(token))).toContain('Accept agreement & authorize partner');
+  });
+
+  it('two admins accepting at the same moment: exactly one acceptance, both see the final state', async () => {
+    const { id } = await invite(RESELLER_ONLY);
+    const [first, second] = await Promise.all([
+      as(carmen).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' }),
+      as(bill).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' }),
+    ]);
+    const adatum = (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).filter(
+      (r) => r.partnerTenantId === DEMO_TENANTS.adatum,
+    );
+    expect(adatum).toHaveLength(1);
+    const accepted = (await store.all('auditEvents')).filter((e) => e.action === 'invitation.accepted');
+    expect(accepted).toHaveLength(1);
+    for (const answer of [first, second]) {
+      expect(answer.text).toMatch(/Invitation accepted/);
+      expect(JSON.stringify(answer.card)).not.toContain('Action.Execute');
+    }
+  });
+});
