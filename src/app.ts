@@ -17,6 +17,7 @@ import { enrollmentWorkflow } from './bot/workflows/enrollment.js';
 import { requestRelationshipWorkflow } from './bot/workflows/request-relationship.js';
 import { relationshipStatusWorkflow } from './bot/workflows/relationship-status.js';
 import { findPartnerWorkflow } from './bot/workflows/find-partner.js';
+import { customerAdminWorkflow } from './bot/workflows/customer-admin.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -31,6 +32,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   requestRelationshipWorkflow,
   relationshipStatusWorkflow,
   findPartnerWorkflow,
+  customerAdminWorkflow,
 ];
 
 export interface AppOptions {

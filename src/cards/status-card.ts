@@ -1,4 +1,5 @@
 import { daysBetween } from '../domain/lifecycle.js';
+import type { AuditEvent, Relationship } from '../domain/model.js';
 import type { Translator } from '../i18n/i18n.js';
 import type { RelationshipStatus } from '../services/relationship-status.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
@@ -8,50 +9,10 @@ import type { Fact } from './templates.js';
 
 /** Every relationship between the user's organisation and another one; never a token or a link. */
 export function statusCard(status: RelationshipStatus, mineName: string, tr: Translator, now: Date): CardAttachment {
-  const sections = status.relationships.map(({ relationship: r, partner, customer, lastChange }) => {
-    const access = r.adminAccess;
-    const facts: Fact[] = [
-      { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
-      { title: tr.t('status.types'), value: relationshipTypes(r.types, tr) },
-    ];
-    if (!access) facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
-    else if (access.removedAt) {
-      facts.push({
-        title: tr.t('status.roles'),
-        value: tr.t('status.rolesRemoved', { date: formatDate(access.removedAt, tr), name: access.removedBy ?? '' }),
-      });
-    } else {
-      facts.push(
-        { title: tr.t('status.roles'), value: adminRoleNames(access.roles, tr) },
-        {
-          title: tr.t('status.ends'),
-          value: tr.t('status.endsIn', {
-            date: formatDate(access.endAt, tr),
-            days: Math.max(0, daysBetween(now, new Date(access.endAt))),
-          }),
-        },
-        { title: tr.t('status.autoExtend'), value: access.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
-      );
-    }
-    facts.push({ title: tr.t('status.since'), value: formatDate(access?.startAt ?? r.createdAt, tr) });
-    if (r.acceptedBy) {
-      facts.push({
-        title: tr.t('status.acceptedBy'),
-        value: tr.t('status.acceptedAt', { name: r.acceptedBy.name, date: formatDate(r.acceptedBy.at, tr) }),
-      });
-    }
-    if (lastChange) {
-      facts.push({
-        title: tr.t('status.lastChange'),
-        value: tr.t('status.change', {
-          action: lastChange.action,
-          name: lastChange.actor?.name ?? tr.t('status.system'),
-          date: formatDate(lastChange.at, tr),
-        }),
-      });
-    }
-    return { heading: tr.t('status.heading', { partner: partner.name, customer: customer.name }), facts };
-  });
+  const sections = status.relationships.map(({ relationship, partner, customer, lastChange }) => ({
+    heading: tr.t('status.heading', { partner: partner.name, customer: customer.name }),
+    facts: relationshipFacts(relationship, tr, now, lastChange),
+  }));
   if (status.pendingInvitations.length) {
     sections.push({
       heading: tr.t('status.pendingHeading'),
@@ -78,4 +39,50 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
   }
   const text = status.relationships.length ? '' : tr.t('status.none', { mine: mineName, org: status.counterpart.name });
   return sectionsCard(tr.t('status.title', { org: status.counterpart.name }), text, sections);
+}
+
+/** What one relationship is: state, types, admin roles, dates, auto-extend, who accepted, the last change. */
+export function relationshipFacts(r: Relationship, tr: Translator, now: Date, lastChange?: AuditEvent): Fact[] {
+  const access = r.adminAccess;
+  const facts: Fact[] = [
+    { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
+    { title: tr.t('status.types'), value: relationshipTypes(r.types, tr) },
+  ];
+  if (!access) facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
+  else if (access.removedAt) {
+    facts.push({
+      title: tr.t('status.roles'),
+      value: tr.t('status.rolesRemoved', { date: formatDate(access.removedAt, tr), name: access.removedBy ?? '' }),
+    });
+  } else {
+    facts.push(
+      { title: tr.t('status.roles'), value: adminRoleNames(access.roles, tr) },
+      {
+        title: tr.t('status.ends'),
+        value: tr.t('status.endsIn', {
+          date: formatDate(access.endAt, tr),
+          days: Math.max(0, daysBetween(now, new Date(access.endAt))),
+        }),
+      },
+      { title: tr.t('status.autoExtend'), value: access.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
+    );
+  }
+  facts.push({ title: tr.t('status.since'), value: formatDate(access?.startAt ?? r.createdAt, tr) });
+  if (r.acceptedBy) {
+    facts.push({
+      title: tr.t('status.acceptedBy'),
+      value: tr.t('status.acceptedAt', { name: r.acceptedBy.name, date: formatDate(r.acceptedBy.at, tr) }),
+    });
+  }
+  if (lastChange) {
+    facts.push({
+      title: tr.t('status.lastChange'),
+      value: tr.t('status.change', {
+        action: lastChange.action,
+        name: lastChange.actor?.name ?? tr.t('status.system'),
+        date: formatDate(lastChange.at, tr),
+      }),
+    });
+  }
+  return facts;
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { recordMcaAcceptance } from './customer-agreement.js';
 import { accessEndsAt, applyInvitationEvent, applyRelationshipEvent } from '../domain/lifecycle.js';
 import type { Invitation, Organization, Relationship } from '../domain/model.js';
 import { decide, type PolicySettings } from '../domain/policy.js';
@@ -6,8 +7,6 @@ import { withRetry, type Store, type Transaction } from '../store/store.js';
 import { audit } from './audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from './outcome.js';
-
-export const MCA_VERSION = 'Microsoft Customer Agreement (2024-01)';
 
 export interface Accepted {
   invitation: Invitation;
@@ -137,27 +136,7 @@ export class AcceptanceService {
 
   /** Rule 6: accepting an invitation asks for the MCA when the organisation has not accepted it yet. */
   private async recordMca(tx: Transaction, acting: Acting, now: Date): Promise<boolean> {
-    const org = await tx.get('organizations', acting.org.tenantId);
-    if (!org || org.mcaAcceptanceId) return false;
-    const agreement = tx.insert('agreements', {
-      id: randomUUID(),
-      tenantId: org.tenantId,
-      agreement: 'MCA',
-      agreementVersion: MCA_VERSION,
-      acceptedByUserId: acting.user.id,
-      acceptedByName: acting.user.name,
-      acceptedAt: now.toISOString(),
-      primaryContact: { name: acting.user.name, email: acting.user.email },
-    });
-    tx.update('organizations', { ...org, mcaAcceptanceId: agreement.id });
-    audit(tx, now, {
-      actor: actorOf(acting),
-      action: 'mca.accepted',
-      target: { type: 'organization', id: org.tenantId },
-      tenantIds: [org.tenantId],
-      after: { version: MCA_VERSION },
-    });
-    return true;
+    return (await recordMcaAcceptance(tx, acting, now)) !== undefined;
   }
 
   private createRelationship(
