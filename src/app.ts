@@ -18,6 +18,7 @@ import { requestRelationshipWorkflow } from './bot/workflows/request-relationshi
 import { relationshipStatusWorkflow } from './bot/workflows/relationship-status.js';
 import { findPartnerWorkflow } from './bot/workflows/find-partner.js';
 import { customerAdminWorkflow } from './bot/workflows/customer-admin.js';
+import { partnerAdminWorkflow } from './bot/workflows/partner-admin.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -33,6 +34,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   relationshipStatusWorkflow,
   findPartnerWorkflow,
   customerAdminWorkflow,
+  partnerAdminWorkflow,
 ];
 
 export interface AppOptions {

@@ -29,12 +29,18 @@ export type CommandId =
   | 'remove-roles'
   | 'status'
   | 'can-we'
+  | 'pending'
+  | 'expiring'
+  | 'no-mca'
+  | 'relationships'
+  | 'timeline'
   | 'indirect-providers'
   | 'indirect-resellers'
   | 'users'
   | 'order'
   | 'enroll'
-  | 'verify';
+  | 'verify'
+  | 'end-relationship';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -150,6 +156,46 @@ export const COMMANDS: readonly CommandDefinition[] = [
     inManifest: false,
   },
   {
+    id: 'pending',
+    en: ['pending', 'pending list'],
+    es: ['pendientes', 'invitaciones pendientes'],
+    title: 'pending',
+    description: 'Pending invitations by age against their 90 days',
+    inManifest: false,
+  },
+  {
+    id: 'expiring',
+    en: ['expiring', 'expiring soon'],
+    es: ['por vencer', 'vencen pronto'],
+    title: 'expiring',
+    description: 'Relationships whose admin access ends within 30 days',
+    inManifest: false,
+  },
+  {
+    id: 'no-mca',
+    en: ['no mca', 'without mca'],
+    es: ['sin contrato', 'sin mca'],
+    title: 'no mca',
+    description: 'Customers that have not accepted the Microsoft Customer Agreement',
+    inManifest: false,
+  },
+  {
+    id: 'relationships',
+    en: ['relationships'],
+    es: ['relaciones'],
+    title: 'relationships',
+    description: 'Relationships by state: relationships active',
+    inManifest: false,
+  },
+  {
+    id: 'timeline',
+    en: ['timeline', 'history'],
+    es: ['historial', 'cronologia'],
+    title: 'timeline',
+    description: 'Who did what, newest first, with a CSV export: timeline contoso',
+    inManifest: false,
+  },
+  {
     id: 'indirect-providers',
     en: ['indirect providers'],
     es: ['proveedores indirectos'],
@@ -195,6 +241,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['verificar'],
     title: 'verify',
     description: 'Confirm your email with the code you received',
+    inManifest: false,
+  },
+  {
+    id: 'end-relationship',
+    en: ['end relationship', 'remove relationship'],
+    es: ['finalizar relacion', 'quitar relacion'],
+    title: 'end relationship',
+    description: 'End a customer relationship, or only its admin access',
     inManifest: false,
   },
 ];

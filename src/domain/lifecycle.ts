@@ -123,7 +123,8 @@ export const RELATIONSHIP_TRANSITIONS: Record<
   'auto-extend': { from: LIVE, to: 'active', actors: ['system'] },
   'enable-auto-extend': { from: LIVE, to: 'active', actors: ['partner'], keepsState: true },
   expire: { from: LIVE, to: 'expired', actors: ['system'] },
-  'remove-admin-roles': { from: LIVE, to: 'active', actors: ['customer'] },
+  // Either side may end admin access (GDAP): the customer removes roles, the partner terminates access.
+  'remove-admin-roles': { from: LIVE, to: 'active', actors: ['customer', 'partner'] },
   'request-termination': { from: LIVE, to: 'termination-requested', actors: ['partner'] },
   terminate: { from: ['termination-requested'], to: 'terminated', actors: ['partner', 'system'] },
   'add-roles': { from: [], to: 'active', actors: ['partner', 'customer', 'system'] },

@@ -248,10 +248,10 @@ describe('relationship rules', () => {
 
   it('only the right side may act', () => {
     expect(
-      applyRelationshipEvent(relationship('active'), { type: 'remove-admin-roles' }, { actor: 'partner', now: NOW }),
+      applyRelationshipEvent(relationship('active'), { type: 'remove-admin-roles' }, { actor: 'system', now: NOW }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'actor-not-allowed', allowedActors: ['customer'] },
+      error: { code: 'actor-not-allowed', allowedActors: ['customer', 'partner'] },
     });
     expect(
       applyRelationshipEvent(relationship('active'), { type: 'request-termination' }, { actor: 'customer', now: NOW }),
