@@ -1,7 +1,7 @@
 import { BotHarness } from '../../support/bot-harness.js';
 import type { Person } from '../../support/activities.js';
 import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
 import { PARTNER_VERBS } from '../../../src/bot/workflows/partner-admin.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
