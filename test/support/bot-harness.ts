@@ -13,6 +13,7 @@ const quiet = { info: () => undefined, error: () => undefined };
 export class BotHarness {
   readonly app: PartnerDeskApp;
   readonly delivered: OutgoingMessage[] = [];
+  readonly updated: { to?: string; activityId: string; message: OutgoingMessage }[] = [];
   private readonly adapter: TestAdapter;
 
   constructor(
@@ -28,7 +29,13 @@ export class BotHarness {
         this.delivered.push(message);
         return `delivered-${this.delivered.length}`;
       },
-      update: async () => undefined,
+      update: async (reference, activityId, message) => {
+        this.updated.push({
+          to: (reference.user as { aadObjectId?: string } | undefined)?.aadObjectId,
+          activityId,
+          message,
+        });
+      },
     });
     this.adapter = new TestAdapter(async (context) => this.app.bot.run(context), {
       channelId: 'msteams',

@@ -169,6 +169,35 @@ describe('Accept agreement & authorize partner', () => {
     expect(await bot.say(formatCode(token))).toContain('Accept agreement & authorize partner');
   });
 
+  it("replaces every other admin's copy of the card once one of them accepted", async () => {
+    const carmenBot = as(carmen);
+    const billBot = as(bill);
+    await carmenBot.say('help'); // both have a conversation with the bot
+    await billBot.say('help');
+    const partner = as(alex);
+    await partner.click('request.submit', { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
+    const [invitation] = await store.all('invitations');
+    const link = `http://localhost:3978/invite/`;
+    const draft = JSON.stringify((await partner.click('invitation.new-link', { invitationId: invitation!.id })).card);
+    const token = /"token":"([A-Z2-7]{32})"/.exec(draft)![1]!;
+    await partner.click('invitation.done', {
+      invitationId: invitation!.id,
+      token,
+      subject: 's',
+      body: `${link}${token}`,
+    });
+    await carmenBot.app.notifier.drain();
+    expect(carmenBot.delivered.length + billBot.delivered.length + partner.delivered.length).toBeGreaterThanOrEqual(2);
+    await carmenBot.click(INVITATION_VERBS.accept, { invitationId: invitation!.id, acknowledged: 'true' });
+    const toBill = carmenBot.updated.filter((u) => u.to === bill.aadObjectId);
+    expect(toBill).toHaveLength(1);
+    expect(JSON.stringify(toBill[0]!.message)).toContain(
+      'Carmen Navarro accepted the invitation from Adatum Cloud Partners',
+    );
+    expect(JSON.stringify(toBill[0]!.message)).not.toContain('Action.Execute');
+    expect(carmenBot.updated.filter((u) => u.to === carmen.aadObjectId)).toEqual([]);
+  });
+
   it('two admins accepting at the same moment: exactly one acceptance, both see the final state', async () => {
     const { id } = await invite(RESELLER_ONLY);
     const [first, second] = await Promise.all([
