@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PROJECT_ROOT } from '../paths.js';
 import { encodePng } from './png.js';
 
@@ -32,4 +33,5 @@ export function writeIcons(dir = join(PROJECT_ROOT, 'manifest')): void {
   writeFileSync(join(dir, 'outline.png'), icon(32, null));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) writeIcons();
+// `node dist/src/tools/make-icons.js` regenerates manifest/color.png and manifest/outline.png.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) writeIcons();

@@ -1,27 +1,97 @@
 import type { CommandDefinition } from '../bot/commands.js';
 
+/** What the package needs from the environment, already resolved (see {@link manifestEnvFrom}). */
 export interface ManifestEnv {
   teamsAppId: string;
   botId: string;
-  botDomain?: string;
+  /** Domains for validDomains (host names, no scheme). */
+  botDomains?: string[];
 }
 
-const SCOPES = ['personal', 'groupChat', 'team'] as const;
-const MAX_COMMANDS_PER_SCOPE = 10;
+export type ManifestJson = Record<string, unknown> & {
+  bots: { botId: string; commandLists: { scopes: BotScope[]; commands: { title: string; description: string }[] }[] }[];
+};
 
-/** The Teams manifest: the template with ids from the environment and the command menu from the router's table. */
+export const BOT_SCOPES = ['personal', 'groupChat', 'team'] as const;
+export type BotScope = (typeof BOT_SCOPES)[number];
+
+/** Teams' limits for a bot's command menu (the schema allows longer titles; the Teams store does not). */
+export const MAX_COMMANDS_PER_SCOPE = 10;
+export const MAX_TITLE = 32;
+export const MAX_DESCRIPTION = 128;
+
+/** App id used when TEAMS_APP_ID is not set (local sideloading only: each real tenant app needs its own). */
+export const LOCAL_TEAMS_APP_ID = 'b6f4a0e2-3c1d-4e5f-9a8b-7c6d5e4f3a2b';
+
+/**
+ * Reads TEAMS_APP_ID (default {@link LOCAL_TEAMS_APP_ID}), MicrosoftAppId (required: the Azure Bot's
+ * app id) and BOT_DOMAIN (optional, comma-separated; a scheme or path is dropped).
+ */
+export function manifestEnvFrom(env: Record<string, string | undefined>): ManifestEnv {
+  const botId = (env.MicrosoftAppId ?? '').trim();
+  if (!botId) {
+    throw new Error(
+      "MicrosoftAppId is empty: set it (in .env or the environment) to the Azure Bot's app id to build the Teams package.",
+    );
+  }
+  const botDomains = (env.BOT_DOMAIN ?? '')
+    .split(',')
+    .map((d) =>
+      d
+        .trim()
+        .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+        .replace(/[/?#].*$/, ''),
+    )
+    .filter((d) => d.length > 0);
+  return { teamsAppId: env.TEAMS_APP_ID?.trim() || LOCAL_TEAMS_APP_ID, botId, botDomains };
+}
+
+/** The bot's command menu: the router's commands marked inManifest, checked against Teams' limits. */
+export function commandMenu(commands: readonly CommandDefinition[]): { title: string; description: string }[] {
+  const menu = commands.filter((c) => c.inManifest).map((c) => ({ title: c.title, description: c.description }));
+  const problems: string[] = [];
+  if (menu.length > MAX_COMMANDS_PER_SCOPE)
+    problems.push(`${menu.length} commands have inManifest: true, Teams shows at most ${MAX_COMMANDS_PER_SCOPE}`);
+  for (const { title, description } of menu) {
+    if (!title.trim() || title.length > MAX_TITLE)
+      problems.push(`title "${title}" must be 1 to ${MAX_TITLE} characters`);
+    if (!description.trim() || description.length > MAX_DESCRIPTION)
+      problems.push(`description of "${title}" must be 1 to ${MAX_DESCRIPTION} characters`);
+  }
+  if (problems.length > 0)
+    throw new Error(`The command table does not fit the Teams manifest:\n  ${problems.join('\n  ')}`);
+  return menu;
+}
+
+/** Replaces ${{NAME}} in every string of a parsed JSON value (so values need no JSON escaping). */
+function fill(value: unknown, vars: Record<string, string>): unknown {
+  if (typeof value === 'string')
+    return value.replace(/\$\{\{(\w+)\}\}/g, (whole, name: string) => {
+      const replacement = vars[name];
+      if (replacement === undefined) throw new Error(`The manifest template uses ${whole}, which nothing fills`);
+      return replacement;
+    });
+  if (Array.isArray(value)) return value.map((v) => fill(v, vars));
+  if (value !== null && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fill(v, vars)]));
+  return value;
+}
+
+/**
+ * The Teams manifest (pure): the template with the ids filled in, one command list per bot scope from
+ * the router's table, and validDomains from the environment.
+ */
 export function buildManifest(
-  template: string,
+  template: string | Record<string, unknown>,
   commands: readonly CommandDefinition[],
   env: ManifestEnv,
-): Record<string, unknown> {
-  const filled = template.replaceAll('${{TEAMS_APP_ID}}', env.teamsAppId).replaceAll('${{BOT_ID}}', env.botId);
-  const manifest = JSON.parse(filled) as Record<string, unknown> & { bots: { commandLists: unknown[] }[] };
-  const menu = commands
-    .filter((c) => c.inManifest)
-    .slice(0, MAX_COMMANDS_PER_SCOPE)
-    .map((c) => ({ title: c.title.slice(0, 32), description: c.description.slice(0, 128) }));
-  manifest.bots[0]!.commandLists = [{ scopes: [...SCOPES], commands: menu }];
-  manifest.validDomains = env.botDomain ? [env.botDomain] : [];
+): ManifestJson {
+  const parsed: unknown = typeof template === 'string' ? JSON.parse(template) : template;
+  const manifest = fill(parsed, { TEAMS_APP_ID: env.teamsAppId, BOT_ID: env.botId }) as ManifestJson;
+  const bot = manifest.bots?.[0];
+  if (!bot) throw new Error('The manifest template has no bot');
+  const menu = commandMenu(commands);
+  bot.commandLists = BOT_SCOPES.map((scope) => ({ scopes: [scope], commands: menu.map((c) => ({ ...c })) }));
+  manifest.validDomains = [...new Set(env.botDomains ?? [])];
   return manifest;
 }

@@ -1,30 +1,25 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../bot/commands.js';
 import { loadDotEnv } from '../config.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { buildManifest } from './manifest.js';
+import { buildManifest, manifestEnvFrom } from './manifest.js';
 import { validateManifest } from './manifest-validation.js';
 import { zip } from './zip.js';
 
-const LOCAL_APP_ID = 'b6f4a0e2-3c1d-4e5f-9a8b-7c6d5e4f3a2b';
+const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
 
-/** `npm run package`: the zip Teams sideloads (manifest.json, color.png, outline.png at its root). */
+/**
+ * `npm run package`: the zip Teams sideloads (manifest.json, color.png, outline.png at its root),
+ * after validating the manifest against the official 1.22 schema. Returns the zip's path.
+ */
 export async function packageApp(
-  env: NodeJS.ProcessEnv,
+  env: Record<string, string | undefined>,
   outDir = join(PROJECT_ROOT, 'dist', 'appPackage'),
 ): Promise<string> {
-  const botId = (env.MicrosoftAppId ?? '').trim();
-  if (!botId) throw new Error("MicrosoftAppId is empty: set it to the Azure Bot's app id to build the Teams package.");
-  const manifest = buildManifest(
-    readFileSync(join(PROJECT_ROOT, 'manifest', 'manifest.template.json'), 'utf8'),
-    COMMANDS,
-    {
-      teamsAppId: env.TEAMS_APP_ID?.trim() || LOCAL_APP_ID,
-      botId,
-      botDomain: env.BOT_DOMAIN?.trim() || undefined,
-    },
-  );
+  const template = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
+  const manifest = buildManifest(template, COMMANDS, manifestEnvFrom(env));
   const problems = await validateManifest(manifest);
   if (problems.length > 0) throw new Error(`The manifest does not validate:\n  ${problems.join('\n  ')}`);
   mkdirSync(outDir, { recursive: true });
@@ -32,16 +27,17 @@ export async function packageApp(
   writeFileSync(
     file,
     zip([
-      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2)) },
-      { name: 'color.png', data: readFileSync(join(PROJECT_ROOT, 'manifest', 'color.png')) },
-      { name: 'outline.png', data: readFileSync(join(PROJECT_ROOT, 'manifest', 'outline.png')) },
+      { name: 'manifest.json', data: Buffer.from(JSON.stringify(manifest, null, 2) + '\n') },
+      { name: 'color.png', data: readFileSync(join(MANIFEST_DIR, 'color.png')) },
+      { name: 'outline.png', data: readFileSync(join(MANIFEST_DIR, 'outline.png')) },
     ]),
   );
   return file;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   loadDotEnv();
+  // PACKAGE_OUT_DIR: write the zip elsewhere than dist/appPackage (the tests use a temporary folder).
   packageApp(process.env, process.env.PACKAGE_OUT_DIR || undefined).then(
     (file) => console.log(`Wrote ${file}`),
     (error: unknown) => {

@@ -1,4 +1,4 @@
-import { crc32 } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** A zip archive of stored (uncompressed) entries: all a Teams app package needs, with no dependency. */
 export function zip(entries: { name: string; data: Buffer }[]): Buffer {
@@ -47,18 +47,37 @@ export function zip(entries: { name: string; data: Buffer }[]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-/** The names in a zip's central directory (to check a package). */
-export function zipEntryNames(archive: Buffer): string[] {
+/** The entries of a zip (stored or deflated), read through its central directory, CRCs checked. */
+export function readZip(archive: Buffer): { name: string; data: Buffer }[] {
   const endOffset = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (endOffset < 0) throw new Error('Not a zip: no end of central directory record');
   const count = archive.readUInt16LE(endOffset + 10);
   let offset = archive.readUInt32LE(endOffset + 16);
-  const names: string[] = [];
+  const entries: { name: string; data: Buffer }[] = [];
   for (let i = 0; i < count; i++) {
+    if (archive.readUInt32LE(offset) !== 0x02014b50) throw new Error(`Bad central directory entry ${i}`);
+    const method = archive.readUInt16LE(offset + 10);
+    const crc = archive.readUInt32LE(offset + 16);
+    const compressedSize = archive.readUInt32LE(offset + 20);
     const nameLength = archive.readUInt16LE(offset + 28);
     const extra = archive.readUInt16LE(offset + 30);
     const comment = archive.readUInt16LE(offset + 32);
-    names.push(archive.toString('utf8', offset + 46, offset + 46 + nameLength));
+    const localOffset = archive.readUInt32LE(offset + 42);
+    const name = archive.toString('utf8', offset + 46, offset + 46 + nameLength);
+    if (archive.readUInt32LE(localOffset) !== 0x04034b50) throw new Error(`Bad local header for ${name}`);
+    const dataStart =
+      localOffset + 30 + archive.readUInt16LE(localOffset + 26) + archive.readUInt16LE(localOffset + 28);
+    const raw = archive.subarray(dataStart, dataStart + compressedSize);
+    if (method !== 0 && method !== 8) throw new Error(`${name}: unsupported compression method ${method}`);
+    const data = method === 8 ? inflateRawSync(raw) : Buffer.from(raw);
+    if (crc32(data) !== crc) throw new Error(`${name}: CRC mismatch`);
+    entries.push({ name, data });
     offset += 46 + nameLength + extra + comment;
   }
-  return names;
+  return entries;
+}
+
+/** The names in a zip's central directory (to check a package). */
+export function zipEntryNames(archive: Buffer): string[] {
+  return readZip(archive).map((e) => e.name);
 }
