@@ -9,7 +9,7 @@ import { PartnerDeskBot, type CommandHandler } from './bot/partner-desk-bot.js';
 import { ProactiveDeliverer } from './bot/proactive-deliverer.js';
 import { createServer } from './bot/server.js';
 import { StoreStorage } from './bot/store-storage.js';
-import type { WorkflowDeps, WorkflowFactory } from './bot/workflow-module.js';
+import type { MessageExtensionHandler, WorkflowDeps, WorkflowFactory } from './bot/workflow-module.js';
 import { invitationAnswerWorkflow } from './bot/workflows/invitation-answer.js';
 import { twoTierWorkflow } from './bot/workflows/two-tier.js';
 import { userManagementWorkflow } from './bot/workflows/user-management.js';
@@ -19,6 +19,8 @@ import { relationshipStatusWorkflow } from './bot/workflows/relationship-status.
 import { findPartnerWorkflow } from './bot/workflows/find-partner.js';
 import { customerAdminWorkflow } from './bot/workflows/customer-admin.js';
 import { partnerAdminWorkflow } from './bot/workflows/partner-admin.js';
+import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
+import { downloadRoute } from './bot/download-route.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -35,6 +37,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   findPartnerWorkflow,
   customerAdminWorkflow,
   partnerAdminWorkflow,
+  helpdeskWorkflow,
 ];
 
 export interface AppOptions {
@@ -57,8 +60,13 @@ export function createApp(config: Config, options: AppOptions) {
   const commands = new Map<CommandId, CommandHandler>();
   const cardActions = new CardActions();
   const dialogs: Dialog[] = [];
+  let messageExtension: MessageExtensionHandler | undefined;
   for (const factory of WORKFLOWS) {
     const module = factory(deps);
+    if (module.messageExtension) {
+      if (messageExtension) throw new Error('Only one workflow may answer the message extension');
+      messageExtension = module.messageExtension;
+    }
     for (const [id, handler] of module.commands ?? []) {
       if (commands.has(id)) throw new Error(`Command ${id} is handled twice`);
       commands.set(id, handler);
@@ -76,6 +84,7 @@ export function createApp(config: Config, options: AppOptions) {
     cardActions,
     conversations: new ConversationDirectory(store, clock),
     notifier,
+    ...(messageExtension ? { messageExtension } : {}),
   });
 
   const server = createServer({
@@ -85,6 +94,7 @@ export function createApp(config: Config, options: AppOptions) {
     logger,
     clock,
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
+    routes: downloadRoute,
   });
 
   // Failed notifications are retried on a timer, not only when the next event happens.

@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   FOUR_EYES: flag,
   SINGLE_DELEGATED_ADMIN_PARTNER: flag,
   DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
+  EXPIRY_GUARDIAN: flag,
 });
 
 export interface Config {
@@ -50,6 +51,8 @@ export interface Config {
   fourEyes: boolean;
   singleDelegatedAdminPartner: boolean;
   defaultLanguage: 'en' | 'es';
+  /** The in-process scheduler of reminders and expiries (off only for tests and demos that must stay quiet). */
+  expiryGuardian: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     fourEyes: e.FOUR_EYES ?? true,
     singleDelegatedAdminPartner: e.SINGLE_DELEGATED_ADMIN_PARTNER ?? false,
     defaultLanguage: e.DEFAULT_LANGUAGE,
+    expiryGuardian: e.EXPIRY_GUARDIAN ?? true,
   };
 }
 

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { demoWorld } from './store/demo-world.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreFileError } from './store/store.js';
+import { ExpiryGuardian } from './services/expiry-guardian.js';
 
 /** The composition root: configuration, store, app, HTTP server, signals. */
 export async function main(): Promise<void> {
@@ -12,6 +13,13 @@ export async function main(): Promise<void> {
   const store = await openLowdbStore({ file: config.storeFile, seed: demoWorld(new Date()) });
   const app = createApp(config, { store });
   const port = await listen(app.server, config.port, config.host);
+  const guardian = new ExpiryGuardian({
+    store,
+    notifier: app.notifier,
+    clock: () => new Date(),
+    defaultLanguage: config.defaultLanguage,
+  });
+  if (config.expiryGuardian) guardian.start();
 
   if (config.localMode) {
     console.warn(
@@ -35,6 +43,7 @@ export async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: finishing turns in flight, then stopping`);
     app.stopTimers();
+    guardian.stop();
     await shutdown(app.server);
     await app.notifier.drain();
     await store.close();

@@ -158,7 +158,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
   {
     id: 'pending',
     en: ['pending', 'pending list'],
-    es: ['pendientes', 'invitaciones pendientes'],
+    es: ['pendientes'],
     title: 'pending',
     description: 'Pending invitations by age against their 90 days',
     inManifest: false,

@@ -4,6 +4,8 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
   type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
@@ -19,6 +21,7 @@ import type { CardActions } from './card-actions.js';
 import type { CommandId } from './commands.js';
 import { routeCommand } from './router.js';
 import { resolveSession, type Session, type SessionResult } from './session.js';
+import type { MessageExtensionHandler } from './workflow-module.js';
 
 export interface CommandTurn {
   context: TurnContext;
@@ -37,6 +40,7 @@ export interface PartnerDeskBotDeps {
   cardActions: CardActions;
   conversations: ConversationDirectory;
   notifier: Notifier;
+  messageExtension?: MessageExtensionHandler;
 }
 
 export class PartnerDeskBot extends TeamsActivityHandler {
@@ -135,6 +139,19 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.badPayload', { problem })));
     }
     return cardResponse(await handler.handle(context, session, parsed.data));
+  }
+
+  /** The search box of the message extension: identity is resolved here, as for every other turn. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const result = await resolveSession(context, this.deps.store, this.deps.defaultLanguage);
+    if (result.kind !== 'known') {
+      return { composeExtension: { type: 'message', text: result.tr.t('unknown.identity.title') } };
+    }
+    if (!this.deps.messageExtension) return { composeExtension: { type: 'message', text: '' } };
+    return this.deps.messageExtension(context, result.session, query);
   }
 }
 

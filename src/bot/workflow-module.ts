@@ -1,3 +1,4 @@
+import type { MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from '../config.js';
 import type { Notifier } from '../services/notifications.js';
@@ -5,6 +6,7 @@ import type { Store } from '../store/store.js';
 import type { CardActionHandler } from './card-actions.js';
 import type { CommandId } from './commands.js';
 import type { CommandHandler } from './partner-desk-bot.js';
+import type { Session } from './session.js';
 
 /** What every workflow gets from the composition root. */
 export interface WorkflowDeps {
@@ -21,6 +23,14 @@ export interface WorkflowModule {
   commands?: [CommandId, CommandHandler][];
   cardActions?: CardActionHandler[];
   dialogs?: Dialog[];
+  /** Answers the message extension's search (`composeExtension/query`); at most one workflow has one. */
+  messageExtension?: MessageExtensionHandler;
 }
+
+export type MessageExtensionHandler = (
+  context: TurnContext,
+  session: Session,
+  query: MessagingExtensionQuery,
+) => Promise<MessagingExtensionResponse>;
 
 export type WorkflowFactory = (deps: WorkflowDeps) => WorkflowModule;

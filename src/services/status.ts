@@ -23,7 +23,8 @@ export function mayViewRelationships(acting: Acting): Outcome<true> {
   return ok(true);
 }
 
-export type CounterpartMatch = { kind: 'one'; org: Organization } | { kind: 'did-you-mean'; candidates: Organization[] };
+export type CounterpartMatch =
+  { kind: 'one'; org: Organization } | { kind: 'did-you-mean'; candidates: Organization[] };
 
 const MAX_CANDIDATES = 5;
 
@@ -42,9 +43,7 @@ export async function findCounterpart(
   if (!q) return refuse('helpdesk-name-missing');
   const byDomain = (await store.findBy('organizations', 'domain', q)).filter((o) => o.tenantId !== acting.org.tenantId);
   if (byDomain.length === 1) return ok({ kind: 'one', org: byDomain[0]! });
-  const others = (await store.all('organizations'))
-    .filter((o) => o.tenantId !== acting.org.tenantId)
-    .map((o) => ({ ...o, name: foldText(o.name) === o.name.toLowerCase() ? o.name : o.name }));
+  const others = (await store.all('organizations')).filter((o) => o.tenantId !== acting.org.tenantId);
   const folded = others.map((o) => ({ original: o, view: { ...o, name: foldText(o.name) } }));
   const match = matchOrganization(
     q,

@@ -33,6 +33,8 @@ export class E2EStack {
       PORT: String(port),
       STORE_FILE: join(this.dir, 'store.json'),
       PUBLIC_URL: this.botUrl,
+      // Reminders arriving in the middle of a journey would make "the bot's answer" ambiguous.
+      EXPIRY_GUARDIAN: 'false',
     });
     const log = createWriteStream(join(SCREENSHOT_DIR, 'bot.log'));
     bot.stdout?.pipe(log);

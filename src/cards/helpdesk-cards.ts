@@ -1,0 +1,195 @@
+import type { AuditEvent } from '../domain/model.js';
+import { hasKey, type Translator } from '../i18n/i18n.js';
+import type { CanWeAnswer } from '../services/can-we.js';
+import type { ListRows, Page } from '../services/relationship-lists.js';
+import type { Timeline } from '../services/timeline.js';
+import { TASKS } from '../services/task-roles.js';
+import { button } from './button.js';
+import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
+import { noticeCard } from './notice-card.js';
+import type { CardAttachment } from './render.js';
+import { sectionsCard } from './sections-card.js';
+import type { CardAction, Fact } from './templates.js';
+
+export const HELPDESK_VERBS = {
+  list: 'helpdesk.list',
+  timeline: 'helpdesk.timeline',
+  exportCsv: 'helpdesk.export',
+  canWe: 'helpdesk.can-we',
+} as const;
+
+/** The answer to "can we…": yes with the role and until when, or no with what to request. */
+export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>, tr: Translator): CardAttachment {
+  const task = tr.t(`task.${answer.task.id}`);
+  const least = adminRoleNames([answer.task.least], tr);
+  if (answer.kind === 'yes') {
+    const facts: Fact[] = [
+      { title: tr.t('canWe.task'), value: task },
+      { title: tr.t('canWe.grantedBy'), value: adminRoleNames([answer.role], tr) },
+      { title: tr.t('canWe.until'), value: formatDate(answer.until, tr) },
+      { title: tr.t('status.autoExtend'), value: answer.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
+      { title: tr.t('canWe.leastRole'), value: least },
+    ];
+    return noticeCard(
+      tr.t('canWe.yesTitle', { customer: answer.customer.name }),
+      tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) }),
+      'good',
+      facts,
+    );
+  }
+  const facts: Fact[] = [
+    { title: tr.t('canWe.task'), value: task },
+    {
+      title: tr.t('canWe.held'),
+      value: answer.heldRoles.length ? adminRoleNames(answer.heldRoles, tr) : tr.t('common.none'),
+    },
+    { title: tr.t('canWe.request'), value: least },
+  ];
+  return noticeCard(
+    tr.t('canWe.noTitle', { customer: answer.customer.name }),
+    tr.t(`canWe.no.${answer.reason}`, { task, customer: answer.customer.name, role: least }),
+    'warning',
+    facts,
+  );
+}
+
+/** When the task was not understood: the tasks it knows, in the user's words. */
+export function canWeHelpCard(text: string, tr: Translator): CardAttachment {
+  const tasks = TASKS.map((t) => ({ title: tr.t(`task.${t.id}`), value: adminRoleNames([t.least], tr) }));
+  return noticeCard(tr.t('command.can-we.title'), text, 'default', tasks);
+}
+
+export interface ListView {
+  rows: ListRows;
+  /** The state filter, carried by the page buttons. */
+  state?: string;
+}
+
+/** A list page: every item of this page, "6–10 of 12", and Previous/Next so nothing is cut silently. */
+export function listCard({ rows }: ListView, tr: Translator): CardAttachment {
+  const sections = sectionsOf(rows, tr);
+  const { page } = rows;
+  const title = tr.t(`list.${rows.kind}.title`, {
+    state: rows.kind === 'by-state' && rows.state ? tr.t(`relationshipStatus.${rows.state}`) : '',
+  });
+  const text =
+    page.total === 0
+      ? tr.t(`list.${rows.kind}.empty`)
+      : tr.t('list.showing', {
+          first: page.first,
+          last: page.last,
+          total: page.total,
+          page: page.page,
+          pages: page.pages,
+        });
+  const state = rows.kind === 'by-state' ? (rows.state ?? '') : '';
+  return sectionsCard(title, text, sections, pagerButtons(page, rows.kind, state, tr));
+}
+
+function pagerButtons(page: Page<unknown>, list: string, state: string, tr: Translator): CardAction[] {
+  const actions: CardAction[] = [];
+  if (page.page > 1)
+    actions.push(button(tr.t('list.previous'), HELPDESK_VERBS.list, { list, page: page.page - 1, state }));
+  if (page.page < page.pages)
+    actions.push(button(tr.t('list.next'), HELPDESK_VERBS.list, { list, page: page.page + 1, state }));
+  return actions;
+}
+
+function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: Fact[] }[] {
+  switch (rows.kind) {
+    case 'pending':
+      return rows.page.items.map(({ invitation: i, counterpart, ageDays, daysLeft }) => ({
+        heading: counterpart,
+        facts: [
+          { title: tr.t('status.types'), value: relationshipTypes(i.relationshipTypes, tr) },
+          { title: tr.t('list.age'), value: tr.t('list.ageValue', { age: ageDays, left: daysLeft }) },
+          { title: tr.t('status.state'), value: tr.t(`invitationStatus.${i.status}`) },
+          { title: tr.t('list.expires'), value: formatDate(i.expiresAt, tr) },
+        ],
+      }));
+    case 'no-mca':
+      return rows.page.items.map(({ customer, relationships }) => ({
+        heading: `${customer.name} (${customer.primaryDomain})`,
+        facts: [
+          { title: tr.t('status.mcaHeading'), value: tr.t('status.mcaMissing') },
+          {
+            title: tr.t('status.types'),
+            value: [...new Set(relationships.flatMap((r) => r.types))]
+              .map((t) => tr.t(`relationshipType.${t}`))
+              .join(', '),
+          },
+        ],
+      }));
+    case 'expiring':
+    case 'by-state':
+      return rows.page.items.map(({ relationship: r, counterpart, daysLeft }) => {
+        const facts: Fact[] = [
+          { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
+          { title: tr.t('status.types'), value: relationshipTypes(r.types, tr) },
+        ];
+        const access = r.adminAccess;
+        if (access && !access.removedAt) {
+          facts.push(
+            { title: tr.t('status.roles'), value: adminRoleNames(access.roles, tr) },
+            {
+              title: tr.t('status.ends'),
+              value: tr.t('status.endsIn', { date: formatDate(access.endAt, tr), days: Math.max(0, daysLeft ?? 0) }),
+            },
+            { title: tr.t('status.autoExtend'), value: access.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
+          );
+        } else facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
+        return { heading: counterpart.name, facts };
+      });
+  }
+}
+
+/** An audit action in words; an action without a label is shown as recorded rather than hidden. */
+export function describeAction(event: AuditEvent, tr: Translator): string {
+  const key = `audit.${event.action}`;
+  return hasKey(key) ? tr.t(key) : event.action;
+}
+
+/** Newest first, with who did what; a page at a time, and a button for the CSV export. Never a link or token. */
+export function timelineCard(
+  timeline: Timeline,
+  page: Page<AuditEvent>,
+  query: string,
+  tr: Translator,
+): CardAttachment {
+  const name = timeline.subject.kind === 'relationship' ? timeline.subject.counterpart.name : timeline.subject.org.name;
+  const facts: Fact[] = page.items.map((e) => ({
+    title: formatDateTime(e.at, tr),
+    value: tr.t('timeline.line', { action: describeAction(e, tr), name: e.actor?.name ?? tr.t('status.system') }),
+  }));
+  const text =
+    page.total === 0
+      ? tr.t('timeline.empty', { org: name })
+      : tr.t('list.showing', {
+          first: page.first,
+          last: page.last,
+          total: page.total,
+          page: page.page,
+          pages: page.pages,
+        });
+  const actions: CardAction[] = [];
+  if (page.page > 1)
+    actions.push(button(tr.t('list.previous'), HELPDESK_VERBS.timeline, { query, page: page.page - 1 }));
+  if (page.page < page.pages)
+    actions.push(button(tr.t('list.next'), HELPDESK_VERBS.timeline, { query, page: page.page + 1 }));
+  if (page.total > 0) actions.push(button(tr.t('timeline.export'), HELPDESK_VERBS.exportCsv, { query }));
+  return sectionsCard(
+    tr.t('timeline.title', { org: name }),
+    text,
+    facts.length ? [{ heading: tr.t('timeline.heading'), facts }] : [],
+    actions,
+  );
+}
+
+/** The CSV is ready: a link that works for ten minutes. */
+export function downloadCard(url: string, expiresAt: Date, count: number, tr: Translator): CardAttachment {
+  return noticeCard(
+    tr.t('timeline.exportTitle'),
+    tr.t('timeline.exportText', { url, count, at: formatDateTime(expiresAt, tr) }),
+    'good',
+  );
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+
+export const DOWNLOAD_TTL_MS = 10 * 60_000;
+
+export interface DownloadFile {
+  filename: string;
+  contentType: string;
+  body: string;
+}
+
+interface Held extends DownloadFile {
+  expiresAt: number;
+  ownerKey: string;
+}
+
+/**
+ * Short-lived links to one file each (a timeline's CSV). The token is random and unguessable and is the only
+ * thing in the link; files live in memory for ten minutes, so a restart simply makes the link ask for a new
+ * export. One bot instance serves its own links (a shared store would be needed to scale out).
+ */
+export class DownloadTokens {
+  private readonly held = new Map<string, Held>();
+
+  constructor(
+    private readonly clock: () => Date = () => new Date(),
+    private readonly ttlMs = DOWNLOAD_TTL_MS,
+  ) {}
+
+  /** Holds `file` for the user `ownerKey` and returns its token and when it stops working. */
+  issue(ownerKey: string, file: DownloadFile): { token: string; expiresAt: Date } {
+    this.sweep();
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = this.clock().getTime() + this.ttlMs;
+    this.held.set(token, { ...file, expiresAt, ownerKey });
+    return { token, expiresAt: new Date(expiresAt) };
+  }
+
+  /** The file for a live token, or undefined when unknown or expired. */
+  get(token: string): DownloadFile | undefined {
+    const held = this.held.get(token);
+    if (!held) return undefined;
+    if (held.expiresAt <= this.clock().getTime()) {
+      this.held.delete(token);
+      return undefined;
+    }
+    return { filename: held.filename, contentType: held.contentType, body: held.body };
+  }
+
+  size(): number {
+    this.sweep();
+    return this.held.size;
+  }
+
+  private sweep(): void {
+    const now = this.clock().getTime();
+    for (const [token, held] of this.held) if (held.expiresAt <= now) this.held.delete(token);
+  }
+}
+
+/** The process's download links, shared by the timeline export and the HTTP route that serves them. */
+export const downloads = new DownloadTokens();
