@@ -20,6 +20,7 @@ import { findPartnerWorkflow } from './bot/workflows/find-partner.js';
 import { customerAdminWorkflow } from './bot/workflows/customer-admin.js';
 import { partnerAdminWorkflow } from './bot/workflows/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
+import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { downloadRoute } from './bot/download-route.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
@@ -38,6 +39,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   customerAdminWorkflow,
   partnerAdminWorkflow,
   helpdeskWorkflow,
+  partnerWorkflow,
 ];
 
 export interface AppOptions {

@@ -40,7 +40,11 @@ export type CommandId =
   | 'order'
   | 'enroll'
   | 'verify'
-  | 'end-relationship';
+  | 'end-relationship'
+  | 'change-roles'
+  | 'trial'
+  | 'offer'
+  | 'new-customer';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -249,6 +253,38 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['finalizar relacion', 'quitar relacion'],
     title: 'end relationship',
     description: 'End a customer relationship, or only its admin access',
+    inManifest: false,
+  },
+  {
+    id: 'change-roles',
+    en: ['change roles'],
+    es: ['cambiar roles'],
+    title: 'change roles',
+    description: 'Ask a customer for a new set of admin roles',
+    inManifest: false,
+  },
+  {
+    id: 'trial',
+    en: ['trial', 'trial invitation'],
+    es: ['prueba', 'invitacion de prueba'],
+    title: 'trial',
+    description: 'Invite a customer to try services',
+    inManifest: false,
+  },
+  {
+    id: 'offer',
+    en: ['offer', 'purchase offer'],
+    es: ['oferta', 'oferta de compra'],
+    title: 'offer',
+    description: 'Send a customer a purchase offer with licence counts',
+    inManifest: false,
+  },
+  {
+    id: 'new-customer',
+    en: ['new customer', 'add customer', 'add a new customer'],
+    es: ['cliente nuevo', 'agregar cliente'],
+    title: 'new customer',
+    description: 'Add a new customer: creates it with the reseller relationship at once',
     inManifest: false,
   },
 ];

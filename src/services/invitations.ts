@@ -57,7 +57,12 @@ export class InvitationService {
     private readonly policy: InvitationPolicy,
   ) {}
 
-  async request(acting: Acting, request: InvitationRequest): Promise<Outcome<IssuedInvitation>> {
+  /** `onCreated` runs in the same transaction as a new invitation (not a duplicate), e.g. to queue four-eyes approval cards. */
+  async request(
+    acting: Acting,
+    request: InvitationRequest,
+    onCreated?: (tx: Transaction, invitation: Invitation) => Promise<void> | void,
+  ): Promise<Outcome<IssuedInvitation>> {
     const { user, org } = acting;
     const customer =
       'tenantId' in request.customer ? await this.store.get('organizations', request.customer.tenantId) : undefined;
@@ -126,6 +131,7 @@ export class InvitationService {
         tenantIds: [org.tenantId, ...(customer ? [customer.tenantId] : [])],
         after: { kind: invitation.kind, types: invitation.relationshipTypes, adminAccess: access },
       });
+      await onCreated?.(tx, invitation);
       return ok({ invitation, token, existing: false });
     });
   }

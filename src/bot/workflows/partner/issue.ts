@@ -1,0 +1,102 @@
+import { button } from '../../../cards/button.js';
+import { formatDate } from '../../../cards/format.js';
+import { noticeCard } from '../../../cards/notice-card.js';
+import type { CardAttachment } from '../../../cards/render.js';
+import { draftCard, REQUEST_VERBS, type DraftView } from '../../../cards/request-card.js';
+import { daysLeft } from '../../../domain/lifecycle.js';
+import type { Invitation } from '../../../domain/model.js';
+import { translator, type Translator } from '../../../i18n/i18n.js';
+import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations.js';
+import type { Outcome } from '../../../services/outcome.js';
+import type { Transaction } from '../../../store/store.js';
+import type { WorkflowDeps } from '../../workflow-module.js';
+
+/**
+ * Issuing an invitation the way "Request a reseller relationship" does, for the other partner workflows
+ * (trials, offers, role changes, resend): the draft card with its one-time link, the open invitation
+ * instead of a duplicate, and the four-eyes approval card. "Done", "New link" and "Approve" are the
+ * request workflow's verbs, so an invitation is sent the same way whatever started it.
+ */
+export function invitationIssuer({ store, clock, notifier, config }: WorkflowDeps) {
+  const invitations = new InvitationService(store, clock, config);
+  const linkFor = (token: string) => `${config.publicUrl}/invite/${token}`;
+
+  async function customerName(invitation: Invitation): Promise<string> {
+    const customer = invitation.customerTenantId
+      ? await store.get('organizations', invitation.customerTenantId)
+      : undefined;
+    return customer?.name ?? invitation.customerDomain;
+  }
+
+  async function draft(acting: Acting, invitation: Invitation, token: string, tr: Translator) {
+    const customer = invitation.customerTenantId
+      ? await store.get('organizations', invitation.customerTenantId)
+      : undefined;
+    const view: DraftView = {
+      invitation,
+      partner: acting.org,
+      customerName: customer?.name ?? invitation.customerDomain,
+      customerCloud: customer?.cloud ?? acting.org.cloud,
+      sender: acting.user,
+      link: linkFor(token),
+      token,
+    };
+    return draftCard(view, tr);
+  }
+
+  /** The partner's other admin agents and global admins get an approval card in Teams. */
+  async function askForApproval(tx: Transaction, acting: Acting, invitation: Invitation, customer: string) {
+    const approvers = (await tx.findBy('users', 'tenant', acting.org.tenantId)).filter(
+      (u) =>
+        u.id !== acting.user.id &&
+        u.roles.side === 'partner' &&
+        (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin'),
+    );
+    for (const approver of approvers) {
+      const atr = translator(approver.language ?? config.defaultLanguage);
+      const roles = (invitation.adminAccess?.roles ?? []).map((r) => atr.t(`adminRole.${r}.name`)).join(', ');
+      const card = noticeCard(
+        atr.t('fourEyes.title', { customer }),
+        atr.t('fourEyes.text', { requester: acting.user.name, customer }),
+        'warning',
+        [{ title: atr.t('draft.roles'), value: roles }],
+        [button(atr.t('fourEyes.approve'), REQUEST_VERBS.approve, { invitationId: invitation.id }, 'positive')],
+      );
+      notifier.enqueue(tx, approver, 'invitation.approval', { card }, invitation.id);
+    }
+  }
+
+  async function existingCard(invitation: Invitation, tr: Translator): Promise<CardAttachment> {
+    return noticeCard(
+      tr.t('existing.title'),
+      tr.t('existing.text', {
+        customer: await customerName(invitation),
+        created: formatDate(invitation.createdAt, tr),
+        daysLeft: daysLeft(invitation, clock()),
+      }),
+      'warning',
+      [],
+      [button(tr.t('existing.newLink'), REQUEST_VERBS.newLink, { invitationId: invitation.id })],
+    );
+  }
+
+  return {
+    invitations,
+    customerName,
+    draft,
+    /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
+    async issue(acting: Acting, request: InvitationRequest, tr: Translator): Promise<Outcome<CardAttachment>> {
+      // The approval cards are queued with the invitation itself, so neither exists without the other.
+      const issued = await invitations.request(acting, request, async (tx, created) => {
+        if (created.fourEyes.required) await askForApproval(tx, acting, created, await customerName(created));
+      });
+      if (!issued.ok) return issued;
+      const { invitation, token } = issued.value;
+      if (!token) return { ok: true, value: await existingCard(invitation, tr) };
+      if (invitation.fourEyes.required) void notifier.drain();
+      return { ok: true, value: await draft(acting, invitation, token, tr) };
+    },
+  };
+}
+
+export type InvitationIssuer = ReturnType<typeof invitationIssuer>;

@@ -1,0 +1,151 @@
+import { PARTNER_VERBS } from '../../../../src/bot/workflows/partner/verbs.js';
+import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
+import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
+import type { Store } from '../../../../src/store/store.js';
+import { visibleText, type Person } from '../../../support/activities.js';
+import { tempStore } from '../../../support/world.js';
+import { PartnerHarness } from './partner-harness.js';
+import { ADATUM_CONTOSO, adatumContoso, alex, carmen, grace, hana, partnerWorld, sam } from './partner-world.js';
+
+const CHANGE = {
+  relationshipId: ADATUM_CONTOSO,
+  roles: 'helpdesk-administrator,user-administrator',
+  durationDays: '180',
+  autoExtend: 'false',
+};
+
+describe('Change admin roles', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const as = (person: Person, locale = 'en-US') => new PartnerHarness(store, person, { FOUR_EYES: 'true' }, locale);
+  const invitations = async () => store.all('invitations');
+
+  beforeEach(async () => {
+    ({ store, dispose } = await tempStore(partnerWorld({ relationships: [adatumContoso()] })));
+  });
+  afterEach(() => dispose());
+
+  it('computes the difference, sends a new request, and ends the old access only when the customer accepts', async () => {
+    const bot = as(alex);
+    const pick = await bot.click(PARTNER_VERBS.pickCustomer);
+    expect(pick.text).toContain('Contoso Ltd (contoso.com)');
+    expect(pick.text).toContain('Helpdesk Administrator, License Administrator');
+
+    const form = await bot.click(PARTNER_VERBS.changeRoles, { relationshipId: ADATUM_CONTOSO });
+    expect(form.text).toContain('Change admin roles for Contoso Ltd');
+    expect(form.text).toContain('You keep your current access (Helpdesk Administrator, License Administrator)');
+    expect(form.text).toContain('User Administrator: ');
+
+    const review = await bot.click(PARTNER_VERBS.reviewRoles, CHANGE);
+    expect(review.text).toContain('New admin roles for Contoso Ltd');
+    expect(review.text).toMatch(/New roles\nUser Administrator/);
+    expect(review.text).toMatch(/Roles you keep\nHelpdesk Administrator/);
+    expect(review.text).toMatch(/Roles you give up\nLicense Administrator/);
+    expect(await invitations()).toHaveLength(0); // a review saves nothing
+
+    const draft = await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    const [invitation] = await invitations();
+    expect(invitation).toMatchObject({
+      replacesRelationshipId: ADATUM_CONTOSO,
+      relationshipTypes: ['reseller', 'delegated-admin'],
+      adminAccess: { roles: ['helpdesk-administrator', 'user-administrator'], durationDays: 180, autoExtend: false },
+      createdBy: { name: alex.name },
+    });
+    // Until the customer accepts, the partner keeps the access it has.
+    expect((await store.get('relationships', ADATUM_CONTOSO))?.adminAccess?.removedAt).toBeUndefined();
+
+    const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft.text)![0];
+    const sent = await bot.click(REQUEST_VERBS.done, {
+      invitationId: invitation!.id,
+      token: link.split('/').pop(),
+      subject: 'New roles',
+      body: `Please approve: ${link}`,
+    });
+    expect(sent.text).toContain('Invitation sent to Contoso Ltd');
+    const toCarmen = (await store.findBy('notifications', 'subject', invitation!.id)).find(
+      (n) => n.aadObjectId === carmen.aadObjectId,
+    );
+    expect(visibleText(toCarmen?.payload)).toContain('User Administrator');
+
+    const accepted = await as(carmen).click(INVITATION_VERBS.accept, {
+      invitationId: invitation!.id,
+      acknowledged: 'true',
+    });
+    expect(accepted.text).not.toContain('cannot');
+    expect((await store.get('relationships', ADATUM_CONTOSO))?.adminAccess).toMatchObject({ removedBy: 'replaced' });
+    const fresh = (await store.findBy('relationships', 'customer', carmen.tenantId)).find(
+      (r) => r.invitationId === invitation!.id,
+    );
+    expect(fresh?.adminAccess?.roles).toEqual(['helpdesk-administrator', 'user-administrator']);
+  });
+
+  it('a second click on "Send the request" shows the open invitation instead of a duplicate', async () => {
+    const bot = as(alex);
+    await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
+    const second = await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
+    expect(second.text).toContain('An open invitation already exists');
+    expect(await invitations()).toHaveLength(1);
+  });
+
+  it('four-eyes: new roles with Global Administrator wait for a second admin, who gets the approval card', async () => {
+    const bot = as(alex);
+    const draft = await bot.click(PARTNER_VERBS.sendRoles, { ...CHANGE, roles: 'global-administrator' });
+    expect(draft.text).toContain('a second admin agent or global admin of your organisation must approve it');
+    const [invitation] = await invitations();
+    const approvers = (await store.findBy('notifications', 'subject', invitation!.id)).map((n) => n.aadObjectId);
+    expect(approvers).toContain(grace.aadObjectId);
+    expect(approvers).not.toContain(alex.aadObjectId);
+    expect((await bot.click(REQUEST_VERBS.approve, { invitationId: invitation!.id })).text).toContain(
+      'You cannot approve your own request',
+    );
+  });
+
+  it.each<[string, Person, Partial<typeof CHANGE>, string]>([
+    [
+      'the same roles again',
+      alex,
+      { roles: 'license-administrator,helpdesk-administrator' },
+      'These are the roles you already hold',
+    ],
+    ['no role at all', alex, { roles: '' }, 'Choose at least one admin role'],
+    ['a duration of 0 days', alex, { durationDays: '0' }, 'from 1 to 730'],
+    ['a duration of 731 days', alex, { durationDays: '731' }, 'from 1 to 730'],
+    [
+      'auto-extend with Global Administrator',
+      alex,
+      { roles: 'global-administrator', autoExtend: 'true' },
+      'Auto-extend is not allowed when Global Administrator',
+    ],
+    ['a sales agent', sam, {}, 'This needs the role: Admin agent or Global admin.'],
+    ['a helpdesk agent', hana, {}, 'Your roles do not let you Change the admin roles you hold for a customer'],
+  ])('refuses %s, saying what to fix, and saves nothing', async (_name, person, change, message) => {
+    for (const verb of [PARTNER_VERBS.reviewRoles, PARTNER_VERBS.sendRoles]) {
+      const { text } = await as(person).click(verb, { ...CHANGE, ...change });
+      expect(text).toContain(message);
+    }
+    expect(await invitations()).toHaveLength(0);
+    expect((await store.get('relationships', ADATUM_CONTOSO))?.adminAccess?.removedAt).toBeUndefined();
+  });
+
+  it('refuses a customer outside the partner country (rule 1) in the form, saving nothing', async () => {
+    const { text } = await as(alex).click(PARTNER_VERBS.sendRoles, {
+      ...CHANGE,
+      relationshipId: 'rel-adatum-fabrikam',
+    });
+    expect(text).toContain('Change admin roles for Fabrikam GmbH');
+    expect(text).toContain('only be requested with a customer in your own country or region (US)');
+    expect(await invitations()).toHaveLength(0);
+  });
+
+  it("refuses another partner's relationship", async () => {
+    const { text } = await as(alex).click(PARTNER_VERBS.changeRoles, { relationshipId: 'rel-litware-contoso' });
+    expect(text).toContain('not one of your organisation');
+  });
+
+  it('speaks Spanish', async () => {
+    const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.reviewRoles, CHANGE);
+    expect(text).toContain('Roles de administrador nuevos para Contoso Ltd');
+    expect(text).toContain('Roles a los que renuncias');
+  });
+});

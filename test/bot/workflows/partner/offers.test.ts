@@ -1,0 +1,135 @@
+import { PARTNER_VERBS } from '../../../../src/bot/workflows/partner/verbs.js';
+import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
+import type { Store } from '../../../../src/store/store.js';
+import { visibleText, type Person } from '../../../support/activities.js';
+import { tempStore } from '../../../support/world.js';
+import { PartnerHarness } from './partner-harness.js';
+import { alex, carmen, hana, partnerWorld, sam } from './partner-world.js';
+
+const TRIAL = { kind: 'trial', customer: 'contoso.com', services: 'teams-phone,m365-e3', includeAdmin: 'false' };
+const OFFER = {
+  kind: 'purchase-offer',
+  customer: 'contoso.com',
+  services: 'm365-e3,defender-business',
+  'licences-m365-e3': '25',
+  'licences-defender-business': '10',
+  includeAdmin: 'true',
+  roles: 'license-administrator',
+  durationDays: '90',
+  autoExtend: 'true',
+};
+
+describe('Trial invitations and purchase offers', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  const as = (person: Person, locale = 'en-US') => new PartnerHarness(store, person, { FOUR_EYES: 'true' }, locale);
+  const invitations = async () => store.all('invitations');
+
+  beforeEach(async () => {
+    ({ store, dispose } = await tempStore(partnerWorld()));
+  });
+  afterEach(() => dispose());
+
+  it('a trial with two services goes out like any invitation; the customer admin sees the services', async () => {
+    const bot = as(sam);
+    const form = await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial' });
+    expect(form.text).toContain('Trial invitation');
+    expect(form.text).toContain('Microsoft 365 Business Premium');
+    expect(form.text).toContain('Include delegated administration privileges');
+    expect(form.text).not.toContain('Licences of');
+
+    const draft = await bot.click(PARTNER_VERBS.offerSubmit, TRIAL);
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    const [invitation] = await invitations();
+    expect(invitation).toMatchObject({
+      kind: 'trial',
+      adminAccess: null,
+      services: [{ serviceId: 'teams-phone' }, { serviceId: 'm365-e3' }],
+    });
+    const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft.text)![0];
+    await bot.click(REQUEST_VERBS.done, {
+      invitationId: invitation!.id,
+      token: link.split('/').pop(),
+      subject: 'Try Teams Phone',
+      body: link,
+    });
+    const toCarmen = (await store.findBy('notifications', 'subject', invitation!.id)).find(
+      (n) => n.aadObjectId === carmen.aadObjectId,
+    );
+    const seen = visibleText(toCarmen?.payload);
+    expect(seen).toContain('Accept & Authorize');
+    expect(seen).toContain('Teams Phone');
+    expect(seen).toContain('Microsoft 365 E3');
+  });
+
+  it('a purchase offer carries licence counts and may include delegated administration', async () => {
+    const bot = as(alex);
+    expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer' })).text).toContain(
+      'Licences of Microsoft 365 E3',
+    );
+    const draft = await bot.click(PARTNER_VERBS.offerSubmit, OFFER);
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(draft.text).toContain('License Administrator');
+    const [invitation] = await invitations();
+    expect(invitation).toMatchObject({
+      kind: 'purchase-offer',
+      relationshipTypes: ['reseller', 'delegated-admin'],
+      adminAccess: { roles: ['license-administrator'], durationDays: 90, autoExtend: true },
+      services: [
+        { serviceId: 'm365-e3', licences: 25 },
+        { serviceId: 'defender-business', licences: 10 },
+      ],
+    });
+    const events = await store.findBy('auditEvents', 'target', `invitation/${invitation!.id}`);
+    expect(events.map((e) => [e.action, e.actor?.name])).toContainEqual(['invitation.created', alex.name]);
+
+    const again = await bot.click(PARTNER_VERBS.offerSubmit, OFFER);
+    expect(again.text).toContain('An open invitation already exists');
+    expect(await invitations()).toHaveLength(1);
+  });
+
+  it.each<[string, Person, Record<string, string>, string]>([
+    ['no service', alex, { ...TRIAL, services: '' }, 'Choose at least one service.'],
+    ['an unknown service', alex, { ...TRIAL, services: 'xbox' }, 'Choose at least one service.'],
+    [
+      'a licence count of 0',
+      alex,
+      { ...OFFER, 'licences-m365-e3': '0' },
+      'Give the number of licences of Microsoft 365 E3: a whole number from 1 to 10000.',
+    ],
+    [
+      'a missing licence count',
+      alex,
+      { ...OFFER, 'licences-defender-business': '' },
+      'Give the number of licences of Microsoft Defender for Business',
+    ],
+    ['a sales agent including admin privileges', sam, OFFER, 'This needs the role: Admin agent or Global admin.'],
+    ['a helpdesk agent', hana, TRIAL, 'This needs the role: Admin agent or Sales agent or Global admin.'],
+    [
+      'a customer outside the partner country (rule 1)',
+      alex,
+      { ...TRIAL, customer: 'tailspintoys.es' },
+      'only be requested with a customer in your own country or region (US)',
+    ],
+    ['a 21Vianet customer (rule 4)', alex, { ...TRIAL, customer: 'wingtiptoys.cn' }, 'operated by 21Vianet'],
+    ['an invalid duration', alex, { ...OFFER, durationDays: '800' }, 'from 1 to 730'],
+    [
+      'auto-extend with Global Administrator',
+      alex,
+      { ...OFFER, roles: 'global-administrator' },
+      'Auto-extend is not allowed when Global Administrator',
+    ],
+  ])('refuses %s in the form, keeping what was typed and saving nothing', async (_name, person, values, message) => {
+    const { text, card } = await as(person).click(PARTNER_VERBS.offerSubmit, values);
+    expect(text).toContain(message);
+    expect(text).toContain(values.kind === 'trial' ? 'Create trial invitation' : 'Create purchase offer');
+    expect(JSON.stringify(card)).toContain(values.customer!);
+    expect(await invitations()).toHaveLength(0);
+  });
+
+  it('speaks Spanish', async () => {
+    const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.offerSubmit, { ...TRIAL, services: '' });
+    expect(text).toContain('Invitación de prueba');
+    expect(text).toContain('Elige al menos un servicio.');
+  });
+});
