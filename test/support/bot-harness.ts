@@ -66,7 +66,7 @@ export class BotHarness {
   }
 
   /** Sends an Action.Execute click and returns the invoke response body (the replacing card). */
-  async click(verb: string, data: Record<string, unknown>): Promise<{ card: unknown; text: string }> {
+  async click(verb: string, data: Record<string, unknown> = {}): Promise<{ card: unknown; text: string }> {
     const replies = await this.send({
       type: 'invoke',
       name: 'adaptiveCard/action',

@@ -4,7 +4,7 @@ import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import type { Store } from '../../../../src/store/store.js';
 import { visibleText, type Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
-import { PartnerHarness } from './partner-harness.js';
+import { BotHarness } from '../../../support/bot-harness.js';
 import { ADATUM_CONTOSO, adatumContoso, alex, carmen, grace, hana, partnerWorld, sam } from './partner-world.js';
 
 const CHANGE = {
@@ -17,7 +17,7 @@ const CHANGE = {
 describe('Change admin roles', () => {
   let store: Store;
   let dispose: () => Promise<void>;
-  const as = (person: Person, locale = 'en-US') => new PartnerHarness(store, person, { FOUR_EYES: 'true' }, locale);
+  const as = (person: Person, locale = 'en-US') => new BotHarness(store, person, { FOUR_EYES: 'true' }, locale);
   const invitations = async () => store.all('invitations');
 
   beforeEach(async () => {

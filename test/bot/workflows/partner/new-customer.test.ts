@@ -3,7 +3,7 @@ import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
-import { PartnerHarness } from './partner-harness.js';
+import { BotHarness } from '../../../support/bot-harness.js';
 import { alex, hana, partnerWorld, sam } from './partner-world.js';
 
 const ALPINE = {
@@ -17,7 +17,7 @@ const ALPINE = {
 describe('Add a new customer (rule 9)', () => {
   let store: Store;
   let dispose: () => Promise<void>;
-  const as = (person: Person, locale = 'en-US') => new PartnerHarness(store, person, {}, locale);
+  const as = (person: Person, locale = 'en-US') => new BotHarness(store, person, {}, locale);
   const counts = async () => [
     (await store.all('organizations')).length,
     (await store.all('relationships')).length,

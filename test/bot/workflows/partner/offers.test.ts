@@ -3,7 +3,7 @@ import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import type { Store } from '../../../../src/store/store.js';
 import { visibleText, type Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
-import { PartnerHarness } from './partner-harness.js';
+import { BotHarness } from '../../../support/bot-harness.js';
 import { alex, carmen, hana, partnerWorld, sam } from './partner-world.js';
 
 const TRIAL = { kind: 'trial', customer: 'contoso.com', services: 'teams-phone,m365-e3', includeAdmin: 'false' };
@@ -22,7 +22,7 @@ const OFFER = {
 describe('Trial invitations and purchase offers', () => {
   let store: Store;
   let dispose: () => Promise<void>;
-  const as = (person: Person, locale = 'en-US') => new PartnerHarness(store, person, { FOUR_EYES: 'true' }, locale);
+  const as = (person: Person, locale = 'en-US') => new BotHarness(store, person, { FOUR_EYES: 'true' }, locale);
   const invitations = async () => store.all('invitations');
 
   beforeEach(async () => {
