@@ -28,11 +28,12 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     return customer?.name ?? invitation.customerDomain;
   }
 
-  async function draft(acting: Acting, invitation: Invitation, token: string, tr: Translator) {
+  /** What the partner's invitation card shows: the one-time link is rebuilt from the token the card carries. */
+  async function view(acting: Acting, invitation: Invitation, token: string): Promise<DraftView> {
     const customer = invitation.customerTenantId
       ? await store.get('organizations', invitation.customerTenantId)
       : undefined;
-    const view: DraftView = {
+    return {
       invitation,
       partner: acting.org,
       customerName: customer?.name ?? invitation.customerDomain,
@@ -41,7 +42,10 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
       link: linkFor(token),
       token,
     };
-    return draftCard(view, tr);
+  }
+
+  async function draft(acting: Acting, invitation: Invitation, token: string, tr: Translator) {
+    return draftCard(await view(acting, invitation, token), tr);
   }
 
   /** The partner's other admin agents and global admins get an approval card in Teams. */
@@ -83,6 +87,7 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
   return {
     invitations,
     customerName,
+    view,
     draft,
     /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
     async issue(acting: Acting, request: InvitationRequest, tr: Translator): Promise<Outcome<CardAttachment>> {
