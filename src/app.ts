@@ -2,6 +2,7 @@ import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from './config.js';
 import { consoleLogger, createAdapter, type Logger } from './bot/adapter.js';
+import { ActivityLedger } from './bot/activity-gate.js';
 import { basicWorkflow } from './bot/basic-workflow.js';
 import { CardActions } from './bot/card-actions.js';
 import type { CommandId } from './bot/commands.js';
@@ -102,6 +103,13 @@ export function createApp(config: Config, options: AppOptions) {
   // Failed notifications are retried on a timer, not only when the next event happens.
   const retryTimer = setInterval(() => void notifier.drain().catch(() => undefined), 60_000);
   retryTimer.unref();
+  // Activity ids are kept for re-deliveries only; Teams gives up re-sending within minutes.
+  const ledger = new ActivityLedger(store, clock);
+  const pruneTimer = setInterval(
+    () => void ledger.prune(new Date(clock().getTime() - 86_400_000)).catch(() => undefined),
+    3_600_000,
+  );
+  pruneTimer.unref();
 
   return {
     server,
@@ -109,7 +117,10 @@ export function createApp(config: Config, options: AppOptions) {
     bot,
     notifier,
     store,
-    stopTimers: () => clearInterval(retryTimer),
+    stopTimers: () => {
+      clearInterval(retryTimer);
+      clearInterval(pruneTimer);
+    },
   };
 }
 export type PartnerDeskApp = ReturnType<typeof createApp>;

@@ -1,9 +1,8 @@
 import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../domain/model.js';
-import { decide } from '../domain/policy.js';
 import type { StoreReader } from '../store/store.js';
 import type { Acting } from './invitations.js';
-import { matchOrganization } from './organization-match.js';
-import { ok, refuse, type Outcome } from './outcome.js';
+import { findCounterpart } from './status.js';
+import { ok, type Outcome } from './outcome.js';
 
 export interface RelationshipStatus {
   counterpart: Organization;
@@ -27,14 +26,10 @@ export class RelationshipStatusService {
   constructor(private readonly store: StoreReader) {}
 
   async status(acting: Acting, query: string): Promise<Outcome<StatusAnswer>> {
-    const action = acting.user.roles.side === 'partner' ? 'view-customers' : 'view-partners';
-    const decision = decide(acting.user, action, { actorOrg: acting.org });
-    if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
-    const others = (await this.store.all('organizations')).filter((o) => o.tenantId !== acting.org.tenantId);
-    const match = matchOrganization(query, others);
-    if (match.kind === 'none') return refuse('status-not-found', { query });
-    if (match.kind === 'ambiguous') return ok({ kind: 'did-you-mean', candidates: match.candidates.slice(0, 5) });
-    return ok({ kind: 'status', status: await this.between(acting.org, match.org) });
+    const match = await findCounterpart(this.store, acting, query);
+    if (!match.ok) return match;
+    if (match.value.kind === 'did-you-mean') return ok({ kind: 'did-you-mean', candidates: match.value.candidates });
+    return ok({ kind: 'status', status: await this.between(acting.org, match.value.org) });
   }
 
   private async between(mine: Organization, counterpart: Organization): Promise<RelationshipStatus> {

@@ -37,3 +37,24 @@ describe('isAllowedTenant', () => {
     expect(isAllowedTenant({ conversation: { tenantId } as never }, allowed)).toBe(expected);
   });
 });
+
+describe('ActivityLedger', () => {
+  it('claims an id once, gives it back when a turn fails, and forgets old ids', async () => {
+    const { tempStore, NOW } = await import('../support/world.js');
+    const { ActivityLedger } = await import('../../src/bot/activity-gate.js');
+    const { store, dispose } = await tempStore();
+    try {
+      const ledger = new ActivityLedger(store, () => NOW);
+      expect(await ledger.claim('a1')).toEqual({ kind: 'first' });
+      await ledger.remember('a1', { status: 200 });
+      expect(await ledger.claim('a1')).toEqual({ kind: 'duplicate', response: { status: 200 } });
+      expect(await ledger.claim('a2')).toEqual({ kind: 'first' });
+      await ledger.release('a2');
+      expect(await ledger.claim('a2')).toEqual({ kind: 'first' });
+      expect(await ledger.prune(new Date(NOW.getTime() + 1))).toBe(2);
+      expect(await store.all('activities')).toEqual([]);
+    } finally {
+      await dispose();
+    }
+  });
+});
