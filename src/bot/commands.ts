@@ -93,7 +93,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['invitaciones'],
     title: 'invitations',
     description: 'Pending invitations: resend or cancel',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'leads',
@@ -125,7 +125,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['mis partners', 'mis asociados'],
     title: 'my partners',
     description: 'Partners your organisation works with',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'accept-mca',
@@ -157,7 +157,7 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['podemos'],
     title: 'can we',
     description: 'Can we do a task for a customer? can we reset a password for contoso',
-    inManifest: false,
+    inManifest: true,
   },
   {
     id: 'pending',
