@@ -1,5 +1,5 @@
 import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../domain/model.js';
-import type { StoreReader } from '../store/store.js';
+import { pairKey, type StoreReader } from '../store/store.js';
 import type { Acting } from './invitations.js';
 import { findCounterpart } from './status.js';
 import { ok, type Outcome } from './outcome.js';
@@ -35,8 +35,10 @@ export class RelationshipStatusService {
   private async between(mine: Organization, counterpart: Organization): Promise<RelationshipStatus> {
     const isBetween = (a: string, b: string) =>
       (a === mine.tenantId && b === counterpart.tenantId) || (a === counterpart.tenantId && b === mine.tenantId);
-    const relationships = (await this.store.findBy('relationships', 'partner', mine.tenantId))
-      .concat(await this.store.findBy('relationships', 'partner', counterpart.tenantId))
+    const relationships = (
+      await this.store.findBy('relationships', 'pair', pairKey(mine.tenantId, counterpart.tenantId))
+    )
+      .concat(await this.store.findBy('relationships', 'pair', pairKey(counterpart.tenantId, mine.tenantId)))
       .filter((r) => isBetween(r.partnerTenantId, r.customerTenantId));
     const orgOf = (tenantId: string) => (tenantId === mine.tenantId ? mine : counterpart);
     const rows = [];
@@ -49,14 +51,19 @@ export class RelationshipStatusService {
         lastChange: events.sort((a, b) => b.at.localeCompare(a.at))[0],
       });
     }
-    const pendingInvitations = (await this.store.findBy('invitations', 'partner', mine.tenantId))
-      .concat(await this.store.findBy('invitations', 'partner', counterpart.tenantId))
-      .filter(
-        (i) =>
-          (i.status === 'created' || i.status === 'approval-pending') &&
-          (isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
-            (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain)),
-      );
+    // Through the customer side: a customer has a handful of invitations, a partner may have thousands.
+    const candidates = new Map<string, Invitation>();
+    for (const key of [mine.tenantId, counterpart.tenantId, counterpart.primaryDomain.toLowerCase()]) {
+      for (const invitation of await this.store.findBy('invitations', 'customer', key)) {
+        candidates.set(invitation.id, invitation);
+      }
+    }
+    const pendingInvitations = [...candidates.values()].filter(
+      (i) =>
+        (i.status === 'created' || i.status === 'approval-pending') &&
+        (isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
+          (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain)),
+    );
     const customers = [mine, counterpart].filter((o) => o.kind === 'customer');
     const mca = [];
     for (const customer of customers) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { foldText } from '../domain/text.js';
 import {
   AdminRoleId,
   MAX_ACCESS_DAYS,
@@ -47,6 +48,8 @@ export async function findCustomer(store: StoreReader, text: string): Promise<Ou
   if (!query) return refuse('customer-required');
   const [byDomain] = await store.findBy('organizations', 'domain', query);
   if (byDomain) return ok(byDomain);
+  const byName = (await store.findBy('organizations', 'name', foldText(query))).filter((o) => o.kind === 'customer');
+  if (byName.length === 1) return ok(byName[0]!);
   const matches = (await store.findBy('organizations', 'kind', 'customer')).filter((o) =>
     o.name.toLowerCase().includes(query),
   );

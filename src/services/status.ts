@@ -1,19 +1,12 @@
 import type { Organization, Relationship } from '../domain/model.js';
 import { decide } from '../domain/policy.js';
+import { foldText } from '../domain/text.js';
 import type { StoreReader } from '../store/store.js';
 import type { Acting } from './invitations.js';
 import { matchOrganization } from './organization-match.js';
 import { ok, refuse, type Outcome } from './outcome.js';
 
-/** Accents and case do not matter when naming an organisation ("Compañía" = "compania"). */
-export function foldText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+export { foldText };
 
 /** Helpdesk views are read-only: partner users need "view customers", customer users "view partners". */
 export function mayViewRelationships(acting: Acting): Outcome<true> {
@@ -43,6 +36,8 @@ export async function findCounterpart(
   if (!q) return refuse('helpdesk-name-missing');
   const byDomain = (await store.findBy('organizations', 'domain', q)).filter((o) => o.tenantId !== acting.org.tenantId);
   if (byDomain.length === 1) return ok({ kind: 'one', org: byDomain[0]! });
+  const byName = (await store.findBy('organizations', 'name', q)).filter((o) => o.tenantId !== acting.org.tenantId);
+  if (byName.length === 1) return ok({ kind: 'one', org: byName[0]! });
   const others = (await store.all('organizations')).filter((o) => o.tenantId !== acting.org.tenantId);
   const folded = others.map((o) => ({ original: o, view: { ...o, name: foldText(o.name) } }));
   const match = matchOrganization(

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { COLLECTION_NAMES, SCHEMAS } from './collections.js';
 import { StoreFileError, type CollectionName, type Collections } from './store.js';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+/** The layout this code writes: a manifest naming an append-only log (schema version 3). */
+export const CURRENT_SCHEMA_VERSION = 3;
+
+/**
+ * Up to schema version 2 the whole store was this one JSON document (lowdb's default layout); such a file
+ * is read, migrated and imported into the log layout (see manifest.ts) when the store opens it.
+ */
+export const LAST_SINGLE_FILE_VERSION = 2;
 
 export interface DataFile {
   schemaVersion: number;
@@ -32,7 +39,7 @@ const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
 };
 
 const FileShape = z.object({
-  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  schemaVersion: z.literal(LAST_SINGLE_FILE_VERSION),
   collections: z.object(
     Object.fromEntries(COLLECTION_NAMES.map((name) => [name, z.array(SCHEMAS[name])])) as Record<
       CollectionName,
@@ -41,14 +48,21 @@ const FileShape = z.object({
   ),
 });
 
+export function newerVersion(file: string, version: number): StoreFileError {
+  return new StoreFileError(
+    file,
+    `it was written by a newer Partner Desk (schema version ${version}; this one knows up to ${CURRENT_SCHEMA_VERSION})`,
+  );
+}
+
 export function emptyDataFile(): DataFile {
   return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
+    schemaVersion: LAST_SINGLE_FILE_VERSION,
     collections: Object.fromEntries(COLLECTION_NAMES.map((name) => [name, []])) as unknown as DataFile['collections'],
   };
 }
 
-/** Parses, migrates and validates the file's text; any problem names the file and stops the program. */
+/** Parses, migrates and validates a single-file store's text; any problem names the file and stops the program. */
 export function parseDataFile(file: string, text: string): DataFile {
   let raw: RawFile;
   try {
@@ -64,13 +78,8 @@ export function parseDataFile(file: string, text: string): DataFile {
     throw new StoreFileError(file, `schemaVersion ${JSON.stringify(raw.schemaVersion)} is not a version number`);
   }
   let version: number = stated;
-  if (version > CURRENT_SCHEMA_VERSION) {
-    throw new StoreFileError(
-      file,
-      `it was written by a newer Partner Desk (schema version ${version}; this one knows up to ${CURRENT_SCHEMA_VERSION})`,
-    );
-  }
-  while (version < CURRENT_SCHEMA_VERSION) {
+  if (version > LAST_SINGLE_FILE_VERSION) throw newerVersion(file, version);
+  while (version < LAST_SINGLE_FILE_VERSION) {
     const migrate = MIGRATIONS[version];
     if (!migrate) throw new StoreFileError(file, `no migration from schema version ${version}`);
     raw = migrate(raw);

@@ -8,6 +8,7 @@ import type {
   Relationship,
   User,
 } from '../domain/model.js';
+import { foldText } from '../domain/text.js';
 import type {
   ConversationRecord,
   NotificationRecord,
@@ -38,6 +39,7 @@ export type CollectionName = keyof Collections;
 export const INDEXES = {
   organizations: {
     domain: (o: Organization) => [o.primaryDomain.toLowerCase()],
+    name: (o: Organization) => [foldText(o.name)],
     kind: (o: Organization) => [o.kind],
   },
   users: {
@@ -55,6 +57,8 @@ export const INDEXES = {
     partner: (r: Relationship) => [r.partnerTenantId],
     customer: (r: Relationship) => [r.customerTenantId],
     status: (r: Relationship) => [r.status],
+    /** Partner and customer together: what two organisations have with each other, without reading a partner's whole book. */
+    pair: (r: Relationship) => [pairKey(r.partnerTenantId, r.customerTenantId)],
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],
@@ -85,6 +89,10 @@ export const INDEXES = {
 } as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
 
 export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;
+
+export function pairKey(partnerTenantId: string, customerTenantId: string): string {
+  return `${partnerTenantId}/${customerTenantId}`;
+}
 
 export function identityKey(tenantId: string, aadObjectId: string): string {
   return `${tenantId}/${aadObjectId}`;

@@ -1,0 +1,59 @@
+import { syncDirectory } from './durable-file-adapter.js';
+import { encodeLine, LogFile, type LogWrite } from './log-file.js';
+import type { Location } from './table.js';
+import { dirname } from 'node:path';
+
+export interface GenerationRecord {
+  collection: string;
+  id: string;
+  version: number;
+  json: string;
+}
+
+const RECORDS_PER_LINE = 500;
+const BYTES_PER_WRITE = 4 * 1024 * 1024;
+
+/**
+ * Writes a whole new log generation (the seed, an imported single-file store, or a compaction's live
+ * records) and syncs it; `located` learns where each record landed. Nothing refers to it until the
+ * manifest names it, so a crash half-way leaves only an unused file.
+ */
+export async function writeGeneration(
+  path: string,
+  generation: number,
+  records: Iterable<GenerationRecord>,
+  located: (record: GenerationRecord, at: Location) => void,
+): Promise<LogFile> {
+  const log = await LogFile.create(path, generation);
+  let line: GenerationRecord[] = [];
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const encode = () => {
+    const writes: LogWrite[] = line.map((r) => ({ collection: r.collection, id: r.id, json: r.json }));
+    const encoded = encodeLine(writes, log.size + pendingBytes);
+    line.forEach((r, i) => located(r, { ...encoded.at[i]!, version: r.version }));
+    pending.push(encoded.text);
+    pendingBytes += encoded.bytes;
+    line = [];
+  };
+  try {
+    for (const record of records) {
+      line.push(record);
+      if (line.length === RECORDS_PER_LINE) encode();
+      if (pendingBytes >= BYTES_PER_WRITE) {
+        const text = pending.join('');
+        pending = [];
+        pendingBytes = 0;
+        await log.appendUnsynced(text);
+      }
+    }
+    if (line.length) encode();
+    if (pending.length) await log.appendUnsynced(pending.join(''));
+    await log.sync();
+    await syncDirectory(dirname(path));
+  } catch (error) {
+    await log.close();
+    throw error;
+  }
+  return log;
+}

@@ -1,0 +1,109 @@
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { writeDurably } from './durable-file-adapter.js';
+import { keyHash, type Table } from './table.js';
+
+/**
+ * A hint file lets the store open without reading the log: where every live record lies and every index
+ * entry, as of `covers` bytes of the log. It is derived data: without it (or when it does not match the
+ * log) the store reads the whole log instead.
+ */
+interface HintHeader {
+  hint: 'partner-desk-store';
+  generation: number;
+  covers: number;
+  /** Which indexes (names and key functions) the hint holds; a hint from other code is not used. */
+  indexes: number;
+}
+type HintLine =
+  | { c: string; from: number; ids: (string | null)[]; o: number[]; l: number[]; v: number[] }
+  | { c: string; ix: string; e: [number, number[]][] };
+
+const PER_LINE = 5000;
+
+/** Changes whenever an index is added, removed or computed differently. */
+export function indexSignature(indexes: Record<string, Record<string, (record: never) => string[]>>): number {
+  return keyHash(
+    JSON.stringify(Object.entries(indexes).map(([c, ix]) => [c, Object.entries(ix).map(([n, fn]) => [n, String(fn)])])),
+  );
+}
+
+function* hintLines(
+  generation: number,
+  covers: number,
+  indexes: number,
+  tables: ReadonlyMap<string, Table>,
+): Generator<string> {
+  const header: HintHeader = { hint: 'partner-desk-store', generation, covers, indexes };
+  yield `${JSON.stringify(header)}\n`;
+  for (const [c, table] of tables) {
+    const { ids, offsets, lengths, versions, indexes } = table.export();
+    for (let from = 0; from < ids.length; from += PER_LINE) {
+      const to = from + PER_LINE;
+      const line: HintLine = {
+        c,
+        from,
+        ids: ids.slice(from, to),
+        o: offsets.slice(from, to),
+        l: lengths.slice(from, to),
+        v: versions.slice(from, to),
+      };
+      yield `${JSON.stringify(line)}\n`;
+    }
+    for (const [ix, entries] of Object.entries(indexes)) {
+      for (let i = 0; i < entries.length; i += PER_LINE) {
+        const line: HintLine = { c, ix, e: entries.slice(i, i + PER_LINE) };
+        yield `${JSON.stringify(line)}\n`;
+      }
+    }
+  }
+}
+
+export async function writeHint(
+  path: string,
+  generation: number,
+  covers: number,
+  indexes: number,
+  tables: ReadonlyMap<string, Table>,
+): Promise<void> {
+  await writeDurably(path, hintLines(generation, covers, indexes, tables));
+}
+
+/**
+ * Loads the hint into the (empty) tables and returns the log offset it covers, or undefined when there is
+ * no usable hint; the tables may then be partly filled and must be discarded.
+ */
+export async function readHint(
+  path: string,
+  generation: number,
+  logSize: number,
+  indexes: number,
+  tables: ReadonlyMap<string, Table>,
+): Promise<number | undefined> {
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  let covers: number | undefined;
+  try {
+    for await (const text of lines) {
+      if (covers === undefined) {
+        const header = JSON.parse(text) as Partial<HintHeader>;
+        if (header.hint !== 'partner-desk-store' || header.generation !== generation || header.indexes !== indexes) {
+          return undefined;
+        }
+        if (typeof header.covers !== 'number' || header.covers > logSize) return undefined;
+        covers = header.covers;
+        continue;
+      }
+      const line = JSON.parse(text) as HintLine;
+      const table = tables.get(line.c);
+      if (!table) return undefined;
+      if ('ix' in line) table.importIndex(line.ix, line.e);
+      else table.importSlots(line.from, { ids: line.ids, offsets: line.o, lengths: line.l, versions: line.v });
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return undefined;
+    throw error;
+  } finally {
+    lines.close();
+  }
+  return covers;
+}
