@@ -227,6 +227,18 @@ describe('lowdb store', () => {
     });
   });
 
+  it('ignores a hint written for other indexes (it would miss keys) and reads the log instead', async () => {
+    const store = await openStore();
+    await store.close();
+    const [header, ...rest] = readFileSync(`${file}.1.hint`, 'utf8').split('\n');
+    const otherCode = { ...JSON.parse(header!), indexes: 12345 };
+    // Without its index lines, a hint that were used would find nobody by domain.
+    const withoutIndexes = rest.filter((line) => !line.includes('"ix"'));
+    writeFileSync(`${file}.1.hint`, [JSON.stringify(otherCode), ...withoutIndexes].join('\n'));
+    const again = await openStore();
+    expect(await again.findBy('organizations', 'domain', 'contoso.com')).toHaveLength(1);
+  });
+
   it('compacts into a new generation once dead versions outweigh live ones, and reopens from it', async () => {
     const store = await openLowdbStore({ file, seed: smallWorld(), compactAfterBytes: 20_000 });
     open.push(store);
