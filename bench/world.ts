@@ -31,6 +31,7 @@ export interface BenchWorld {
   counts: Record<string, number>;
 }
 
+/** Ids shaped like the product's own (UUIDs), so memory per record is what it would be. */
 const tenant = (prefix: string, n: number) => `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 const hash = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -110,7 +111,7 @@ export function benchWorld(relationships: number, spares: number, now = new Date
   let made = 0;
   for (let c = 0; c < customerCount && made < relationships; c++) {
     const { id, name, admin } = customer(c, 'c0000000');
-    const mcaId = `mca-${id}`;
+    const mcaId = tenant('a6000000', c);
     organizations[organizations.length - 1] = { ...organizations.at(-1)!, mcaAcceptanceId: mcaId };
     const adminUser = users.at(-1)!;
     agreements.push({
@@ -128,8 +129,8 @@ export function benchWorld(relationships: number, spares: number, now = new Date
     const counterparts = [withAdatum ? DEMO_TENANTS.adatum : partners[c % partnerCount]!, partners[(c * 7 + 3) % partnerCount]!];
     for (const [k, partnerTenantId] of counterparts.entries()) {
       if (made++ >= relationships) break;
-      const relId = `rel-${id}-${k}`;
-      const invitationId = `inv-${id}-${k}`;
+      const relId = tenant('a1000000', c * 2 + k);
+      const invitationId = tenant('a2000000', c * 2 + k);
       const start = -600 + ((c * 13 + k) % 500);
       const status = STATUSES[(c + k) % STATUSES.length]!;
       const actor = { userId: `agent-of-${partnerTenantId}`, name: 'Partner agent', tenantId: partnerTenantId };
@@ -167,7 +168,7 @@ export function benchWorld(relationships: number, spares: number, now = new Date
       });
       auditEvents.push(
         {
-          id: `audit-sent-${invitationId}`,
+          id: tenant('a4000000', c * 2 + k),
           at: at(start - 3),
           actor,
           action: 'invitation.sent',
@@ -175,7 +176,7 @@ export function benchWorld(relationships: number, spares: number, now = new Date
           tenantIds: [partnerTenantId, id],
         },
         {
-          id: `audit-activated-${relId}`,
+          id: tenant('a5000000', c * 2 + k),
           at: at(start),
           actor: { userId: acceptedBy.userId, name: acceptedBy.name, tenantId: id },
           action: 'relationship.activated',
@@ -191,7 +192,7 @@ export function benchWorld(relationships: number, spares: number, now = new Date
   const pendingAccepts: BenchWorld['pendingAccepts'] = [];
   for (let s = 0; s < spares; s++) {
     const { id, domain, admin } = customer(s, 'd0000000');
-    const invitationId = `inv-pending-${id}`;
+    const invitationId = tenant('a3000000', s);
     invitations.push({
       id: invitationId,
       kind: 'reseller',

@@ -8,8 +8,11 @@ import { keyHash, type Table } from './table.js';
  * entry, as of `covers` bytes of the log. It is derived data: without it (or when it does not match the
  * log) the store reads the whole log instead.
  */
+/** Bumped whenever the hint's layout changes; a hint of another layout is not used. */
+const HINT_FORMAT = 'partner-desk-store-hint/2';
+
 interface HintHeader {
-  hint: 'partner-desk-store';
+  hint: typeof HINT_FORMAT;
   generation: number;
   covers: number;
   /** Which indexes (names and key functions) the hint holds; a hint from other code is not used. */
@@ -17,7 +20,7 @@ interface HintHeader {
 }
 type HintLine =
   | { c: string; from: number; ids: (string | null)[]; o: number[]; l: number[]; v: number[] }
-  | { c: string; ix: string; e: [number, number[]][] };
+  | { c: string; ix: string; e: number[] };
 
 const PER_LINE = 5000;
 
@@ -34,7 +37,7 @@ function* hintLines(
   indexes: number,
   tables: ReadonlyMap<string, Table>,
 ): Generator<string> {
-  const header: HintHeader = { hint: 'partner-desk-store', generation, covers, indexes };
+  const header: HintHeader = { hint: HINT_FORMAT, generation, covers, indexes };
   yield `${JSON.stringify(header)}\n`;
   for (const [c, table] of tables) {
     const { ids, offsets, lengths, versions, indexes } = table.export();
@@ -50,9 +53,9 @@ function* hintLines(
       };
       yield `${JSON.stringify(line)}\n`;
     }
-    for (const [ix, entries] of Object.entries(indexes)) {
-      for (let i = 0; i < entries.length; i += PER_LINE) {
-        const line: HintLine = { c, ix, e: entries.slice(i, i + PER_LINE) };
+    for (const [ix, pairs] of Object.entries(indexes)) {
+      for (let i = 0; i < pairs.length; i += 2 * PER_LINE) {
+        const line: HintLine = { c, ix, e: pairs.slice(i, i + 2 * PER_LINE) };
         yield `${JSON.stringify(line)}\n`;
       }
     }
@@ -86,7 +89,7 @@ export async function readHint(
     for await (const text of lines) {
       if (covers === undefined) {
         const header = JSON.parse(text) as Partial<HintHeader>;
-        if (header.hint !== 'partner-desk-store' || header.generation !== generation || header.indexes !== indexes) {
+        if (header.hint !== HINT_FORMAT || header.generation !== generation || header.indexes !== indexes) {
           return undefined;
         }
         if (typeof header.covers !== 'number' || header.covers > logSize) return undefined;

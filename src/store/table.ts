@@ -1,3 +1,5 @@
+import { SlotMultimap } from './slot-multimap.js';
+
 /** Where a record's current JSON lies in the log, and its version (checked at commit without a read). */
 export interface Location {
   offset: number;
@@ -7,13 +9,7 @@ export interface Location {
 
 export type IndexFn = (record: { id: string; version: number }) => string[];
 
-/** Slots that hold a key: most keys name one record (a domain, a token hash), so a single slot is kept bare. */
-type Slots = number | Set<number>;
-
-/**
- * Index keys are kept as 30-bit hashes (small integers cost no allocation), so two keys can share an
- * entry: lookups return candidates, and the store keeps those whose record really has the key.
- */
+/** A 30-bit FNV-1a hash: small integers are stored without allocation. Equal hashes do not mean equal keys. */
 export function keyHash(key: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < key.length; i++) {
@@ -23,77 +19,66 @@ export function keyHash(key: string): number {
   return hash & 0x3fffffff;
 }
 
-function addSlot(map: Map<number, Slots>, key: number, slot: number): void {
-  const current = map.get(key);
-  if (current === undefined) map.set(key, slot);
-  else if (typeof current === 'number') {
-    if (current !== slot) map.set(key, new Set([current, slot]));
-  } else current.add(slot);
-}
-
-function removeSlot(map: Map<number, Slots>, key: number, slot: number): void {
-  const current = map.get(key);
-  if (current === undefined) return;
-  if (typeof current === 'number') {
-    if (current === slot) map.delete(key);
-    return;
-  }
-  current.delete(slot);
-  if (current.size === 1) map.set(key, current.values().next().value as number);
-  else if (current.size === 0) map.delete(key);
-}
-
 /** The table as plain data, for the hint file: ids by slot (null for a free slot), locations, index entries. */
 export interface TableExport {
   ids: (string | null)[];
   offsets: number[];
   lengths: number[];
   versions: number[];
-  indexes: Record<string, [number, number[]][]>;
+  /** Per index, [hash, slot] pairs flattened. */
+  indexes: Record<string, number[]>;
 }
 
 /**
  * One collection in memory: for each record a slot holding its id and where its JSON lies in the log, and
  * each secondary index as key hash → slots. Record bodies stay on disk, so memory grows with the number
- * of records, not with their size.
+ * of records, not with their size; ids and index keys are found through hashes and then checked.
  */
 export class Table {
-  private readonly slotOf = new Map<string, number>();
+  private readonly byId = new SlotMultimap();
   private ids: (string | null)[] = [];
   private offsets = new Float64Array(256);
   private lengths = new Uint32Array(256);
   private versions = new Uint32Array(256);
   private free: number[] = [];
-  private readonly indexes = new Map<string, Map<number, Slots>>();
+  private readonly indexes = new Map<string, SlotMultimap>();
+  private count = 0;
   /** Bytes of the live records' JSON, to tell when the log holds mostly dead versions. */
   liveBytes = 0;
 
   constructor(private readonly indexFns: Record<string, IndexFn>) {
-    for (const name of Object.keys(indexFns)) this.indexes.set(name, new Map());
+    for (const name of Object.keys(indexFns)) this.indexes.set(name, new SlotMultimap());
   }
 
   get size(): number {
-    return this.slotOf.size;
+    return this.count;
+  }
+
+  private slotOf(id: string): number | undefined {
+    for (const slot of this.byId.get(keyHash(id))) if (this.ids[slot] === id) return slot;
+    return undefined;
   }
 
   has(id: string): boolean {
-    return this.slotOf.has(id);
+    return this.slotOf(id) !== undefined;
   }
 
   location(id: string): Location | undefined {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotOf(id);
     if (slot === undefined) return undefined;
     return { offset: this.offsets[slot]!, length: this.lengths[slot]!, version: this.versions[slot]! };
   }
 
   *entries(): Generator<[string, Location]> {
-    for (const [id, slot] of this.slotOf) {
+    for (let slot = 0; slot < this.ids.length; slot++) {
+      const id = this.ids[slot];
+      if (id === null || id === undefined) continue;
       yield [id, { offset: this.offsets[slot]!, length: this.lengths[slot]!, version: this.versions[slot]! }];
     }
   }
 
-  keys(): IterableIterator<string> {
-    return this.slotOf.keys();
+  *keys(): Generator<string> {
+    for (const id of this.ids) if (id !== null && id !== undefined) yield id;
   }
 
   keysOf(index: string, record: { id: string; version: number }): string[] {
@@ -104,12 +89,13 @@ export class Table {
 
   /** Records where `record` now lies; `previous` is the version it replaces (its index keys are dropped). */
   put(record: { id: string; version: number }, at: Location, previous?: { id: string; version: number }): void {
-    let slot = this.slotOf.get(record.id);
+    let slot = this.slotOf(record.id);
     if (slot === undefined) {
       slot = this.free.pop() ?? this.ids.length;
       this.grow(slot + 1);
       this.ids[slot] = record.id;
-      this.slotOf.set(record.id, slot);
+      this.byId.add(keyHash(record.id), slot);
+      this.count++;
     } else {
       this.liveBytes -= this.lengths[slot]!;
       if (previous) this.unindex(previous, slot);
@@ -119,29 +105,30 @@ export class Table {
     this.versions[slot] = at.version;
     this.liveBytes += at.length;
     for (const [name, map] of this.indexes) {
-      for (const key of this.keysOf(name, record)) addSlot(map, keyHash(key), slot);
+      for (const key of this.keysOf(name, record)) map.add(keyHash(key), slot);
     }
   }
 
   delete(record: { id: string; version: number }): void {
-    const slot = this.slotOf.get(record.id);
+    const slot = this.slotOf(record.id);
     if (slot === undefined) return;
     this.unindex(record, slot);
-    this.slotOf.delete(record.id);
+    this.byId.remove(keyHash(record.id), slot);
     this.ids[slot] = null;
     this.free.push(slot);
+    this.count--;
     this.liveBytes -= this.lengths[slot]!;
   }
 
   /** Moves a record's JSON to a new place in a new log generation (compaction); nothing else changes. */
   relocate(id: string, offset: number): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotOf(id);
     if (slot !== undefined) this.offsets[slot] = offset;
   }
 
   private unindex(record: { id: string; version: number }, slot: number): void {
     for (const [name, map] of this.indexes) {
-      for (const key of this.keysOf(name, record)) removeSlot(map, keyHash(key), slot);
+      for (const key of this.keysOf(name, record)) map.remove(keyHash(key), slot);
     }
   }
 
@@ -149,10 +136,7 @@ export class Table {
   candidates(index: string, key: string): string[] {
     const map = this.indexes.get(index);
     if (!map) throw new Error(`Unknown index ${index}`);
-    const slots = map.get(keyHash(key));
-    if (slots === undefined) return [];
-    if (typeof slots === 'number') return [this.ids[slots]!];
-    return [...slots].map((slot) => this.ids[slot]!);
+    return map.get(keyHash(key)).map((slot) => this.ids[slot]!);
   }
 
   private grow(needed: number): void {
@@ -171,10 +155,12 @@ export class Table {
     const n = this.ids.length;
     const indexes: TableExport['indexes'] = {};
     for (const [name, map] of this.indexes) {
-      indexes[name] = [...map].map(([key, slots]) => [key, typeof slots === 'number' ? [slots] : [...slots]]);
+      const flat: number[] = [];
+      for (const [hash, slot] of map.entries()) flat.push(hash, slot);
+      indexes[name] = flat;
     }
     return {
-      ids: this.ids.slice(),
+      ids: this.ids.map((id) => id ?? null),
       offsets: Array.from(this.offsets.subarray(0, n)),
       lengths: Array.from(this.lengths.subarray(0, n)),
       versions: Array.from(this.versions.subarray(0, n)),
@@ -192,7 +178,8 @@ export class Table {
         this.free.push(slot);
         return;
       }
-      this.slotOf.set(id, slot);
+      this.byId.add(keyHash(id), slot);
+      this.count++;
       this.offsets[slot] = part.offsets[i]!;
       this.lengths[slot] = part.lengths[i]!;
       this.versions[slot] = part.versions[i]!;
@@ -200,9 +187,10 @@ export class Table {
     });
   }
 
-  importIndex(name: string, entries: [number, number[]][]): void {
+  /** Adds [hash, slot] pairs, flattened, to an index. */
+  importIndex(name: string, pairs: number[]): void {
     const map = this.indexes.get(name);
     if (!map) throw new Error(`Unknown index ${name}`);
-    for (const [key, slots] of entries) map.set(key, slots.length === 1 ? slots[0]! : new Set(slots));
+    for (let i = 0; i + 1 < pairs.length; i += 2) map.add(pairs[i]!, pairs[i + 1]!);
   }
 }
