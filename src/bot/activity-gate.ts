@@ -48,6 +48,8 @@ export class ConversationQueue {
   }
 }
 
+const PRUNE_LOOKBACK_HOURS = 30 * 24;
+
 export type Claim = { kind: 'first' } | { kind: 'duplicate'; response: unknown };
 
 /**
@@ -93,16 +95,27 @@ export class ActivityLedger {
     });
   }
 
-  /** Forgets ids older than Teams could still re-send. */
+  /**
+   * Forgets ids older than Teams could still re-send, hour by hour through the index, looking back
+   * PRUNE_LOOKBACK_HOURS (a bot stopped for longer leaves older ids behind: harmless, only space).
+   */
   async prune(olderThan: Date): Promise<number> {
-    const old = (await this.store.all('activities')).filter((a) => new Date(a.at) < olderThan);
-    if (old.length === 0) return 0;
-    await this.store.transaction(async (tx) => {
-      for (const a of old) {
-        const current = await tx.get('activities', a.id);
-        if (current) tx.remove('activities', current);
+    let forgotten = 0;
+    const hour = 3_600_000;
+    const last = Math.floor(olderThan.getTime() / hour) * hour;
+    for (let at = last - PRUNE_LOOKBACK_HOURS * hour; at <= last; at += hour) {
+      const key = new Date(at).toISOString().slice(0, 13);
+      const old = (await this.store.findBy('activities', 'hour', key)).filter((a) => new Date(a.at) < olderThan);
+      for (let i = 0; i < old.length; i += 500) {
+        await this.store.transaction(async (tx) => {
+          for (const a of old.slice(i, i + 500)) {
+            const current = await tx.get('activities', a.id);
+            if (current) tx.remove('activities', current);
+          }
+        });
       }
-    });
-    return old.length;
+      forgotten += old.length;
+    }
+    return forgotten;
   }
 }

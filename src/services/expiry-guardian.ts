@@ -8,6 +8,13 @@ import { ConflictError, withRetry, type Store, type Transaction } from '../store
 import { audit } from './audit.js';
 import type { Notifier } from './notifications.js';
 
+/**
+ * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
+ * back every so often, so turns arriving meanwhile are not held up for the whole pass.
+ */
+const YIELD_EVERY = 200;
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const DAY_MS = 86_400_000;
 /** Days before admin access ends when partner staff and customer admins are reminded. */
 export const ACCESS_MILESTONES = [30, 7, 1] as const;
@@ -70,12 +77,18 @@ export class ExpiryGuardian {
       ...(await store.findBy('relationships', 'status', 'active')),
       ...(await store.findBy('relationships', 'status', 'expiring')),
     ];
-    for (const relationship of live) await this.watchRelationship(relationship.id, report);
+    for (const [i, relationship] of live.entries()) {
+      await this.watchRelationship(relationship.id, report);
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTick();
+    }
     const open = [
       ...(await store.findBy('invitations', 'status', 'created')),
       ...(await store.findBy('invitations', 'status', 'approval-pending')),
     ];
-    for (const invitation of open) await this.watchInvitation(invitation.id, report);
+    for (const [i, invitation] of open.entries()) {
+      await this.watchInvitation(invitation.id, report);
+      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTick();
+    }
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
   }

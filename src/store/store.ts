@@ -78,7 +78,10 @@ export const INDEXES = {
   },
   conversations: {},
   state: {},
-  activities: {},
+  activities: {
+    /** The hour it was handled (ISO, to the hour): the ledger forgets old ids without reading the recent ones. */
+    hour: (a: ProcessedActivity) => [a.at.slice(0, 13)],
+  },
   notifications: {
     status: (n: NotificationRecord) => [n.status],
     subject: (n: NotificationRecord) => (n.subjectId ? [n.subjectId] : []),

@@ -51,6 +51,10 @@ describe('ActivityLedger', () => {
       expect(await ledger.claim('a2')).toEqual({ kind: 'first' });
       await ledger.release('a2');
       expect(await ledger.claim('a2')).toEqual({ kind: 'first' });
+      const threeDaysAgo = new Date(NOW.getTime() - 3 * 86_400_000).toISOString();
+      await store.transaction((tx) => void tx.insert('activities', { id: 'old', at: threeDaysAgo }));
+      expect(await ledger.prune(new Date(NOW.getTime() - 86_400_000))).toBe(1);
+      expect((await store.all('activities')).map((a) => a.id).sort()).toEqual(['a1', 'a2']);
       expect(await ledger.prune(new Date(NOW.getTime() + 1))).toBe(2);
       expect(await store.all('activities')).toEqual([]);
     } finally {
