@@ -1,7 +1,7 @@
 import type { Organization, Relationship } from '../domain/model.js';
 import { decide } from '../domain/policy.js';
 import { foldText } from '../domain/text.js';
-import type { StoreReader } from '../store/store.js';
+import { pairKey, type StoreReader } from '../store/store.js';
 import type { Acting } from './invitations.js';
 import { matchOrganization } from './organization-match.js';
 import { ok, refuse, type Outcome } from './outcome.js';
@@ -56,12 +56,15 @@ export async function visibleRelationships(store: StoreReader, acting: Acting): 
   return store.findBy('relationships', index, acting.org.tenantId);
 }
 
-/** The relationships between the user's organisation and one other, seen from the user's side. */
+/** The relationships between the user's organisation and one other, seen from the user's side (through the pair index). */
 export async function relationshipsWith(
   store: StoreReader,
   acting: Acting,
   counterpart: Organization,
 ): Promise<Relationship[]> {
-  const other = (r: Relationship) => (acting.user.roles.side === 'partner' ? r.customerTenantId : r.partnerTenantId);
-  return (await visibleRelationships(store, acting)).filter((r) => other(r) === counterpart.tenantId);
+  const key =
+    acting.user.roles.side === 'partner'
+      ? pairKey(acting.org.tenantId, counterpart.tenantId)
+      : pairKey(counterpart.tenantId, acting.org.tenantId);
+  return store.findBy('relationships', 'pair', key);
 }
