@@ -7,6 +7,14 @@ import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../src/store/demo-world.js'
 import type { NewRecord, SeedData } from '../src/store/store.js';
 
 const DAY = 86_400_000;
+/** Customers with partners, customers invited by Adatum, prospects for the journey: distinct names and domains. */
+const CUSTOMER_LABELS: Record<string, { name: string; domain: string }> = {
+  c0000000: { name: '', domain: 'customer' },
+  d0000000: { name: 'Invited ', domain: 'invited' },
+  e0000000: { name: 'Prospect ', domain: 'prospect' },
+};
+/** As many Adatum staff of each kind as the highest load concurrency. */
+const STAFF = 64;
 const FIRST = ['Alpine', 'Blue', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper'];
 const SECOND = ['Logistics', 'Foods', 'Clinics', 'Legal', 'Motors', 'Studios', 'Energy', 'Textiles', 'Labs', 'Travel'];
 const ROLE_SETS: AdminRoleId[][] = [
@@ -28,6 +36,12 @@ export interface BenchWorld {
   pendingAccepts: { person: BenchPerson; invitationId: string }[];
   /** Customers with no partner yet, for the request → accept journey. */
   journeyCustomers: { person: BenchPerson; domain: string }[];
+  /** Adatum helpdesk agents, one per load worker: concurrent turns come from different people, as in Teams. */
+  helpdeskAgents: BenchPerson[];
+  /** Admin agents of direct resellers other than Adatum, one per load worker, who send invitations. */
+  adminAgents: BenchPerson[];
+  /** Global admins of customers that have partners, with their organisation's name. */
+  customerAdmins: { person: BenchPerson; name: string }[];
   counts: Record<string, number>;
 }
 
@@ -50,8 +64,9 @@ export function benchWorld(relationships: number, spares: number, now = new Date
   const agreements = seed.agreements!;
   const auditEvents = seed.auditEvents!;
 
-  const partnerCount = Math.max(20, Math.round(relationships / 100));
+  const partnerCount = Math.max(100, Math.round(relationships / 100));
   const partners: Organization['tenantId'][] = [];
+  const adminAgents: BenchPerson[] = [];
   for (let p = 0; p < partnerCount; p++) {
     const id = tenant('b0000000', p);
     partners.push(id);
@@ -67,6 +82,9 @@ export function benchWorld(relationships: number, spares: number, now = new Date
       mpnId: String(5_000_000 + p),
       createdAt: at(-900),
     });
+    if (kind === 'direct-reseller' && adminAgents.length < STAFF) {
+      adminAgents.push({ tenantId: id, aadObjectId: tenant('b1000000', p) });
+    }
     users.push({
       id: tenant('b1000000', p),
       aadObjectId: tenant('b1000000', p),
@@ -80,8 +98,9 @@ export function benchWorld(relationships: number, spares: number, now = new Date
 
   const customer = (n: number, prefix: string) => {
     const id = tenant(prefix, n);
-    const name = `${FIRST[n % 10]} ${SECOND[Math.floor(n / 10) % 10]} ${prefix === 'c0000000' ? n : `New ${n}`}`;
-    const domain = `${prefix === 'c0000000' ? 'customer' : 'newcustomer'}${n}.example`;
+    const label = CUSTOMER_LABELS[prefix]!;
+    const name = `${FIRST[n % 10]} ${SECOND[Math.floor(n / 10) % 10]} ${label.name}${n}`;
+    const domain = `${label.domain}${n}.example`;
     organizations.push({
       id,
       tenantId: id,
@@ -105,6 +124,21 @@ export function benchWorld(relationships: number, spares: number, now = new Date
     return { id, name, domain, admin };
   };
 
+  const staff = (prefix: string, count: number, agent: 'helpdesk-agent' | 'admin-agent') =>
+    Array.from({ length: count }, (_, n) => {
+      const person = { tenantId: DEMO_TENANTS.adatum, aadObjectId: tenant(prefix, n) };
+      users.push({
+        id: person.aadObjectId,
+        ...person,
+        name: `${agent === 'helpdesk-agent' ? 'Helpdesk' : 'Admin'} Agent ${n}`,
+        email: `${agent}.${n}@adatum.com`,
+        roles: { side: 'partner', agent, admin: 'none' },
+        createdAt: at(-900),
+      });
+      return person;
+    });
+  const helpdeskAgents = staff('b2000000', STAFF, 'helpdesk-agent');
+  const customerAdmins: BenchWorld['customerAdmins'] = [];
   const statusTargets: string[] = [];
   const customerCount = Math.ceil(relationships / 2);
   const STATUSES: RelationshipStatus[] = ['active', 'active', 'active', 'active', 'expiring', 'expired', 'terminated'];
@@ -124,9 +158,13 @@ export function benchWorld(relationships: number, spares: number, now = new Date
       acceptedAt: at(-700),
       primaryContact: { name: adminUser.name, email: adminUser.email },
     });
+    if (customerAdmins.length < 1000) customerAdmins.push({ person: admin, name });
     const withAdatum = c % 5 === 0;
     if (withAdatum && statusTargets.length < 1000) statusTargets.push(name);
-    const counterparts = [withAdatum ? DEMO_TENANTS.adatum : partners[c % partnerCount]!, partners[(c * 7 + 3) % partnerCount]!];
+    const counterparts = [
+      withAdatum ? DEMO_TENANTS.adatum : partners[c % partnerCount]!,
+      partners[(c * 7 + 3) % partnerCount]!,
+    ];
     for (const [k, partnerTenantId] of counterparts.entries()) {
       if (made++ >= relationships) break;
       const relId = tenant('a1000000', c * 2 + k);
@@ -220,5 +258,5 @@ export function benchWorld(relationships: number, spares: number, now = new Date
 
   seed.invitations = invitations;
   const counts = Object.fromEntries(Object.entries(seed).map(([name, records]) => [name, records?.length ?? 0]));
-  return { seed, statusTargets, pendingAccepts, journeyCustomers, counts };
+  return { seed, statusTargets, pendingAccepts, journeyCustomers, helpdeskAgents, adminAgents, customerAdmins, counts };
 }

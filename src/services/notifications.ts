@@ -49,6 +49,9 @@ export interface NotifierOptions {
 }
 
 const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
+const MINUTE = 60_000;
+/** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
+const FIRST_LOOKBACK_MS = 30 * 86_400_000;
 
 /**
  * An outbox: a business change queues its notifications in the same transaction, so they are never lost
@@ -58,6 +61,9 @@ export class Notifier {
   private deliverer: MessageDeliverer | undefined;
   private readonly opts: Required<NotifierOptions>;
   private draining: Promise<void> | undefined;
+  private again = false;
+  /** The last minute the previous drain read. */
+  private scannedUpTo: number | undefined;
 
   constructor(
     private readonly store: Store,
@@ -101,23 +107,42 @@ export class Notifier {
   }
 
   /**
-   * Delivers every due pending notification; concurrent calls share one run. Never rejects: what could not
-   * be delivered stays pending for the next run (callers fire and forget it after a turn).
+   * Delivers every due pending notification. A call during a run makes the run go round once more (what
+   * the caller just queued is delivered). Never rejects: what could not be delivered stays pending for the
+   * next run (callers fire and forget it after a turn).
    */
   drain(): Promise<void> {
-    this.draining ??= this.drainOnce()
-      .catch(() => undefined)
-      .finally(() => (this.draining = undefined));
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.drainOnce().catch(() => undefined);
+      } while (this.again);
+    })().finally(() => (this.draining = undefined));
     return this.draining;
   }
 
+  /**
+   * Reads the minutes that became due since the previous run (the first run looks back over the longest
+   * retry schedule), through the `due` index: the cost follows what is due, not how much is pending.
+   */
   private async drainOnce(): Promise<void> {
     if (!this.deliverer) return;
     const now = this.opts.clock();
-    const due = (await this.store.findBy('notifications', 'status', 'pending')).filter(
-      (n) => new Date(n.nextAttemptAt) <= now,
-    );
-    for (const notification of due) await this.deliverOne(notification, this.deliverer);
+    const last = Math.floor(now.getTime() / MINUTE) * MINUTE;
+    const first = Math.min(this.scannedUpTo ?? last - FIRST_LOOKBACK_MS, last);
+    // The current minute can still receive new notifications: the next run reads it again.
+    this.scannedUpTo = last;
+    for (let minute = first; minute <= last; minute += MINUTE) {
+      const key = new Date(minute).toISOString().slice(0, 16);
+      const due = (await this.store.findBy('notifications', 'due', key)).filter(
+        (n) => new Date(n.nextAttemptAt) <= now,
+      );
+      for (const notification of due) await this.deliverOne(notification, this.deliverer);
+    }
   }
 
   private async deliverOne(notification: NotificationRecord, deliverer: MessageDeliverer): Promise<void> {
@@ -205,8 +230,12 @@ export class Notifier {
   async retryFor(recipient: Recipient): Promise<void> {
     const now = this.opts.clock().toISOString();
     await withRetry(this.store, async (tx) => {
-      for (const n of await tx.findBy('notifications', 'status', 'pending')) {
-        if (n.tenantId === recipient.tenantId && n.aadObjectId === recipient.aadObjectId && n.nextAttemptAt > now) {
+      for (const n of await tx.findBy(
+        'notifications',
+        'recipient',
+        identityKey(recipient.tenantId, recipient.aadObjectId),
+      )) {
+        if (n.nextAttemptAt > now) {
           tx.update('notifications', { ...n, nextAttemptAt: now });
         }
       }

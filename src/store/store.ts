@@ -83,7 +83,9 @@ export const INDEXES = {
     hour: (a: ProcessedActivity) => [a.at.slice(0, 13)],
   },
   notifications: {
-    status: (n: NotificationRecord) => [n.status],
+    /** Pending ones by the minute they are due: a drain reads what is due, not every pending message. */
+    due: (n: NotificationRecord) => (n.status === 'pending' ? [n.nextAttemptAt.slice(0, 16)] : []),
+    recipient: (n: NotificationRecord) => (n.status === 'pending' ? [identityKey(n.tenantId, n.aadObjectId)] : []),
     subject: (n: NotificationRecord) => (n.subjectId ? [n.subjectId] : []),
   },
   reminders: {
