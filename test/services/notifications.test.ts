@@ -144,4 +144,38 @@ describe('Notifier (outbox)', () => {
     await n.drain();
     expect((await store.all('notifications'))[0]?.status).toBe('delivered');
   });
+
+  it('delivers what was queued while a drain was running, in that same drain', async () => {
+    let n!: Notifier;
+    let queuedDuring = false;
+    const deliverer = new ScriptedDeliverer(() => 'sent');
+    const slow: MessageDeliverer = {
+      deliver: async (reference, message) => {
+        if (!queuedDuring) {
+          queuedDuring = true;
+          await renameContosoAndNotify(n);
+        }
+        return deliverer.deliver(reference, message);
+      },
+      update: (reference, activityId, message) => deliverer.update(reference, activityId, message),
+    };
+    n = notifier(slow);
+    await renameContosoAndNotify(n);
+    const first = n.drain();
+    const second = n.drain(); // joins the run under way
+    await Promise.all([first, second]);
+    expect((await store.all('notifications')).map((x) => x.status)).toEqual(['delivered', 'delivered']);
+  });
+
+  it('a restarted notifier finds what was left pending days ago', async () => {
+    const down = notifier(new ScriptedDeliverer(() => new DeliveryError('connector down', 502)));
+    await renameContosoAndNotify(down);
+    await down.drain();
+    now = new Date(NOW.getTime() + 3 * 86_400_000);
+    const deliverer = new ScriptedDeliverer(() => 'sent');
+    const restarted = notifier(deliverer);
+    await restarted.drain();
+    expect(deliverer.calls).toHaveLength(1);
+    expect((await store.all('notifications'))[0]).toMatchObject({ status: 'delivered' });
+  });
 });

@@ -1,0 +1,176 @@
+// `npm run bench`: Partner Desk's turn cost against the framework's own floor, and how the embedded store
+// grows, at generated stores of 1,000 / 10,000 / 100,000 relationships (BENCH_SIZES to choose).
+// Prints tables and writes bench/results.json. Timings are reported against targets, never asserted.
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { startConnectorSink } from './connector-sink.js';
+import { percentile, runLoad, type LoadResult } from './load.js';
+import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
+import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
+
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** Units per run: reads are single requests, writes consume a fresh invitation or customer each. */
+const LEVELS = [
+  { concurrency: 1, reads: 100, writes: 50 },
+  { concurrency: 16, reads: 320, writes: 160 },
+  { concurrency: 64, reads: 640, writes: 320 },
+];
+const WARMUP = { reads: 20, writes: 10 };
+const SPARES = WARMUP.writes + LEVELS.reduce((sum, level) => sum + level.writes, 0) + 20;
+/** No run may take longer than this: it stops issuing units and reports what it did. */
+const CAP_MS = 20_000;
+const dist = join(PROJECT_ROOT, 'dist', 'bench');
+
+interface Child {
+  process: ChildProcess;
+  ready: Record<string, number>;
+  ask(message: Record<string, unknown>): Promise<Record<string, unknown>>;
+}
+
+async function startChild(args: string[]): Promise<Child> {
+  const child = fork(join(dist, 'server-child.js'), args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+  });
+  const next = () =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      child.once('message', (message) => resolve(message as Record<string, unknown>));
+      child.once('exit', (code) => reject(new Error(`the server child exited (${code})`)));
+    });
+  const ready = (await next()) as Record<string, number>;
+  return {
+    process: child,
+    ready,
+    ask: (message) => {
+      const answer = next();
+      child.send(message);
+      return answer;
+    },
+  };
+}
+
+async function stopChild(child: Child): Promise<void> {
+  const exited = new Promise((resolve) => child.process.once('exit', resolve));
+  child.process.send({ cmd: 'stop' });
+  await exited;
+}
+
+function generate(size: number, file: string, metaFile: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = fork(join(dist, 'generate-store.js'), [String(size), String(SPARES), file, metaFile], {
+      stdio: 'inherit',
+    });
+    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generating ${size} failed (${code})`))));
+  });
+}
+
+const directoryBytes = (dir: string, except: string) =>
+  readdirSync(dir)
+    .filter((name) => name !== except)
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+
+async function measure(
+  scenario: Scenario,
+  target: Target,
+  facts: WorldFacts,
+  size: number,
+  floors: Map<number, number>,
+  rows: LoadRow[],
+): Promise<void> {
+  const unit = scenario.unit(target, facts);
+  let consumed = 0;
+  const run = async (units: number, concurrency: number) => {
+    const base = consumed;
+    if (scenario.consumes) consumed += units;
+    return runLoad(units, concurrency, (worker, n) => unit(worker, base + n), CAP_MS);
+  };
+  await run(scenario.consumes ? WARMUP.writes : WARMUP.reads, 4);
+  for (const level of LEVELS) {
+    const result: LoadResult = await run(scenario.consumes ? level.writes : level.reads, level.concurrency);
+    const floor = floors.get(level.concurrency);
+    rows.push({
+      size,
+      scenario: scenario.name,
+      concurrency: level.concurrency,
+      ...result,
+      ratioToFloor: floor ? result.throughput / floor : 1,
+    });
+    if (scenario === FLOOR) floors.set(level.concurrency, result.throughput);
+  }
+}
+
+const sink = await startConnectorSink();
+const loadRows: LoadRow[] = [];
+const storeRows: StoreRow[] = [];
+const began = Date.now();
+console.log(
+  `Partner Desk bench: sizes ${SIZES.join(', ')}; concurrency ${LEVELS.map((l) => l.concurrency).join(', ')}\n`,
+);
+
+for (const size of SIZES) {
+  const dir = mkdtempSync(join(tmpdir(), `partner-desk-bench-${size}-`));
+  try {
+    const file = join(dir, 'store.json');
+    const metaFile = join(dir, 'meta.json');
+    await generate(size, file, metaFile);
+    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts & {
+      counts: Record<string, number>;
+      seconds: number;
+    };
+    const floors = new Map<number, number>();
+    const floor = await startChild(['floor']);
+    await measure(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta, size, floors, loadRows);
+    const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
+    await stopChild(floor);
+
+    const bot = await startChild(['bot', file]);
+    const target = { port: bot.ready.port!, serviceUrl: sink.url };
+    for (const scenario of SCENARIOS) {
+      await measure(scenario, target, meta, size, floors, loadRows);
+      if (process.env.BENCH_DEBUG) console.error(scenario.name, 'RSS', (await bot.ask({ cmd: 'rss' })).rssMB);
+    }
+    const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
+    const rssAfter = (await bot.ask({ cmd: 'rss' })).rssMB as number;
+    await stopChild(bot);
+    storeRows.push({
+      size,
+      records: Object.values(meta.counts).reduce((a, b) => a + b, 0),
+      storeMB: directoryBytes(dir, 'meta.json') / 1024 / 1024,
+      generateSeconds: meta.seconds,
+      coldStartMs: bot.ready.coldStartMs!,
+      appStartMs: bot.ready.appStartMs!,
+      rssStartMB: bot.ready.rssMB!,
+      rssAfterLoadMB: rssAfter,
+      floorRssStartMB: floor.ready.rssMB!,
+      floorRssAfterLoadMB: floorRssMB,
+      commitP50Ms: percentile(commits, 50),
+      commitP95Ms: percentile(commits, 95),
+    });
+    printLoadTable(loadRows.filter((row) => row.size === size));
+    printStoreTable(storeRows.slice(-1));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+await sink.close();
+
+const targets = checkTargets(loadRows, storeRows);
+console.log('\nTargets (reported, not asserted):');
+for (const target of targets) console.log(`  ${target.met ? 'met    ' : 'NOT met'}  ${target.text}`);
+const machine = {
+  cpu: cpus()[0]?.model ?? 'unknown',
+  cores: cpus().length,
+  memoryGB: Math.round(totalmem() / 1024 ** 3),
+  node: process.version,
+  platform: `${process.platform} ${process.arch}`,
+};
+console.log(
+  `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; ${((Date.now() - began) / 1000).toFixed(0)} s in all`,
+);
+writeFileSync(
+  join(PROJECT_ROOT, 'bench', 'results.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: (Date.now() - began) / 1000, load: loadRows, store: storeRows, targets }, null, 2)}\n`,
+);

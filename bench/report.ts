@@ -1,0 +1,96 @@
+// The bench's tables and the targets it reports against.
+import type { LoadResult } from './load.js';
+
+export interface LoadRow extends LoadResult {
+  size: number;
+  scenario: string;
+  concurrency: number;
+  /** This scenario's throughput over the echo bot's, at the same concurrency, in the same run. */
+  ratioToFloor: number;
+}
+
+export interface StoreRow {
+  size: number;
+  records: number;
+  storeMB: number;
+  generateSeconds: number;
+  coldStartMs: number;
+  appStartMs: number;
+  rssStartMB: number;
+  rssAfterLoadMB: number;
+  /** The echo bot's, for comparison: what the stack itself holds after the same load. */
+  floorRssStartMB: number;
+  floorRssAfterLoadMB: number;
+  commitP50Ms: number;
+  commitP95Ms: number;
+}
+
+const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+
+export function printLoadTable(rows: LoadRow[]): void {
+  console.log(
+    `\n${'relationships'.padStart(13)}  ${'scenario'.padEnd(26)} ${'conc'.padStart(4)} ${'units'.padStart(5)} ${'err'.padStart(4)} ${'units/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'× floor'.padStart(8)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.size.toLocaleString('en-US').padStart(13)}  ${r.scenario.padEnd(26)} ${String(r.concurrency).padStart(4)} ${String(r.units).padStart(5)} ${String(r.errors).padStart(4)} ${fixed(r.throughput, 0).padStart(8)} ${fixed(r.p50).padStart(7)} ${fixed(r.p95).padStart(7)} ${fixed(r.p99).padStart(7)} ${fixed(r.ratioToFloor, 2).padStart(8)}`,
+    );
+    if (r.firstError) console.log(`               first error: ${r.firstError}`);
+  }
+}
+
+export function printStoreTable(rows: StoreRow[]): void {
+  console.log(
+    `\n${'relationships'.padStart(13)} ${'records'.padStart(8)} ${'store MB'.padStart(9)} ${'generate s'.padStart(10)} ${'cold start ms'.padStart(13)} ${'app start ms'.padStart(12)} ${'RSS start MB'.padStart(12)} ${'RSS after MB'.padStart(12)} ${'commit p50 ms'.padStart(13)} ${'commit p95 ms'.padStart(13)}`,
+  );
+  for (const r of rows) {
+    console.log(
+      `${r.size.toLocaleString('en-US').padStart(13)} ${String(r.records).padStart(8)} ${fixed(r.storeMB).padStart(9)} ${fixed(r.generateSeconds).padStart(10)} ${fixed(r.coldStartMs, 0).padStart(13)} ${fixed(r.appStartMs, 0).padStart(12)} ${fixed(r.rssStartMB, 0).padStart(12)} ${fixed(r.rssAfterLoadMB, 0).padStart(12)} ${fixed(r.commitP50Ms, 2).padStart(13)} ${fixed(r.commitP95Ms, 2).padStart(13)}`,
+    );
+  }
+}
+
+export interface TargetCheck {
+  met: boolean;
+  text: string;
+}
+
+/** The issue's targets for the embedded store; a target whose size was not run is left out. */
+export function checkTargets(load: LoadRow[], store: StoreRow[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const row = (size: number, scenario: string, concurrency: number) =>
+    load.find((r) => r.size === size && r.scenario === scenario && r.concurrency === concurrency);
+  for (const scenario of ['status <customer>', 'Accept & Authorize']) {
+    const r = row(10_000, scenario, 16);
+    if (!r) continue;
+    checks.push({
+      met: r.ratioToFloor >= 0.5 && r.errors === 0,
+      text: `10,000 relationships, ${scenario}, concurrency 16: ${fixed(r.throughput, 0)}/s = ${fixed(r.ratioToFloor, 2)} × floor (target ≥ 0.5)`,
+    });
+    checks.push({
+      met: r.p99 < 100,
+      text: `10,000 relationships, ${scenario}, concurrency 16: p99 ${fixed(r.p99)} ms (target < 100 ms)`,
+    });
+  }
+  const small = store.find((s) => s.size === 1_000);
+  const large = store.find((s) => s.size === 100_000);
+  if (small && large) {
+    const growth = large.commitP50Ms / small.commitP50Ms;
+    checks.push({
+      met: growth <= 2,
+      text: `one committed change: ${fixed(small.commitP50Ms, 2)} ms at 1,000 → ${fixed(large.commitP50Ms, 2)} ms at 100,000 = ${fixed(growth, 2)}× (target ≤ 2×)`,
+    });
+  }
+  if (large) {
+    checks.push({
+      met: large.coldStartMs < 2000,
+      text: `cold start at 100,000: ${fixed(large.coldStartMs, 0)} ms (target < 2,000 ms)`,
+    });
+    const rss = Math.max(large.rssStartMB, large.rssAfterLoadMB);
+    checks.push({
+      met: rss < 300,
+      text: `RSS at 100,000: ${fixed(rss, 0)} MB, the larger of after start and after load (target < 300 MB)`,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,148 @@
+// What the benchmark asks the bot, as Teams would post it: each scenario is one unit of work that throws
+// when the answer is not the one a user would expect (a refusal is not a fast success).
+import { randomUUID } from 'node:crypto';
+import { INVITATION_VERBS } from '../src/cards/invitation-card.js';
+import { REQUEST_VERBS } from '../src/cards/request-card.js';
+import { DEMO_USERS } from '../src/store/demo-world.js';
+import type { BenchPerson, BenchWorld } from './world.js';
+
+export type WorldFacts = Omit<BenchWorld, 'seed' | 'counts'>;
+
+export interface Target {
+  port: number;
+  /** Where the bot's proactive messages go (the connector sink). */
+  serviceUrl: string;
+}
+
+export type Unit = (worker: number, n: number) => Promise<void>;
+
+export interface Scenario {
+  name: string;
+  /** Consumes one fresh item of the world per unit (invitations, customers), so units are counted out. */
+  consumes: boolean;
+  unit: (target: Target, facts: WorldFacts) => Unit;
+}
+
+const hana = DEMO_USERS[2]!; // Adatum helpdesk agent
+
+/**
+ * A Teams activity from one person in their personal chat with the bot. Each load worker acts as a
+ * different person (concurrent load comes from many users), since one chat's turns run one at a time.
+ */
+function activity(target: Target, person: BenchPerson, fields: Record<string, unknown>) {
+  return {
+    id: randomUUID(),
+    channelId: 'msteams',
+    serviceUrl: target.serviceUrl,
+    timestamp: new Date().toISOString(),
+    locale: 'en-US',
+    from: { id: `29:${person.aadObjectId}`, aadObjectId: person.aadObjectId, name: 'Bench user' },
+    recipient: { id: '28:bot', name: 'Partner Desk' },
+    conversation: {
+      id: `a:${person.aadObjectId}`,
+      conversationType: 'personal',
+      tenantId: person.tenantId,
+    },
+    channelData: { tenant: { id: person.tenantId } },
+    ...fields,
+  };
+}
+
+async function post(target: Target, body: unknown): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${target.port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${text.slice(0, 200)}`);
+  return text;
+}
+
+/** A message with delivery mode expectReplies: the replies come back in the HTTP answer. */
+const say = (target: Target, person: BenchPerson, text: string) =>
+  post(target, activity(target, person, { type: 'message', text, deliveryMode: 'expectReplies' }));
+
+/** An Action.Execute click: the HTTP answer is the invoke response (the replacing card). */
+const click = (target: Target, person: BenchPerson, verb: string, data: Record<string, unknown>) =>
+  post(
+    target,
+    activity(target, person, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: { action: { type: 'Action.Execute', verb, data } },
+    }),
+  );
+
+function expectText(answer: string, expected: string, what: string): void {
+  if (!answer.includes(expected)) throw new Error(`${what}: expected "${expected}" in ${answer.slice(0, 300)}`);
+}
+
+export const FLOOR: Scenario = {
+  name: 'floor (echo bot)',
+  consumes: false,
+  unit: (target) => async (_worker, n) => expectText(await say(target, hana, `ping ${n}`), `echo: ping ${n}`, 'floor'),
+};
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: 'status <customer>',
+    consumes: false,
+    unit: (target, facts) => async (worker, n) => {
+      const name = facts.statusTargets[n % facts.statusTargets.length]!;
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      expectText(await say(target, agent, `status ${name}`), `${name}: relationship status`, 'status');
+    },
+  },
+  {
+    name: 'my partners',
+    consumes: false,
+    unit: (target, facts) => async (_worker, n) => {
+      const { person, name } = facts.customerAdmins[n % facts.customerAdmins.length]!;
+      expectText(await say(target, person, 'my partners'), `Partners ${name} works with`, 'my partners');
+    },
+  },
+  {
+    name: 'Accept & Authorize',
+    consumes: true,
+    unit: (target, facts) => async (_worker, n) => {
+      const { person, invitationId } = facts.pendingAccepts[n]!;
+      const answer = await click(target, person, INVITATION_VERBS.accept, { invitationId, acknowledged: 'true' });
+      expectText(answer, 'Invitation accepted', 'accept');
+    },
+  },
+  {
+    name: 'request → accept journey',
+    consumes: true,
+    unit: (target, facts) => async (worker, n) => {
+      const customer = facts.journeyCustomers[n]!;
+      const agent = facts.adminAgents[worker % facts.adminAgents.length]!;
+      expectText(await say(target, agent, 'request relationship'), 'Include delegated administration', 'form');
+      const draft = await click(target, agent, REQUEST_VERBS.submit, {
+        customer: customer.domain,
+        relationship: 'reseller',
+        includeAdmin: 'true',
+        roles: 'helpdesk-administrator,license-administrator',
+        legacy: 'false',
+        durationDays: '180',
+        autoExtend: 'true',
+      });
+      const token = /"token":"([A-Z2-7]{32})"/.exec(draft)?.[1];
+      const invitationId = /"invitationId":"([^"]+)"/.exec(draft)?.[1];
+      const link = /https?:\/\/[^"\s]+\/invite\/[A-Z2-7]{32}/.exec(draft)?.[0];
+      if (!token || !invitationId || !link) throw new Error(`draft: no invitation in ${draft.slice(0, 300)}`);
+      const sent = await click(target, agent, REQUEST_VERBS.done, {
+        invitationId,
+        token,
+        subject: 'Partner Desk invitation',
+        body: `Please accept: ${link}`,
+      });
+      expectText(sent, 'Invitation sent to', 'done');
+      const accepted = await click(target, customer.person, INVITATION_VERBS.accept, {
+        invitationId,
+        acknowledged: 'true',
+      });
+      expectText(accepted, 'Invitation accepted', 'journey accept');
+    },
+  },
+];

@@ -1,0 +1,76 @@
+// Child process: the server under test, alone in its process so its memory and CPU are its own.
+// `bot <store file>` runs Partner Desk in local mode; `floor` runs the echo bot. Talks to the parent over IPC.
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/app.js';
+import { listen, shutdown } from '../src/bot/server.js';
+import { loadConfig } from '../src/config.js';
+import { DEMO_TENANTS } from '../src/store/demo-world.js';
+import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { createEchoServer } from './echo-bot.js';
+
+const quiet = {
+  info: () => undefined,
+  error: process.env.BENCH_DEBUG ? (m: string, f?: unknown) => console.error(m, f) : () => undefined,
+};
+const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
+const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
+const send = (message: unknown) => process.send!(message);
+const [mode, file] = process.argv.slice(2);
+
+if (mode === 'floor') {
+  const server = createEchoServer(config, quiet);
+  const port = await listen(server, 0, '127.0.0.1');
+  send({ ready: true, port, rssMB: rssMB() });
+  process.on('message', (message: { cmd: string }) => {
+    if (message.cmd === 'rss') send({ rssMB: rssMB() });
+    if (message.cmd === 'stop') server.close(() => process.exit(0));
+  });
+} else {
+  const opened = performance.now();
+  const store = await openLowdbStore({ file: file! });
+  const coldStartMs = performance.now() - opened;
+  const app = createApp(config, { store, logger: quiet });
+  const port = await listen(app.server, 0, '127.0.0.1');
+  const appStartMs = performance.now() - opened;
+  send({ ready: true, port, coldStartMs, appStartMs, rssMB: rssMB() });
+
+  /** The cost of one committed change: a relationship touched and committed, one after the other. */
+  async function commitLatencies(n: number): Promise<number[]> {
+    const ids = (await store.findBy('relationships', 'partner', DEMO_TENANTS.adatum)).slice(0, 20).map((r) => r.id);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const begin = performance.now();
+      await store.transaction(async (tx) => {
+        const relationship = await tx.get('relationships', ids[i % ids.length]!);
+        tx.update('relationships', { ...relationship!, updatedAt: new Date().toISOString() });
+      });
+      times.push(performance.now() - begin);
+    }
+    return times;
+  }
+
+  process.on('message', (message: { cmd: string; n?: number }) => {
+    void (async () => {
+      if (message.cmd === 'commit') send({ commit: await commitLatencies(message.n ?? 50) });
+      if (message.cmd === 'rss') {
+        if (process.env.BENCH_DEBUG) {
+          console.error('memory after load', process.memoryUsage());
+          console.error(
+            (await import('node:fs'))
+              .readFileSync('/proc/self/status', 'utf8')
+              .split('\n')
+              .filter((l) => l.startsWith('Rss'))
+              .join(' '),
+          );
+        }
+        send({ rssMB: rssMB() });
+      }
+      if (message.cmd === 'stop') {
+        app.stopTimers();
+        await shutdown(app.server, 2000);
+        await store.close();
+        process.exit(0);
+      }
+    })();
+  });
+}
