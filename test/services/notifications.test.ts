@@ -146,7 +146,6 @@ describe('Notifier (outbox)', () => {
   });
 
   it('delivers what was queued while a drain was running, in that same drain', async () => {
-    let n!: Notifier;
     let queuedDuring = false;
     const deliverer = new ScriptedDeliverer(() => 'sent');
     const slow: MessageDeliverer = {
@@ -159,7 +158,7 @@ describe('Notifier (outbox)', () => {
       },
       update: (reference, activityId, message) => deliverer.update(reference, activityId, message),
     };
-    n = notifier(slow);
+    const n = notifier(slow);
     await renameContosoAndNotify(n);
     const first = n.drain();
     const second = n.drain(); // joins the run under way
