@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
-import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
+import { FLOOR, SCENARIOS, type Scenario, type Target, type Unit, type WorldFacts } from './scenarios.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
@@ -72,33 +72,31 @@ const directoryBytes = (dir: string, except: string) =>
     .filter((name) => name !== except)
     .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 
-async function measure(
-  scenario: Scenario,
-  target: Target,
-  facts: WorldFacts,
-  size: number,
-  floors: Map<number, number>,
-  rows: LoadRow[],
-): Promise<void> {
-  const unit = scenario.unit(target, facts);
-  let consumed = 0;
-  const run = async (units: number, concurrency: number) => {
-    const base = consumed;
-    if (scenario.consumes) consumed += units;
-    return runLoad(units, concurrency, (worker, n) => unit(worker, base + n), CAP_MS);
-  };
-  await run(scenario.consumes ? WARMUP.writes : WARMUP.reads, 4);
-  for (const level of LEVELS) {
-    const result: LoadResult = await run(scenario.consumes ? level.writes : level.reads, level.concurrency);
-    const floor = floors.get(level.concurrency);
-    rows.push({
-      size,
-      scenario: scenario.name,
-      concurrency: level.concurrency,
-      ...result,
-      ratioToFloor: floor ? result.throughput / floor : 1,
-    });
-    if (scenario === FLOOR) floors.set(level.concurrency, result.throughput);
+/** One scenario against one server: the units of a run are counted out so consuming scenarios never reuse an item. */
+class ScenarioRun {
+  private consumed = 0;
+  private readonly unit: Unit;
+
+  constructor(
+    readonly scenario: Scenario,
+    target: Target,
+    facts: WorldFacts,
+  ) {
+    this.unit = scenario.unit(target, facts);
+  }
+
+  run(units: number, concurrency: number): Promise<LoadResult> {
+    const base = this.consumed;
+    if (this.scenario.consumes) this.consumed += units;
+    return runLoad(units, concurrency, (worker, n) => this.unit(worker, base + n), CAP_MS);
+  }
+
+  warmUp(): Promise<LoadResult> {
+    return this.run(this.scenario.consumes ? WARMUP.writes : WARMUP.reads, 4);
+  }
+
+  unitsAt(level: (typeof LEVELS)[number]): number {
+    return this.scenario.consumes ? level.writes : level.reads;
   }
 }
 
@@ -120,19 +118,30 @@ for (const size of SIZES) {
       counts: Record<string, number>;
       seconds: number;
     };
-    const floors = new Map<number, number>();
+    // Both servers run side by side; at each concurrency the floor is measured right before the scenarios,
+    // so a noisy moment on the machine weighs on both.
     const floor = await startChild(['floor']);
-    await measure(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta, size, floors, loadRows);
+    const bot = await startChild(['bot', file]);
+    // One committed change, measured while the bot is idle: the store's own cost, not the queue behind a load.
+    const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
+    const floorRun = new ScenarioRun(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta);
+    const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: bot.ready.port!, serviceUrl: sink.url }, meta));
+    for (const run of [floorRun, ...runs]) await run.warmUp();
+    for (const level of LEVELS) {
+      const floorResult = await floorRun.run(floorRun.unitsAt(level), level.concurrency);
+      for (const run of [floorRun, ...runs]) {
+        const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
+        loadRows.push({
+          size,
+          scenario: run.scenario.name,
+          concurrency: level.concurrency,
+          ...result,
+          ratioToFloor: result.throughput / floorResult.throughput,
+        });
+      }
+    }
     const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
     await stopChild(floor);
-
-    const bot = await startChild(['bot', file]);
-    const target = { port: bot.ready.port!, serviceUrl: sink.url };
-    for (const scenario of SCENARIOS) {
-      await measure(scenario, target, meta, size, floors, loadRows);
-      if (process.env.BENCH_DEBUG) console.error(scenario.name, 'RSS', (await bot.ask({ cmd: 'rss' })).rssMB);
-    }
-    const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
     const rssAfter = (await bot.ask({ cmd: 'rss' })).rssMB as number;
     await stopChild(bot);
     storeRows.push({
@@ -149,7 +158,12 @@ for (const size of SIZES) {
       commitP50Ms: percentile(commits, 50),
       commitP95Ms: percentile(commits, 95),
     });
-    printLoadTable(loadRows.filter((row) => row.size === size));
+    const order = [FLOOR, ...SCENARIOS].map((x) => x.name);
+    printLoadTable(
+      loadRows
+        .filter((row) => row.size === size)
+        .sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.concurrency - b.concurrency),
+    );
     printStoreTable(storeRows.slice(-1));
   } finally {
     rmSync(dir, { recursive: true, force: true });

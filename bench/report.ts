@@ -41,11 +41,11 @@ export function printLoadTable(rows: LoadRow[]): void {
 
 export function printStoreTable(rows: StoreRow[]): void {
   console.log(
-    `\n${'relationships'.padStart(13)} ${'records'.padStart(8)} ${'store MB'.padStart(9)} ${'generate s'.padStart(10)} ${'cold start ms'.padStart(13)} ${'app start ms'.padStart(12)} ${'RSS start MB'.padStart(12)} ${'RSS after MB'.padStart(12)} ${'commit p50 ms'.padStart(13)} ${'commit p95 ms'.padStart(13)}`,
+    `\n${'relationships'.padStart(13)} ${'records'.padStart(8)} ${'store MB'.padStart(9)} ${'generate s'.padStart(10)} ${'cold start ms'.padStart(13)} ${'app start ms'.padStart(12)} ${'RSS start MB'.padStart(12)} ${'RSS after MB'.padStart(12)} ${'commit p50 ms'.padStart(13)} ${'commit p95 ms'.padStart(13)} ${'echo RSS after MB'.padStart(17)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.size.toLocaleString('en-US').padStart(13)} ${String(r.records).padStart(8)} ${fixed(r.storeMB).padStart(9)} ${fixed(r.generateSeconds).padStart(10)} ${fixed(r.coldStartMs, 0).padStart(13)} ${fixed(r.appStartMs, 0).padStart(12)} ${fixed(r.rssStartMB, 0).padStart(12)} ${fixed(r.rssAfterLoadMB, 0).padStart(12)} ${fixed(r.commitP50Ms, 2).padStart(13)} ${fixed(r.commitP95Ms, 2).padStart(13)}`,
+      `${r.size.toLocaleString('en-US').padStart(13)} ${String(r.records).padStart(8)} ${fixed(r.storeMB).padStart(9)} ${fixed(r.generateSeconds).padStart(10)} ${fixed(r.coldStartMs, 0).padStart(13)} ${fixed(r.appStartMs, 0).padStart(12)} ${fixed(r.rssStartMB, 0).padStart(12)} ${fixed(r.rssAfterLoadMB, 0).padStart(12)} ${fixed(r.commitP50Ms, 2).padStart(13)} ${fixed(r.commitP95Ms, 2).padStart(13)} ${fixed(r.floorRssAfterLoadMB, 0).padStart(17)}`,
     );
   }
 }

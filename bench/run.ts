@@ -6,7 +6,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,7 @@ import { PROJECT_ROOT } from '../src/paths.js';
 import type { BotRequest, ReadyMessage } from './bot-process.js';
 import type { WorldMeta } from './generate.js';
 import { percentile, runLoad, type LoadResult } from './load.js';
-import { FLOOR, SCENARIOS, type Scenario, type Target } from './workflows.js';
+import { FLOOR, SCENARIOS, type Scenario } from './workflows.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000')
   .split(',')
@@ -31,8 +31,6 @@ const SPARES = WARMUP.units + LEVELS.reduce((sum, level) => sum + level.writes, 
 /** A run stops issuing units after this long and reports what it did. */
 const CAP_MS = 20_000;
 const COMMITS = 50;
-/** HTTP requests one unit makes (the floor's throughput is in requests). */
-const REQUESTS_PER_UNIT: Record<string, number> = { [SCENARIOS[3]!.name]: 4 };
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const MB = 1024 * 1024;
 
@@ -44,6 +42,19 @@ interface LoadRow extends LoadResult {
   requestsPerSecond: number;
   /** requests/s over the floor's requests/s at the same concurrency in the same size's run. */
   ratioToFloor: number;
+  /** The server's RSS right after this run, and its heap in use after a full collection then. */
+  rssMB: number;
+  heapGcMB: number;
+  /** How much the store's files grew per unit issued in this run (bot only). */
+  storeBytesPerUnit: number;
+}
+
+interface RunContext {
+  size: number;
+  meta: WorldMeta;
+  sink: { url: string };
+  /** The bot's store directory (not for the floor). */
+  storeDir?: string;
 }
 
 interface StoreRow {
@@ -57,8 +68,13 @@ interface StoreRow {
   coldStartMs: number;
   appStartMs: number;
   rssStartMB: number;
+  /** Heap in use after a full collection, once listening. */
+  heapStartMB: number;
   rssAfterLoadMB: number;
   heapAfterLoadMB: number;
+  /** After a full garbage collection: what the bot really holds after the load. */
+  rssAfterGcMB: number;
+  heapAfterGcMB: number;
   floorRssStartMB: number;
   floorRssAfterLoadMB: number;
   commitP50Ms: number;
@@ -101,7 +117,11 @@ interface Child {
 
 /** Forks bench/bot-process.js and waits for it to listen; requests go one at a time. */
 async function startChild(args: string[]): Promise<Child> {
-  const child: ChildProcess = fork(join(HERE, 'bot-process.js'), args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child: ChildProcess = fork(join(HERE, 'bot-process.js'), args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // restify's process.binding warning is noise here; gc() lets the bench tell garbage from what is held.
+    execArgv: ['--no-deprecation', '--expose-gc'],
+  });
   let exitCode: number | null | undefined;
   const exited = new Promise<void>((resolve) =>
     child.once('exit', (code) => {
@@ -159,7 +179,9 @@ function directoryBytes(dir: string): number {
 }
 
 /** Warms the server up, then runs the scenario at each concurrency; write scenarios count their items out. */
-async function measure(scenario: Scenario, target: Target, meta: WorldMeta, size: number, rows: LoadRow[]) {
+async function measure(scenario: Scenario, server: Child, context: RunContext, rows: LoadRow[]) {
+  const { size, meta, storeDir } = context;
+  const target = { port: server.ready.port, serviceUrl: context.sink.url };
   let consumed = 0;
   const run = async (units: number, concurrency: number) => {
     const first = consumed;
@@ -170,8 +192,12 @@ async function measure(scenario: Scenario, target: Target, meta: WorldMeta, size
   if (warm.errors) log(`  ${scenario.name}: ${warm.errors} errors in warm-up, first: ${warm.firstError}`);
   for (const { concurrency, reads, writes } of LEVELS) {
     const asked = scenario.consumes ? writes : reads;
+    const bytesBefore = storeDir ? directoryBytes(storeDir) : 0;
     const result = await run(asked, concurrency);
-    const perUnit = REQUESTS_PER_UNIT[scenario.name] ?? 1;
+    const storeBytesPerUnit = storeDir ? (directoryBytes(storeDir) - bytesBefore) / Math.max(1, result.issued) : NaN;
+    const { rssMB } = (await server.ask({ cmd: 'rss' })) as { rssMB: number };
+    const { heapMB: heapGcMB } = (await server.ask({ cmd: 'rss', gc: true })) as { heapMB: number };
+    const perUnit = scenario.requestsPerUnit ?? 1;
     const floor = rows.find((r) => r.size === size && r.scenario === FLOOR.name && r.concurrency === concurrency);
     const requestsPerSecond = result.throughput * perUnit;
     rows.push({
@@ -182,26 +208,32 @@ async function measure(scenario: Scenario, target: Target, meta: WorldMeta, size
       ...result,
       requestsPerSecond,
       ratioToFloor: floor ? requestsPerSecond / floor.requestsPerSecond : NaN,
+      rssMB,
+      heapGcMB,
+      storeBytesPerUnit,
     });
     log(
       `  ${scenario.name} c${concurrency}: ${result.units}/${asked} in ${result.seconds.toFixed(1)} s, ` +
-        `${result.errors} errors${result.capped ? ' (capped)' : ''}`,
+        `${result.errors} errors${result.capped ? ' (capped)' : ''}, RSS ${rssMB.toFixed(0)} MB, heap ${heapGcMB.toFixed(0)} MB`,
     );
   }
 }
 
 const fixed = (value: number | undefined, digits = 1) =>
   value !== undefined && Number.isFinite(value) ? value.toFixed(digits) : '–';
-const row = (cells: [string | number, number][]) =>
-  cells.map(([cell, width]) => (width < 0 ? String(cell).padEnd(-width) : String(cell).padStart(width))).join(' ');
+/** One line of a table: a negative width pads on the right (text), a positive one on the left (numbers). */
+const table = (cells: (string | number)[], widths: number[]) =>
+  cells
+    .map((cell, k) => (widths[k]! < 0 ? String(cell).padEnd(-widths[k]!) : String(cell).padStart(widths[k]!)))
+    .join(' ');
 
 function printLoadTable(rows: LoadRow[]): void {
-  console.log(
-    '\nThroughput and latency (latency per unit; a journey is 4 turns; × floor compares requests/s; asked = units asked, done = units that succeeded)',
-  );
-  const widths = [9, -18, 4, 5, 5, 4, 8, 8, 7, 7, 7, 7, 7];
-  const header = ['rels', 'scenario', 'conc', 'asked', 'done', 'err', 'units/s', 'req/s', 'p50 ms', 'p95 ms'];
-  console.log(row([...header, 'p99 ms', 'max ms', '×floor'].map((h, k) => [h, widths[k]!] as [string, number])));
+  console.log('\nThroughput and latency. Latency is per unit (a journey is 4 turns); ×floor compares requests/s with');
+  console.log("the echo bot's at the same concurrency; done = units that succeeded; RSS = the server's after the run,");
+  console.log('heap = its heap in use after a full GC then (MB); KB/unit = growth of the store files per unit.');
+  const widths = [9, -18, 4, 5, 5, 4, 7, 6, 7, 7, 7, 7, 6, 5, 5, 7];
+  const header = ['rels', 'scenario', 'conc', 'asked', 'done', 'err', 'units/s', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms'];
+  console.log(table([...header, 'max ms', '×floor', 'RSS', 'heap', 'KB/unit'], widths));
   for (const r of rows) {
     const cells = [
       r.size.toLocaleString('en-US'),
@@ -217,18 +249,21 @@ function printLoadTable(rows: LoadRow[]): void {
       fixed(r.p99),
       fixed(r.max),
       fixed(r.ratioToFloor, 2),
+      fixed(r.rssMB, 0),
+      fixed(r.heapGcMB, 0),
+      fixed(r.storeBytesPerUnit / 1024),
     ];
-    console.log(row(cells.map((c, k) => [c, widths[k]!] as [string | number, number])));
+    console.log(table(cells, widths));
     if (r.firstError) console.log(`          ↳ ${r.errors} error(s), first: ${r.firstError}`);
   }
   if (rows.some((r) => r.capped)) console.log(`  * stopped issuing units after ${CAP_MS / 1000} s`);
 }
 
 function printStoreTable(rows: StoreRow[]): void {
-  console.log('\nStore and process (sizes in MB; RSS of the bot process; commit = one committed change, sequential)');
-  const widths = [9, 8, 8, 8, 8, 7, 7, 8, 8, 8, 8, 8];
-  const header = ['rels', 'records', 'store', 'store+', 'gen s', 'cold ms', 'app ms', 'RSS start', 'RSS load'];
-  console.log(row([...header, 'floorRSS', 'commit50', 'commit95'].map((h, k) => [h, widths[k]!] as [string, number])));
+  console.log('\nStore and bot process (MB; commit = one committed change after the load, sequential)');
+  const widths = [9, 8, 7, 7, 6, 7, 6, 9, 10, 8, 6, 7, 8, 8];
+  const header = ['rels', 'records', 'store', 'store+', 'gen s', 'cold ms', 'app ms', 'RSS start', 'heap start'];
+  console.log(table([...header, 'RSS load', 'RSS gc', 'heap gc', 'commit50', 'commit95'], widths));
   for (const r of rows) {
     const cells = [
       r.size.toLocaleString('en-US'),
@@ -239,14 +274,20 @@ function printStoreTable(rows: StoreRow[]): void {
       fixed(r.coldStartMs, 0),
       fixed(r.appStartMs, 0),
       fixed(r.rssStartMB, 0),
+      fixed(r.heapStartMB, 0),
       fixed(r.rssAfterLoadMB, 0),
-      fixed(r.floorRssAfterLoadMB, 0),
+      fixed(r.rssAfterGcMB, 0),
+      fixed(r.heapAfterGcMB, 0),
       fixed(r.commitP50Ms, 2),
       fixed(r.commitP95Ms, 2),
     ];
-    console.log(row(cells.map((c, k) => [c, widths[k]!] as [string | number, number])));
+    console.log(table(cells, widths));
   }
-  console.log('  store = after generating; store+ = after the load; floorRSS = the echo bot after its load');
+  console.log(
+    '  store = files after generating, store+ = after the load; RSS/heap gc = after a full garbage collection',
+  );
+  const floors = rows.map((r) => `${r.floorRssAfterLoadMB.toFixed(0)} MB at ${r.size.toLocaleString('en-US')}`);
+  console.log(`  the echo bot's RSS after its load: ${floors.join(', ')}`);
 }
 
 /** The store's targets; a target whose size was not run is left out. Errors in a run fail its target. */
@@ -289,6 +330,13 @@ function checkTargets(load: LoadRow[], store: StoreRow[]): TargetLine[] {
 }
 
 const began = performance.now();
+// Timings on a busy machine mean little: say so (a run is compared with the floor measured alongside it).
+const loadBefore = loadavg()[0]!;
+if (loadBefore > cpus().length / 2) {
+  log(
+    `warning: load average ${loadBefore.toFixed(2)} on ${cpus().length} cores before the bench; timings will be noisy`,
+  );
+}
 const sink = await startConnectorSink();
 const loadRows: LoadRow[] = [];
 const storeRows: StoreRow[] = [];
@@ -308,17 +356,17 @@ for (const size of SIZES) {
     log(`  generated in ${(meta.generateMs / 1000).toFixed(1)} s, ${storeMB.toFixed(1)} MB`);
 
     const floor = await startChild(['floor']);
-    await measure(FLOOR, { port: floor.ready.port, serviceUrl: sink.url }, meta, size, loadRows);
+    await measure(FLOOR, floor, { size, meta, sink }, loadRows);
     const floorAfter = await floor.ask({ cmd: 'rss' });
     await floor.stop();
 
     const sinkBefore = sink.calls();
     const bot = await startChild(['bot', file]);
     log(`  bot: store opened in ${fixed(bot.ready.coldStartMs, 0)} ms, app in ${fixed(bot.ready.appStartMs, 0)} ms`);
-    const target = { port: bot.ready.port, serviceUrl: sink.url };
-    for (const scenario of SCENARIOS) await measure(scenario, target, meta, size, loadRows);
+    for (const scenario of SCENARIOS) await measure(scenario, bot, { size, meta, sink, storeDir }, loadRows);
     const commits = ((await bot.ask({ cmd: 'commit', n: COMMITS })).commitMs as number[]).sort((a, b) => a - b);
     const after = await bot.ask({ cmd: 'rss' });
+    const afterGc = await bot.ask({ cmd: 'rss', gc: true });
     await bot.stop();
     storeRows.push({
       size,
@@ -331,8 +379,11 @@ for (const size of SIZES) {
       coldStartMs: bot.ready.coldStartMs ?? NaN,
       appStartMs: bot.ready.appStartMs ?? NaN,
       rssStartMB: bot.ready.rssMB,
+      heapStartMB: bot.ready.heapMB,
       rssAfterLoadMB: after.rssMB as number,
       heapAfterLoadMB: after.heapMB as number,
+      rssAfterGcMB: afterGc.rssMB as number,
+      heapAfterGcMB: afterGc.heapMB as number,
       floorRssStartMB: floor.ready.rssMB,
       floorRssAfterLoadMB: floorAfter.rssMB as number,
       commitP50Ms: percentile(commits, 50),
@@ -353,6 +404,8 @@ console.log('\nTargets (reported, not asserted):');
 if (targets.length === 0) console.log('  none of the target sizes (10,000 / 100,000 with 1,000) was run');
 for (const t of targets) console.log(`  ${t.met ? 'met    ' : 'NOT met'}  ${t.text}`);
 const machine = {
+  loadAverageBefore: loadBefore,
+  loadAverageAfter: loadavg()[0]!,
   cpu: cpus()[0]?.model ?? 'unknown',
   cores: cpus().length,
   memoryGB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
@@ -360,7 +413,9 @@ const machine = {
   platform: `${process.platform} ${process.arch}`,
 };
 const seconds = (performance.now() - began) / 1000;
-console.log(`\n${machine.cores} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; ${seconds.toFixed(0)} s`);
+console.log(
+  `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; ${seconds.toFixed(0)} s`,
+);
 writeFileSync(
   join(PROJECT_ROOT, 'bench', 'results.json'),
   `${JSON.stringify({ date: new Date().toISOString(), machine, seconds, sizes: SIZES, levels: LEVELS, capMs: CAP_MS, load: loadRows, store: storeRows, targets }, null, 2)}\n`,

@@ -22,6 +22,8 @@ export interface Scenario {
   name: string;
   /** The world items each unit uses up (fresh invitations or customers), counted out by the runner. */
   consumes?: 'pendingAccepts' | 'journeyCustomers';
+  /** HTTP requests one unit makes (1 unless said); the floor's throughput is counted in requests. */
+  requestsPerUnit?: number;
   /** The unit of work; `first` is the index of the first unconsumed item for this run. */
   unit(target: Target, meta: WorldMeta, first: number): Unit;
 }
@@ -175,6 +177,7 @@ export const SCENARIOS: Scenario[] = [
   {
     name: 'journey (4 turns)',
     consumes: 'journeyCustomers',
+    requestsPerUnit: 4,
     unit: (target, meta, first) => async (worker, i) => {
       const customer = item(meta.journeyCustomers, first + i, 'journey customers');
       expectText(await say(target, alex, worker, 'request relationship'), 'Include delegated administration', 'form');

@@ -48,6 +48,7 @@ interface QueuedCommit {
 
 const MB = 1024 * 1024;
 const INDEX_SIGNATURE = indexSignature(INDEXES);
+const RECENT_BYTES = 8 * MB;
 
 export interface LowdbStoreOptions {
   /** The manifest's path; the log and hint files sit beside it (`<file>.<generation>.log`, `.hint`). */
@@ -81,6 +82,9 @@ class LogStore implements Store {
   private flushScheduled = false;
   private maintenanceScheduled = false;
   private closed = false;
+  /** The JSON of recently read records, least recently used first: a turn reads the same user, organisation and state again and again. */
+  private readonly recent = new Map<string, string>();
+  private recentBytes = 0;
 
   constructor(
     private readonly file: string,
@@ -105,7 +109,31 @@ class LogStore implements Store {
   /** A fresh copy of the record as committed. */
   read(collection: CollectionName, id: string): AnyRecord | undefined {
     const at = this.table(collection).location(id);
-    return at ? (JSON.parse(this.log.read(at.offset, at.length)) as AnyRecord) : undefined;
+    if (!at) return undefined;
+    const key = `${collection}/${id}`;
+    let text = this.recent.get(key);
+    if (text === undefined) {
+      text = this.log.read(at.offset, at.length);
+      this.recent.set(key, text);
+      this.recentBytes += text.length;
+      for (const [oldest, value] of this.recent) {
+        if (this.recentBytes <= RECENT_BYTES) break;
+        this.recent.delete(oldest);
+        this.recentBytes -= value.length;
+      }
+    } else {
+      this.recent.delete(key);
+      this.recent.set(key, text);
+    }
+    return JSON.parse(text) as AnyRecord;
+  }
+
+  private forget(collection: string, id: string): void {
+    const key = `${collection}/${id}`;
+    const text = this.recent.get(key);
+    if (text === undefined) return;
+    this.recent.delete(key);
+    this.recentBytes -= text.length;
   }
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined> {
@@ -213,6 +241,7 @@ class LogStore implements Store {
     const table = this.tables.get(collection as CollectionName);
     if (!table) return;
     const previous = this.read(collection as CollectionName, id);
+    this.forget(collection, id);
     if (record === null || at === null) {
       if (previous) table.delete(previous);
       return;
