@@ -33,7 +33,7 @@ interface Child {
 async function startChild(args: string[]): Promise<Child> {
   const child = fork(join(dist, 'server-child.js'), args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean),
+    execArgv: ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
   });
   const next = () =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -114,6 +114,7 @@ for (const size of SIZES) {
     const file = join(dir, 'store.json');
     const metaFile = join(dir, 'meta.json');
     await generate(size, file, metaFile);
+    const generatedMB = directoryBytes(dir, 'meta.json') / 1024 / 1024;
     const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts & {
       counts: Record<string, number>;
       seconds: number;
@@ -142,17 +143,21 @@ for (const size of SIZES) {
     }
     const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
     await stopChild(floor);
-    const rssAfter = (await bot.ask({ cmd: 'rss' })).rssMB as number;
+    const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
     await stopChild(bot);
     storeRows.push({
       size,
       records: Object.values(meta.counts).reduce((a, b) => a + b, 0),
-      storeMB: directoryBytes(dir, 'meta.json') / 1024 / 1024,
+      storeMB: generatedMB,
+      storeAfterLoadMB: directoryBytes(dir, 'meta.json') / 1024 / 1024,
       generateSeconds: meta.seconds,
       coldStartMs: bot.ready.coldStartMs!,
       appStartMs: bot.ready.appStartMs!,
       rssStartMB: bot.ready.rssMB!,
-      rssAfterLoadMB: rssAfter,
+      rssAfterLoadMB: afterLoad.rssMB!,
+      rssCollectedMB: afterLoad.collectedRssMB!,
+      heapUsedMB: afterLoad.heapUsedMB!,
+      heapTotalMB: afterLoad.heapTotalMB!,
       floorRssStartMB: floor.ready.rssMB!,
       floorRssAfterLoadMB: floorRssMB,
       commitP50Ms: percentile(commits, 50),

@@ -12,12 +12,19 @@ export interface LoadRow extends LoadResult {
 export interface StoreRow {
   size: number;
   records: number;
+  /** The store's files as generated, and after the load (the log grows with every commit until compacted). */
   storeMB: number;
+  storeAfterLoadMB: number;
   generateSeconds: number;
   coldStartMs: number;
   appStartMs: number;
   rssStartMB: number;
   rssAfterLoadMB: number;
+  /** After the load and a full garbage collection: what the bot holds, without the heap's slack. */
+  rssCollectedMB: number;
+  heapUsedMB: number;
+  /** The V8 heap's capacity after that collection: pages it keeps for the next burst count in RSS. */
+  heapTotalMB: number;
   /** The echo bot's, for comparison: what the stack itself holds after the same load. */
   floorRssStartMB: number;
   floorRssAfterLoadMB: number;
@@ -41,11 +48,11 @@ export function printLoadTable(rows: LoadRow[]): void {
 
 export function printStoreTable(rows: StoreRow[]): void {
   console.log(
-    `\n${'relationships'.padStart(13)} ${'records'.padStart(8)} ${'store MB'.padStart(9)} ${'generate s'.padStart(10)} ${'cold start ms'.padStart(13)} ${'app start ms'.padStart(12)} ${'RSS start MB'.padStart(12)} ${'RSS after MB'.padStart(12)} ${'commit p50 ms'.padStart(13)} ${'commit p95 ms'.padStart(13)} ${'echo RSS after MB'.padStart(17)}`,
+    `\n${'relationships'.padStart(13)} ${'records'.padStart(8)} ${'store MB'.padStart(9)} ${'after MB'.padStart(8)} ${'generate s'.padStart(10)} ${'cold start ms'.padStart(13)} ${'app start ms'.padStart(12)} ${'RSS start MB'.padStart(12)} ${'RSS after MB'.padStart(12)} ${'collected MB'.padStart(12)} ${'heap MB'.padStart(7)} ${'commit p50 ms'.padStart(13)} ${'commit p95 ms'.padStart(13)} ${'echo RSS after MB'.padStart(17)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.size.toLocaleString('en-US').padStart(13)} ${String(r.records).padStart(8)} ${fixed(r.storeMB).padStart(9)} ${fixed(r.generateSeconds).padStart(10)} ${fixed(r.coldStartMs, 0).padStart(13)} ${fixed(r.appStartMs, 0).padStart(12)} ${fixed(r.rssStartMB, 0).padStart(12)} ${fixed(r.rssAfterLoadMB, 0).padStart(12)} ${fixed(r.commitP50Ms, 2).padStart(13)} ${fixed(r.commitP95Ms, 2).padStart(13)} ${fixed(r.floorRssAfterLoadMB, 0).padStart(17)}`,
+      `${r.size.toLocaleString('en-US').padStart(13)} ${String(r.records).padStart(8)} ${fixed(r.storeMB).padStart(9)} ${fixed(r.storeAfterLoadMB).padStart(8)} ${fixed(r.generateSeconds).padStart(10)} ${fixed(r.coldStartMs, 0).padStart(13)} ${fixed(r.appStartMs, 0).padStart(12)} ${fixed(r.rssStartMB, 0).padStart(12)} ${fixed(r.rssAfterLoadMB, 0).padStart(12)} ${fixed(r.rssCollectedMB, 0).padStart(12)} ${fixed(r.heapUsedMB, 0).padStart(7)} ${fixed(r.commitP50Ms, 2).padStart(13)} ${fixed(r.commitP95Ms, 2).padStart(13)} ${fixed(r.floorRssAfterLoadMB, 0).padStart(17)}`,
     );
   }
 }

@@ -53,17 +53,17 @@ if (mode === 'floor') {
     void (async () => {
       if (message.cmd === 'commit') send({ commit: await commitLatencies(message.n ?? 50) });
       if (message.cmd === 'rss') {
-        if (process.env.BENCH_DEBUG) {
-          console.error('memory after load', process.memoryUsage());
-          console.error(
-            (await import('node:fs'))
-              .readFileSync('/proc/self/status', 'utf8')
-              .split('\n')
-              .filter((l) => l.startsWith('Rss'))
-              .join(' '),
-          );
-        }
-        send({ rssMB: rssMB() });
+        const loaded = rssMB();
+        // The parent starts this process with --expose-gc: what stays after a full collection is what is held.
+        (globalThis as { gc?: () => void }).gc?.();
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        const { heapUsed, heapTotal } = process.memoryUsage();
+        send({
+          rssMB: loaded,
+          collectedRssMB: rssMB(),
+          heapUsedMB: heapUsed / 1048576,
+          heapTotalMB: heapTotal / 1048576,
+        });
       }
       if (message.cmd === 'stop') {
         app.stopTimers();

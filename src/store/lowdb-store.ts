@@ -114,13 +114,7 @@ class LogStore implements Store {
     let text = this.recent.get(key);
     if (text === undefined) {
       text = this.log.read(at.offset, at.length);
-      this.recent.set(key, text);
-      this.recentBytes += text.length;
-      for (const [oldest, value] of this.recent) {
-        if (this.recentBytes <= RECENT_BYTES) break;
-        this.recent.delete(oldest);
-        this.recentBytes -= value.length;
-      }
+      this.remember(key, text);
     } else {
       this.recent.delete(key);
       this.recent.set(key, text);
@@ -128,8 +122,18 @@ class LogStore implements Store {
     return JSON.parse(text) as AnyRecord;
   }
 
-  private forget(collection: string, id: string): void {
-    const key = `${collection}/${id}`;
+  private remember(key: string, text: string): void {
+    this.forget(key);
+    this.recent.set(key, text);
+    this.recentBytes += text.length;
+    for (const [oldest, value] of this.recent) {
+      if (this.recentBytes <= RECENT_BYTES) break;
+      this.recent.delete(oldest);
+      this.recentBytes -= value.length;
+    }
+  }
+
+  private forget(key: string): void {
     const text = this.recent.get(key);
     if (text === undefined) return;
     this.recent.delete(key);
@@ -185,7 +189,7 @@ class LogStore implements Store {
     this.flushScheduled = false;
     const batch = this.waiting.splice(0);
     const versions = new Map<string, number | null>();
-    const accepted: { commit: QueuedCommit; at: EncodedLine['at'] }[] = [];
+    const accepted: { commit: QueuedCommit; at: EncodedLine['at']; jsons: (string | null)[] }[] = [];
     const lines: string[] = [];
     let position = this.log.size;
     for (const commit of batch) {
@@ -196,17 +200,15 @@ class LogStore implements Store {
       }
       for (const w of commit.writes)
         versions.set(`${w.collection}/${w.id}`, w.kind === 'remove' ? null : w.record.version);
-      const line = encodeLine(
-        commit.writes.map((w) => ({
-          collection: w.collection,
-          id: w.id,
-          json: w.kind === 'remove' ? null : JSON.stringify(w.record),
-        })),
-        position,
-      );
+      const writes = commit.writes.map((w) => ({
+        collection: w.collection,
+        id: w.id,
+        json: w.kind === 'remove' ? null : JSON.stringify(w.record),
+      }));
+      const line = encodeLine(writes, position);
       position += line.bytes;
       lines.push(line.text);
-      accepted.push({ commit, at: line.at });
+      accepted.push({ commit, at: line.at, jsons: writes.map((w) => w.json) });
     }
     if (accepted.length === 0) return;
     try {
@@ -215,8 +217,12 @@ class LogStore implements Store {
       for (const { commit } of accepted) commit.reject(error);
       return;
     }
-    for (const { commit, at } of accepted) {
-      commit.writes.forEach((w, i) => this.apply(w.collection, w.id, w.kind === 'remove' ? null : w.record, at[i]!));
+    for (const { commit, at, jsons } of accepted) {
+      commit.writes.forEach((w, i) => {
+        this.apply(w.collection, w.id, w.kind === 'remove' ? null : w.record, at[i]!);
+        // A record just written is usually read again soon (the next turn's state, the ledger entry).
+        if (jsons[i]) this.remember(`${w.collection}/${w.id}`, jsons[i]);
+      });
       commit.resolve();
     }
     this.scheduleMaintenance();
@@ -241,7 +247,7 @@ class LogStore implements Store {
     const table = this.tables.get(collection as CollectionName);
     if (!table) return;
     const previous = this.read(collection as CollectionName, id);
-    this.forget(collection, id);
+    this.forget(`${collection}/${id}`);
     if (record === null || at === null) {
       if (previous) table.delete(previous);
       return;
