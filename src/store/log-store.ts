@@ -1,0 +1,297 @@
+import { rm } from 'node:fs/promises';
+import type { Low } from 'lowdb';
+import { writeGeneration, type GenerationRecord } from './generation.js';
+import { indexSignature, writeHint } from './hint-file.js';
+import { encodeLine, type EncodedLine, type LogFile } from './log-file.js';
+import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
+import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
+import {
+  ConflictError,
+  INDEXES,
+  type CollectionName,
+  type Collections,
+  type IndexName,
+  type Store,
+  type Transaction,
+} from './store.js';
+import type { Location, Table } from './table.js';
+
+interface QueuedCommit {
+  writes: PendingWrite[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
+}
+
+const MB = 1024 * 1024;
+export const INDEX_SIGNATURE = indexSignature(INDEXES);
+const RECENT_BYTES = 8 * MB;
+
+/**
+ * The embedded store. lowdb keeps the manifest (the configured data file), which names the current
+ * generation of an append-only log; each commit appends one line to the log and fsyncs it, and commits
+ * that arrive while one is being written share the next fsync (group commit). Memory holds only where
+ * each record lies and the indexes; bodies are read from the log (the OS page cache keeps hot ones).
+ * When dead versions outweigh live ones the live records are copied into a new generation and the
+ * manifest switched to it. One process only; a PostgreSQL `Store` is the way to several bot instances.
+ */
+export class LogStore implements Store, CommittedState {
+  private lane: Promise<void> = Promise.resolve();
+  private waiting: QueuedCommit[] = [];
+  private flushScheduled = false;
+  private maintenanceScheduled = false;
+  private closed = false;
+  /** The JSON of recently read records, least recently used first: a turn reads the same user, organisation and state again and again. */
+  private readonly recent = new Map<string, string>();
+  private recentBytes = 0;
+
+  constructor(
+    private readonly file: string,
+    private readonly db: Low<Manifest>,
+    private log: LogFile,
+    private readonly tables: Map<CollectionName, Table>,
+    private hintCovers: number,
+    private readonly unlock: () => void,
+    private readonly thresholds: { compactAfterBytes: number; hintAfterBytes: number },
+  ) {}
+
+  private get generation(): number {
+    return this.db.data.generation;
+  }
+
+  table(collection: CollectionName): Table {
+    const table = this.tables.get(collection);
+    if (!table) throw new Error(`Unknown collection ${collection}`);
+    return table;
+  }
+
+  /** A fresh copy of the record as committed. */
+  read(collection: CollectionName, id: string): AnyRecord | undefined {
+    const at = this.table(collection).location(id);
+    if (!at) return undefined;
+    const key = `${collection}/${id}`;
+    let text = this.recent.get(key);
+    if (text === undefined) {
+      text = this.log.read(at.offset, at.length);
+      this.remember(key, text);
+    } else {
+      this.recent.delete(key);
+      this.recent.set(key, text);
+    }
+    return JSON.parse(text) as AnyRecord;
+  }
+
+  private remember(key: string, text: string): void {
+    this.forget(key);
+    this.recent.set(key, text);
+    this.recentBytes += text.length;
+    for (const [oldest, value] of this.recent) {
+      if (this.recentBytes <= RECENT_BYTES) break;
+      this.recent.delete(oldest);
+      this.recentBytes -= value.length;
+    }
+  }
+
+  private forget(key: string): void {
+    const text = this.recent.get(key);
+    if (text === undefined) return;
+    this.recent.delete(key);
+    this.recentBytes -= text.length;
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined> {
+    return this.read(collection, id) as Collections[C] | undefined;
+  }
+
+  async findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]> {
+    return this.indexed(collection, index, key) as Collections[C][];
+  }
+
+  /** The records whose `index` keys include `key` (hash collisions are read and dropped). */
+  indexed(collection: CollectionName, index: string, key: string, skip?: (id: string) => boolean): AnyRecord[] {
+    const table = this.table(collection);
+    const found: AnyRecord[] = [];
+    for (const id of table.candidates(index, key)) {
+      if (skip?.(id)) continue;
+      const record = this.read(collection, id)!;
+      if (table.keysOf(index, record).includes(key)) found.push(record);
+    }
+    return found;
+  }
+
+  async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
+    return [...this.table(collection).keys()].map((id) => this.read(collection, id)!) as Collections[C][];
+  }
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    if (this.closed) throw new Error('The store is closed');
+    const tx = new LogTransaction(this);
+    const result = await work(tx);
+    if (tx.writes.size > 0) await this.commit([...tx.writes.values()]);
+    return result;
+  }
+
+  private commit(writes: PendingWrite[]): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ writes, resolve, reject });
+      if (this.flushScheduled) return;
+      this.flushScheduled = true;
+      this.lane = this.lane.then(() => this.flush());
+    });
+  }
+
+  /**
+   * Writes every commit that queued up while the previous batch was being synced, with one fsync.
+   * Each is checked against the committed versions and the batch's earlier commits, in arrival order.
+   */
+  private async flush(): Promise<void> {
+    this.flushScheduled = false;
+    const batch = this.waiting.splice(0);
+    const versions = new Map<string, number | null>();
+    const accepted: { commit: QueuedCommit; at: EncodedLine['at']; jsons: (string | null)[] }[] = [];
+    const lines: string[] = [];
+    let position = this.log.size;
+    for (const commit of batch) {
+      const conflict = this.conflictOf(commit.writes, versions);
+      if (conflict) {
+        commit.reject(conflict);
+        continue;
+      }
+      for (const w of commit.writes)
+        versions.set(`${w.collection}/${w.id}`, w.kind === 'remove' ? null : w.record.version);
+      const writes = commit.writes.map((w) => ({
+        collection: w.collection,
+        id: w.id,
+        json: w.kind === 'remove' ? null : JSON.stringify(w.record),
+      }));
+      const line = encodeLine(writes, position);
+      position += line.bytes;
+      lines.push(line.text);
+      accepted.push({ commit, at: line.at, jsons: writes.map((w) => w.json) });
+    }
+    if (accepted.length === 0) return;
+    try {
+      await this.log.append(lines.join(''));
+    } catch (error) {
+      for (const { commit } of accepted) commit.reject(error);
+      return;
+    }
+    for (const { commit, at, jsons } of accepted) {
+      commit.writes.forEach((w, i) => {
+        this.apply(w.collection, w.id, w.kind === 'remove' ? null : w.record, at[i]!);
+        // A record just written is usually read again soon (the next turn's state, the ledger entry).
+        if (jsons[i]) this.remember(`${w.collection}/${w.id}`, jsons[i]);
+      });
+      commit.resolve();
+    }
+    this.scheduleMaintenance();
+  }
+
+  private conflictOf(writes: PendingWrite[], batchVersions: Map<string, number | null>): ConflictError | undefined {
+    for (const w of writes) {
+      const key = `${w.collection}/${w.id}`;
+      const current = batchVersions.has(key)
+        ? batchVersions.get(key)
+        : this.table(w.collection).location(w.id)?.version;
+      const exists = current !== undefined && current !== null;
+      if (w.kind === 'insert' && exists) return new ConflictError(w.collection, w.id, 'exists');
+      if (w.kind !== 'insert' && !exists) return new ConflictError(w.collection, w.id, 'missing');
+      if (w.kind !== 'insert' && current !== w.expectedVersion) return new ConflictError(w.collection, w.id, 'version');
+    }
+    return undefined;
+  }
+
+  /** Makes a durable write visible: its location and index keys (the replaced version's keys are dropped). */
+  apply(collection: string, id: string, record: AnyRecord | null, at: Omit<Location, 'version'> | null): void {
+    const table = this.tables.get(collection as CollectionName);
+    if (!table) return;
+    const previous = this.read(collection as CollectionName, id);
+    this.forget(`${collection}/${id}`);
+    if (record === null || at === null) {
+      if (previous) table.delete(previous);
+      return;
+    }
+    table.put(record, { offset: at.offset, length: at.length, version: record.version }, previous);
+  }
+
+  private liveBytes(): number {
+    let total = 0;
+    for (const table of this.tables.values()) total += table.liveBytes;
+    return total;
+  }
+
+  /** Compaction and hint refreshes run on the commit lane, so no commit interleaves with them. */
+  scheduleMaintenance(): void {
+    if (this.maintenanceScheduled || this.closed) return;
+    const { compactAfterBytes, hintAfterBytes } = this.thresholds;
+    const compact = this.log.size >= compactAfterBytes && this.log.size > 2 * this.liveBytes();
+    const hint = this.log.size - this.hintCovers >= hintAfterBytes;
+    if (!compact && !hint) return;
+    this.maintenanceScheduled = true;
+    this.lane = this.lane.then(async () => {
+      try {
+        if (compact) await this.compact();
+        else await this.refreshHint();
+      } catch {
+        // Maintenance is an optimisation: the log stays the truth, and the next trigger tries again.
+      } finally {
+        this.maintenanceScheduled = false;
+      }
+    });
+  }
+
+  private async refreshHint(): Promise<void> {
+    const covers = this.log.size;
+    await writeHint(hintFileOf(this.file, this.generation), this.generation, covers, INDEX_SIGNATURE, this.tables);
+    this.hintCovers = covers;
+  }
+
+  /** Copies the live records into the next generation, switches the manifest to it, and drops the old log. */
+  private async compact(): Promise<void> {
+    const old = { log: this.log, generation: this.generation };
+    const generation = old.generation + 1;
+    const moved: { collection: CollectionName; id: string; offset: number }[] = [];
+    const tables = this.tables;
+    function* live(): Generator<GenerationRecord> {
+      for (const [collection, table] of tables) {
+        for (const [id, at] of table.entries()) {
+          yield { collection, id, version: at.version, json: old.log.read(at.offset, at.length) };
+        }
+      }
+    }
+    const next = await writeGeneration(logFileOf(this.file, generation), generation, live(), (record, at) =>
+      moved.push({ collection: record.collection as CollectionName, id: record.id, offset: at.offset }),
+    );
+    try {
+      this.db.data = { ...this.db.data, generation };
+      await this.db.write();
+    } catch (error) {
+      this.db.data = { ...this.db.data, generation: old.generation };
+      await next.close();
+      await rm(next.path, { force: true });
+      throw error;
+    }
+    for (const { collection, id, offset } of moved) this.table(collection).relocate(id, offset);
+    this.log = next;
+    this.hintCovers = 0;
+    await old.log.close();
+    await rm(logFileOf(this.file, old.generation), { force: true });
+    await rm(hintFileOf(this.file, old.generation), { force: true });
+    await this.refreshHint();
+  }
+
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('The store is closed');
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.lane;
+    try {
+      if (this.log.size > this.hintCovers) await this.refreshHint();
+    } finally {
+      await this.log.close();
+      this.unlock();
+    }
+  }
+}
