@@ -7,8 +7,8 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startConnectorSink } from './connector-sink.js';
-import { percentile, runLoad, type LoadResult } from './load.js';
-import { FLOOR, SCENARIOS, type Scenario, type Target, type Unit, type WorldFacts } from './scenarios.js';
+import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
+import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { INVITATION_VERBS } from '../src/cards/invitation-card.js';
 import { REQUEST_VERBS } from '../src/cards/request-card.js';
 import { DEMO_USERS } from '../src/store/demo-world.js';
+import type { Unit } from './load.js';
 import type { BenchPerson, BenchWorld } from './world.js';
 
 export type WorldFacts = Omit<BenchWorld, 'seed' | 'counts'>;
@@ -13,8 +14,6 @@ export interface Target {
   /** Where the bot's proactive messages go (the connector sink). */
   serviceUrl: string;
 }
-
-export type Unit = (worker: number, n: number) => Promise<void>;
 
 export interface Scenario {
   name: string;
