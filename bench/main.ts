@@ -3,7 +3,7 @@
 // Prints tables and writes bench/results.json. Timings are reported against targets, never asserted.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startConnectorSink } from './connector-sink.js';
@@ -33,7 +33,7 @@ interface Child {
 async function startChild(args: string[]): Promise<Child> {
   const child = fork(join(dist, 'server-child.js'), args, {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: ['--expose-gc', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
+    execArgv: ['--expose-gc', '--no-deprecation', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
   });
   const next = () =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
@@ -104,6 +104,13 @@ const sink = await startConnectorSink();
 const loadRows: LoadRow[] = [];
 const storeRows: StoreRow[] = [];
 const began = Date.now();
+// Timings on a machine that is already busy say more about the other work than about the bot.
+const [load1] = loadavg();
+if (load1! > cpus().length / 2) {
+  console.warn(
+    `Warning: load average ${load1!.toFixed(2)} on ${cpus().length} cores before starting; numbers will be noisy.`,
+  );
+}
 console.log(
   `Partner Desk bench: sizes ${SIZES.join(', ')}; concurrency ${LEVELS.map((l) => l.concurrency).join(', ')}\n`,
 );
@@ -185,6 +192,7 @@ const machine = {
   memoryGB: Math.round(totalmem() / 1024 ** 3),
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
+  loadAverageAtStart: load1,
 };
 console.log(
   `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; ${((Date.now() - began) / 1000).toFixed(0)} s in all`,

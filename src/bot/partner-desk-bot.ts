@@ -80,7 +80,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     const result = await resolveSession(context, this.deps.store, this.deps.defaultLanguage);
     if (result.kind === 'known') {
       const { user } = result.session;
-      const reference = TurnContext.getConversationReference(context.activity) as Record<string, unknown>;
+      // The activity id names this one message, not the conversation: kept, it would make every turn
+      // look like a new place to reach the person and rewrite the stored reference.
+      const { activityId: _activityId, ...reference } = TurnContext.getConversationReference(
+        context.activity,
+      ) as Record<string, unknown>;
       const isNew = await this.deps.conversations.remember(user.tenantId, user.aadObjectId, reference);
       if (isNew) {
         await this.deps.notifier.retryFor({ tenantId: user.tenantId, aadObjectId: user.aadObjectId });

@@ -44,6 +44,17 @@ describe('PartnerDeskBot', () => {
     expect(conversation?.reference).toBeDefined();
   });
 
+  it('stores where to reach a person once, not again on every turn', async () => {
+    const bot = harness(PEOPLE.customerGlobalAdmin);
+    await bot.say('whoami');
+    await bot.say('help');
+    await bot.say('whoami');
+    const id = identityKey(PEOPLE.customerGlobalAdmin.tenantId, PEOPLE.customerGlobalAdmin.aadObjectId);
+    const conversation = await store.get('conversations', id);
+    expect(conversation?.version).toBe(1);
+    expect(conversation?.reference).not.toHaveProperty('activityId');
+  });
+
   it('speaks Spanish to a Spanish Teams client', async () => {
     const bot = harness(PEOPLE.customerGlobalAdmin, 'es-ES');
     expect(await bot.say('quien soy')).toContain('Quién es usted para Partner Desk');
