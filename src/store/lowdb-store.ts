@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { Low } from 'lowdb';
 import { COLLECTION_NAMES } from './collections.js';
 import { CURRENT_SCHEMA_VERSION } from './data-file.js';
@@ -131,5 +132,22 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
     await log?.close().catch(() => undefined);
     unlock();
     throw error;
+  }
+}
+
+/**
+ * Removes a store: its manifest and every log and hint file beside it. Refused (StoreFileError) while a
+ * running bot owns it.
+ */
+export async function deleteStore(file: string): Promise<void> {
+  const unlock = lockDataFile(file);
+  try {
+    const own = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.(log|hint)$`);
+    for (const name of await readdir(dirname(file))) {
+      if (own.test(name)) await rm(join(dirname(file), name), { force: true });
+    }
+    await rm(file, { force: true });
+  } finally {
+    unlock();
   }
 }

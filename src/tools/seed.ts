@@ -1,9 +1,9 @@
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describeRoles } from '../cards/people.js';
 import { translator } from '../i18n/i18n.js';
 import type { User } from '../domain/model.js';
 import { DEMO_PERSONAS, demoWorld } from '../store/demo-world.js';
-import { openLowdbStore } from '../store/lowdb-store.js';
+import { deleteStore, openLowdbStore } from '../store/lowdb-store.js';
 
 /** `npm run seed -- [--reset] [--file path]`: creates the data file with the demo world. */
 async function main(args: string[]): Promise<void> {
@@ -14,7 +14,7 @@ async function main(args: string[]): Promise<void> {
     console.log(`${file} exists; nothing changed. Use --reset to recreate it with the demo world.`);
     return;
   }
-  if (reset) rmSync(file, { force: true });
+  if (reset) await deleteStore(file);
   const world = demoWorld(new Date());
   const store = await openLowdbStore({ file, seed: world });
   await store.close();

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLowdbStore } from '../../src/store/lowdb-store.js';
+import { deleteStore, openLowdbStore } from '../../src/store/lowdb-store.js';
 import { ConflictError, StoreFileError, type Store } from '../../src/store/store.js';
 import { CURRENT_SCHEMA_VERSION } from '../../src/store/data-file.js';
 import { COLLECTION_NAMES } from '../../src/store/collections.js';
@@ -255,6 +255,24 @@ describe('lowdb store', () => {
     const again = await openStore();
     expect(await again.get('organizations', TENANTS.contoso)).toMatchObject({ name: 'Contoso 59', version: 61 });
     expect(await again.findBy('users', 'tenant', TENANTS.contoso)).toHaveLength(1);
+  });
+
+  it('deletes a store with every generation of its log, but not while a process owns it', async () => {
+    const store = await openLowdbStore({ file, seed: smallWorld(), compactAfterBytes: 20_000 });
+    for (let n = 0; n < 60; n++) {
+      await store.transaction(async (tx) => {
+        const contoso = await tx.get('organizations', TENANTS.contoso);
+        tx.update('organizations', { ...contoso!, name: `Contoso ${n}` });
+      });
+    }
+    await store.close();
+    expect(JSON.parse(readFileSync(file, 'utf8')).generation).toBeGreaterThan(1);
+    writeFileSync(join(dir, 'nested', 'other.json.1.log'), 'not ours');
+    writeFileSync(`${file}.lock`, String(process.ppid)); // a running bot owns it
+    await expect(deleteStore(file)).rejects.toThrow(/in use by another Partner Desk process/);
+    rmSync(`${file}.lock`);
+    await deleteStore(file);
+    expect(readdirSync(join(dir, 'nested'))).toEqual(['other.json.1.log']);
   });
 
   it('commits arriving together are checked in arrival order: a conflicting one among them is refused alone', async () => {
