@@ -13,7 +13,7 @@ const CUSTOMER_LABELS: Record<string, { name: string; domain: string }> = {
   d0000000: { name: 'Invited ', domain: 'invited' },
   e0000000: { name: 'Prospect ', domain: 'prospect' },
 };
-/** As many Adatum staff of each kind as the highest load concurrency. */
+/** As many people of each kind (Adatum helpdesk agents, partner admin agents) as the highest load concurrency. */
 const STAFF = 64;
 const FIRST = ['Alpine', 'Blue', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper'];
 const SECOND = ['Logistics', 'Foods', 'Clinics', 'Legal', 'Motors', 'Studios', 'Energy', 'Textiles', 'Labs', 'Travel'];
@@ -124,20 +124,18 @@ export function benchWorld(relationships: number, spares: number, now = new Date
     return { id, name, domain, admin };
   };
 
-  const staff = (prefix: string, count: number, agent: 'helpdesk-agent' | 'admin-agent') =>
-    Array.from({ length: count }, (_, n) => {
-      const person = { tenantId: DEMO_TENANTS.adatum, aadObjectId: tenant(prefix, n) };
-      users.push({
-        id: person.aadObjectId,
-        ...person,
-        name: `${agent === 'helpdesk-agent' ? 'Helpdesk' : 'Admin'} Agent ${n}`,
-        email: `${agent}.${n}@adatum.com`,
-        roles: { side: 'partner', agent, admin: 'none' },
-        createdAt: at(-900),
-      });
-      return person;
+  const helpdeskAgents = Array.from({ length: STAFF }, (_, n) => {
+    const person = { tenantId: DEMO_TENANTS.adatum, aadObjectId: tenant('b2000000', n) };
+    users.push({
+      id: person.aadObjectId,
+      ...person,
+      name: `Helpdesk Agent ${n}`,
+      email: `helpdesk-agent.${n}@adatum.com`,
+      roles: { side: 'partner', agent: 'helpdesk-agent', admin: 'none' },
+      createdAt: at(-900),
     });
-  const helpdeskAgents = staff('b2000000', STAFF, 'helpdesk-agent');
+    return person;
+  });
   const customerAdmins: BenchWorld['customerAdmins'] = [];
   const statusTargets: string[] = [];
   const customerCount = Math.ceil(relationships / 2);
