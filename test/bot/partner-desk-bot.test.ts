@@ -1,26 +1,14 @@
-import { BotHarness } from '../support/bot-harness.js';
+import { useBotWorld } from '../support/bot-world.js';
 import type { Person } from '../support/activities.js';
-import { PEOPLE, tempStore } from '../support/world.js';
+import { PEOPLE, smallWorld } from '../support/world.js';
 import type { Store } from '../../src/store/store.js';
 import { identityKey } from '../../src/store/store.js';
 
 describe('PartnerDeskBot', () => {
+  const chat = useBotWorld(smallWorld);
   let store: Store;
-  let dispose: () => Promise<void>;
-  const harnesses: BotHarness[] = [];
-  const harness = (person: Person = PEOPLE.partnerAdminAgent, locale = 'en-US') => {
-    const h = new BotHarness(store, person, {}, locale);
-    harnesses.push(h);
-    return h;
-  };
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore());
-  });
-  afterEach(async () => {
-    harnesses.splice(0).forEach((h) => h.stop());
-    await dispose();
-  });
+  beforeEach(() => (store = chat.store));
+  const harness = (person: Person = PEOPLE.partnerAdminAgent, locale = 'en-US') => chat.harness(person, {}, locale);
 
   it('welcomes a partner admin agent with what their roles allow', async () => {
     const bot = harness();

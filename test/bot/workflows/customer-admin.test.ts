@@ -1,7 +1,7 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { NOW } from '../../support/world.js';
+import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
 import { MCA_VERB } from '../../../src/bot/workflows/customer-admin.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import { InvitationService } from '../../../src/services/invitations.js';
@@ -14,22 +14,10 @@ const omar = DEMO_USERS[11]!;
 const franz = DEMO_USERS[12]!;
 
 describe('customer admin: the MCA alone, My partners, trials and offers', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person) => {
-    const bot = new BotHarness(store, person);
-    bots.push(bot);
-    return bot;
-  };
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person) => chat.harness(person);
 
   it('accepts the MCA once, with who and when', async () => {
     const bot = as(carmen);

@@ -1,7 +1,6 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import { visibleText, type Person } from '../../support/activities.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
 import { FIND_VERBS } from '../../../src/bot/workflows/find-partner.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
@@ -18,22 +17,10 @@ const CONTACT = {
 const SEARCH = { location: 'US', size: '51-250', keywords: 'security, teams' };
 
 describe('Find a partner and leads', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person, locale = 'en-US') => {
-    const bot = new BotHarness(store, person, {}, locale);
-    bots.push(bot);
-    return bot;
-  };
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person, locale = 'en-US') => chat.harness(person, {}, locale);
 
   it('ranks partners with why each matched', async () => {
     const bot = as(carmen);

@@ -1,7 +1,7 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { NOW } from '../../support/world.js';
+import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import { InvitationService, type InvitationRequest } from '../../../src/services/invitations.js';
 import { formatCode } from '../../../src/services/invitation-token.js';
@@ -23,14 +23,10 @@ const WITH_ROLES: InvitationRequest = {
 const RESELLER_ONLY: InvitationRequest = { ...WITH_ROLES, relationshipTypes: ['reseller'], adminAccess: null };
 
 describe('Accept agreement & authorize partner', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person) => {
-    const bot = new BotHarness(store, person);
-    bots.push(bot);
-    return bot;
-  };
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person) => chat.harness(person);
 
   /** Adatum's admin agent sends Contoso an invitation; returns its id and token. */
   async function invite(request: InvitationRequest = WITH_ROLES): Promise<{ id: string; token: string }> {
@@ -46,14 +42,6 @@ describe('Accept agreement & authorize partner', () => {
   }
   const relationshipsOfContoso = async () =>
     (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).length;
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
 
   it('a global admin accepts: MCA recorded, relationship active, partner told, final card lists the partners', async () => {
     const { id } = await invite();

@@ -1,7 +1,6 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_USERS } from '../../../src/store/demo-world.js';
 import { PARTNER_VERBS } from '../../../src/bot/workflows/partner-admin.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
@@ -10,22 +9,10 @@ const [alex, sam, hana] = DEMO_USERS;
 const franz = DEMO_USERS[12]!;
 
 describe('partner: pending invitations and ending relationships', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person) => {
-    const bot = new BotHarness(store, person, { FOUR_EYES: 'false' });
-    bots.push(bot);
-    return bot;
-  };
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person) => chat.harness(person, { FOUR_EYES: 'false' });
 
   it('lists pending invitations with age and days left; cancels one after confirmation', async () => {
     const bot = as(alex!);

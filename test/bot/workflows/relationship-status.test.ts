@@ -1,7 +1,6 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_USERS } from '../../../src/store/demo-world.js';
 import { STATUS_VERBS } from '../../../src/bot/workflows/relationship-status.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
@@ -13,22 +12,10 @@ const omar = DEMO_USERS[11]!;
 const franz = DEMO_USERS[12]!;
 
 describe('relationship status and Remove roles', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person, locale = 'en-US') => {
-    const bot = new BotHarness(store, person, {}, locale);
-    bots.push(bot);
-    return bot;
-  };
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person, locale = 'en-US') => chat.harness(person, {}, locale);
 
   it('a helpdesk agent sees the relationship with its roles, end date, acceptance, last change and MCA', async () => {
     const text = await as(hana!).say('status fabrikam');

@@ -1,6 +1,6 @@
-import { BotHarness } from '../../support/bot-harness.js';
+import { useBotWorld } from '../../support/bot-world.js';
 import { visibleText, type Person } from '../../support/activities.js';
-import { NOW, org, tempStore, user } from '../../support/world.js';
+import { NOW, org, user } from '../../support/world.js';
 import { DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
@@ -25,17 +25,7 @@ const GRANULAR = {
 };
 
 describe('Request a reseller relationship', () => {
-  let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person, env: NodeJS.ProcessEnv = { FOUR_EYES: 'true' }) => {
-    const bot = new BotHarness(store, person, env);
-    bots.push(bot);
-    return bot;
-  };
-  const invitationCount = async () => (await store.all('invitations')).length;
-
-  beforeEach(async () => {
+  const chat = useBotWorld(() => {
     const world = demoWorld(NOW);
     world.organizations = [
       ...(world.organizations ?? []),
@@ -57,12 +47,12 @@ describe('Request a reseller relationship', () => {
         roles: { side: 'partner', agent: 'admin-agent', admin: 'none' },
       }),
     ];
-    ({ store, dispose } = await tempStore(world));
+    return world;
   });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  let store: Store;
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person, env: NodeJS.ProcessEnv = { FOUR_EYES: 'true' }) => chat.harness(person, env);
+  const invitationCount = async () => (await store.all('invitations')).length;
 
   it('an admin agent requests granular roles; Done sends it and the customer admin gets the card in Teams', async () => {
     const bot = as(alex);
@@ -235,8 +225,7 @@ describe('Request a reseller relationship', () => {
   });
 
   it('works in Spanish', async () => {
-    const bot = new BotHarness(store, alex, {}, 'es-ES');
-    bots.push(bot);
+    const bot = chat.harness(alex, {}, 'es-ES');
     expect(await bot.say('solicitar relacion')).toContain('Incluir privilegios de administración delegada');
     const { text } = await bot.click(REQUEST_VERBS.submit, { ...GRANULAR, durationDays: '0' });
     expect(text).toContain('entre 1 y 730');

@@ -1,5 +1,5 @@
-import { BotHarness } from '../../support/bot-harness.js';
-import { NOW, tempStore, user } from '../../support/world.js';
+import { useBotWorld } from '../../support/bot-world.js';
+import { NOW, user } from '../../support/world.js';
 import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
 import { TWO_TIER_VERBS } from '../../../src/bot/workflows/two-tier.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
@@ -13,16 +13,7 @@ const sam = DEMO_USERS[1]!; // Adatum sales agent
 const ravi = { tenantId: DEMO_TENANTS.woodgrove, aadObjectId: 'd3e0a000-0000-4000-8000-0000000000aa' };
 
 describe('two-tier: indirect providers and resellers', () => {
-  let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person) => {
-    const bot = new BotHarness(store, person, { FOUR_EYES: 'false' });
-    bots.push(bot);
-    return bot;
-  };
-
-  beforeEach(async () => {
+  const chat = useBotWorld(() => {
     const world = demoWorld(NOW);
     // A Woodgrove admin agent who is not a global admin.
     world.users = [
@@ -34,12 +25,11 @@ describe('two-tier: indirect providers and resellers', () => {
         roles: { side: 'partner', agent: 'admin-agent', admin: 'none' },
       }),
     ];
-    ({ store, dispose } = await tempStore(world));
+    return world;
   });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
+  let store: Store;
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person) => chat.harness(person, { FOUR_EYES: 'false' });
 
   async function providerInvitesWoodgrove(): Promise<string> {
     const provider = as(paul);

@@ -1,6 +1,5 @@
-import { BotHarness } from '../../support/bot-harness.js';
-import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { useBotWorld } from '../../support/bot-world.js';
+import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
 import { USER_VERBS } from '../../../src/bot/workflows/user-management.js';
 import type { Store } from '../../../src/store/store.js';
 import type { Person } from '../../support/activities.js';
@@ -17,23 +16,11 @@ const NEW = {
 };
 
 describe('partner user management', () => {
+  const chat = useBotWorld();
   let store: Store;
-  let dispose: () => Promise<void>;
-  const bots: BotHarness[] = [];
-  const as = (person: Person) => {
-    const bot = new BotHarness(store, person);
-    bots.push(bot);
-    return bot;
-  };
+  beforeEach(() => (store = chat.store));
+  const as = (person: Person) => chat.harness(person);
   const adatumUsers = async () => (await store.findBy('users', 'tenant', DEMO_TENANTS.adatum)).length;
-
-  beforeEach(async () => {
-    ({ store, dispose } = await tempStore(demoWorld(NOW)));
-  });
-  afterEach(async () => {
-    bots.splice(0).forEach((b) => b.stop());
-    await dispose();
-  });
 
   it('lists the organisation users and their roles', async () => {
     const text = await as(umar).say('users');
@@ -49,8 +36,7 @@ describe('partner user management', () => {
     expect(form.text).toContain('Microsoft Entra object id');
     const added = await bot.click(USER_VERBS.add, NEW);
     expect(added.text).toContain('Nina New was added with the roles: Sales agent.');
-    const nina = new BotHarness(store, { tenantId: DEMO_TENANTS.adatum, aadObjectId: NEW.aadObjectId });
-    bots.push(nina);
+    const nina = as({ tenantId: DEMO_TENANTS.adatum, aadObjectId: NEW.aadObjectId });
     expect(await nina.say('whoami')).toContain('Sales agent');
     const events = (await store.findBy('auditEvents', 'tenant', DEMO_TENANTS.adatum)).filter(
       (e) => e.action === 'user.added',
