@@ -13,7 +13,13 @@ import type { Notifier } from './notifications.js';
  * back every so often, so turns arriving meanwhile are not held up for the whole pass.
  */
 const YIELD_EVERY = 200;
-const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+async function eachGivingWay<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    await work(item);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
 
 const DAY_MS = 86_400_000;
 /** Days before admin access ends when partner staff and customer admins are reminded. */
@@ -77,18 +83,12 @@ export class ExpiryGuardian {
       ...(await store.findBy('relationships', 'status', 'active')),
       ...(await store.findBy('relationships', 'status', 'expiring')),
     ];
-    for (const [i, relationship] of live.entries()) {
-      await this.watchRelationship(relationship.id, report);
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTick();
-    }
+    await eachGivingWay(live, (relationship) => this.watchRelationship(relationship.id, report));
     const open = [
       ...(await store.findBy('invitations', 'status', 'created')),
       ...(await store.findBy('invitations', 'status', 'approval-pending')),
     ];
-    for (const [i, invitation] of open.entries()) {
-      await this.watchInvitation(invitation.id, report);
-      if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTick();
-    }
+    await eachGivingWay(open, (invitation) => this.watchInvitation(invitation.id, report));
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
   }
