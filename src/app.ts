@@ -27,6 +27,8 @@ import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
 
+const NOTIFICATION_RETENTION_MS = 120 * 86_400_000;
+
 /** Every area of the product; each brings its commands, card verbs and dialogs. */
 const WORKFLOWS: WorkflowFactory[] = [
   basicWorkflow,
@@ -105,10 +107,12 @@ export function createApp(config: Config, options: AppOptions) {
   retryTimer.unref();
   // Activity ids are kept for re-deliveries only; Teams gives up re-sending within minutes.
   const ledger = new ActivityLedger(store, clock);
-  const pruneTimer = setInterval(
-    () => void ledger.prune(new Date(clock().getTime() - 86_400_000)).catch(() => undefined),
-    3_600_000,
-  );
+  // Delivered notifications are kept longer than an invitation lives (its delivered cards are replaced when
+  // it is answered), then forgotten, so the store does not keep every message ever sent.
+  const pruneTimer = setInterval(() => {
+    void ledger.prune(new Date(clock().getTime() - 86_400_000)).catch(() => undefined);
+    void notifier.forgetSettled(new Date(clock().getTime() - NOTIFICATION_RETENTION_MS)).catch(() => undefined);
+  }, 3_600_000);
   pruneTimer.unref();
 
   return {

@@ -50,6 +50,7 @@ export interface NotifierOptions {
 
 const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
 const MINUTE = 60_000;
+const DAY = 86_400_000;
 /** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
 const FIRST_LOOKBACK_MS = 30 * 86_400_000;
 
@@ -224,6 +225,32 @@ export class Notifier {
       }
     }
     return replaced;
+  }
+
+  /**
+   * Forgets delivered and failed notifications that settled before `olderThan`, a day at a time through
+   * the index, looking back a year (the hourly prune keeps up, so older ones do not pile up).
+   * Keep them longer than an invitation lives: a delivered card is replaced when its invitation is answered.
+   */
+  async forgetSettled(olderThan: Date): Promise<number> {
+    let forgotten = 0;
+    const lastDay = Math.floor(olderThan.getTime() / DAY) * DAY;
+    for (let day = lastDay - 365 * DAY; day <= lastDay; day += DAY) {
+      const key = new Date(day).toISOString().slice(0, 10);
+      const old = (await this.store.findBy('notifications', 'settled', key)).filter(
+        (n) => new Date(n.deliveredAt ?? n.nextAttemptAt) < olderThan,
+      );
+      for (let i = 0; i < old.length; i += 500) {
+        await this.store.transaction(async (tx) => {
+          for (const n of old.slice(i, i + 500)) {
+            const current = await tx.get('notifications', n.id);
+            if (current && current.status !== 'pending') tx.remove('notifications', current);
+          }
+        });
+      }
+      forgotten += old.length;
+    }
+    return forgotten;
   }
 
   /** Makes a user's queued notifications due now (they just opened a conversation with the bot). */

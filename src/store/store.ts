@@ -86,6 +86,9 @@ export const INDEXES = {
     /** Pending ones by the minute they are due: a drain reads what is due, not every pending message. */
     due: (n: NotificationRecord) => (n.status === 'pending' ? [n.nextAttemptAt.slice(0, 16)] : []),
     recipient: (n: NotificationRecord) => (n.status === 'pending' ? [identityKey(n.tenantId, n.aadObjectId)] : []),
+    /** The day a delivered or failed one settled, so old ones are forgotten without reading the rest. */
+    settled: (n: NotificationRecord) =>
+      n.status === 'pending' ? [] : [(n.deliveredAt ?? n.nextAttemptAt).slice(0, 10)],
     subject: (n: NotificationRecord) => (n.subjectId ? [n.subjectId] : []),
   },
   reminders: {

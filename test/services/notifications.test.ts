@@ -177,4 +177,18 @@ describe('Notifier (outbox)', () => {
     expect(deliverer.calls).toHaveLength(1);
     expect((await store.all('notifications'))[0]).toMatchObject({ status: 'delivered' });
   });
+
+  it('forgets delivered notifications after the retention, and keeps pending and recent ones', async () => {
+    const n = notifier(new ScriptedDeliverer(() => 'sent'));
+    await renameContosoAndNotify(n);
+    await n.drain();
+    await renameContosoAndNotify(n, PEOPLE.partnerAdminAgent); // has not installed the bot: stays pending
+    await n.drain();
+    now = new Date(NOW.getTime() + 2 * 86_400_000);
+    await renameContosoAndNotify(n);
+    await n.drain();
+    expect(await n.forgetSettled(new Date(NOW.getTime() + 86_400_000))).toBe(1);
+    const left = await store.all('notifications');
+    expect(left.map((x) => x.status).sort()).toEqual(['delivered', 'pending']);
+  });
 });
