@@ -22,7 +22,8 @@ import { customerAdminWorkflow } from './bot/workflows/customer-admin.js';
 import { partnerAdminWorkflow } from './bot/workflows/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
-import { downloadRoute } from './bot/download-route.js';
+import { downloadRouteFor } from './bot/download-route.js';
+import { DownloadTokens } from './services/downloads.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
 import type { Store } from './store/store.js';
@@ -61,7 +62,8 @@ export function createApp(config: Config, options: AppOptions) {
   const adapter = createAdapter(config, logger);
   notifier.attach(new ProactiveDeliverer(adapter, config.botAuth.appId));
 
-  const deps: WorkflowDeps = { config, store, clock, notifier, available: () => bot.available };
+  const downloads = new DownloadTokens(clock);
+  const deps: WorkflowDeps = { config, store, clock, notifier, downloads, available: () => bot.available };
   const commands = new Map<CommandId, CommandHandler>();
   const cardActions = new CardActions();
   const dialogs: Dialog[] = [];
@@ -99,7 +101,7 @@ export function createApp(config: Config, options: AppOptions) {
     logger,
     clock,
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
-    routes: downloadRoute,
+    routes: downloadRouteFor(downloads),
   });
 
   // Failed notifications are retried on a timer, not only when the next event happens.
@@ -120,6 +122,7 @@ export function createApp(config: Config, options: AppOptions) {
     adapter,
     bot,
     notifier,
+    downloads,
     store,
     stopTimers: () => {
       clearInterval(retryTimer);

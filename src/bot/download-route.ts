@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import { downloads, type DownloadTokens } from '../services/downloads.js';
+import type { DownloadTokens } from '../services/downloads.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 
@@ -25,6 +25,3 @@ export function downloadRouteFor(tokens: DownloadTokens): (server: restify.Serve
     });
   };
 }
-
-/** The route for the process's shared download links: pass it as `routes` to createServer. */
-export const downloadRoute: (server: restify.Server) => void = downloadRouteFor(downloads);

@@ -1,3 +1,4 @@
+import type { DownloadTokens } from '../services/downloads.js';
 import type { MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from '../config.js';
@@ -14,6 +15,8 @@ export interface WorkflowDeps {
   store: Store;
   clock: () => Date;
   notifier: Notifier;
+  /** Short-lived download links this app serves (a timeline's CSV). */
+  downloads: DownloadTokens;
   /** The commands the bot has, for help cards inside workflows. */
   available: () => ReadonlySet<CommandId>;
 }

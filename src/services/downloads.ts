@@ -56,6 +56,3 @@ export class DownloadTokens {
     for (const [token, held] of this.held) if (held.expiresAt <= now) this.held.delete(token);
   }
 }
-
-/** The process's download links, shared by the timeline export and the HTTP route that serves them. */
-export const downloads = new DownloadTokens();

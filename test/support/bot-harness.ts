@@ -21,8 +21,9 @@ export class BotHarness {
     private readonly person: Person,
     env: NodeJS.ProcessEnv = {},
     locale = 'en-US',
+    clock: () => Date = () => NOW,
   ) {
-    this.app = createApp(loadConfig(env), { store, clock: () => NOW, logger: quiet });
+    this.app = createApp(loadConfig(env), { store, clock, logger: quiet });
     // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
     this.app.notifier.attach({
       deliver: async (_reference, message) => {
@@ -63,6 +64,24 @@ export class BotHarness {
 
   async say(text: string): Promise<string> {
     return visibleText(await this.send(text));
+  }
+
+  /** What a command shows, with the cards it sent (to read their buttons). */
+  async sayWithCards(text: string): Promise<{ text: string; cards: Record<string, unknown>[] }> {
+    const replies = await this.send(text);
+    const cards = replies.flatMap((r) => (r.attachments ?? []).map((a) => a.content as Record<string, unknown>));
+    return { text: visibleText(replies), cards };
+  }
+
+  /** A compose-box search, as Teams sends it; returns the invoke response body. */
+  async search(customer: string, commandId = 'status'): Promise<Record<string, unknown>> {
+    const replies = await this.send({
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId, parameters: [{ name: 'customer', value: customer }], queryOptions: { skip: 0, count: 25 } },
+    });
+    const invokeResponse = replies.find((r) => r.type === 'invokeResponse');
+    return (invokeResponse?.value as { body?: Record<string, unknown> } | undefined)?.body ?? {};
   }
 
   /** Sends an Action.Execute click and returns the invoke response body (the replacing card). */

@@ -1,4 +1,3 @@
-import { downloads as sharedDownloads, type DownloadTokens } from '../../../services/downloads.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { autoExtendAction } from './auto-extend.js';
 import { canWeFeature } from './can-we.js';
@@ -11,22 +10,13 @@ import { timelineFeature } from './timeline.js';
  * and the auto-extend button of expiry reminders. "status <organisation>" itself is the relationship-status
  * workflow's. Everything is read-only except auto-extend, and limited to the user's own organisation.
  */
-export function createHelpdeskWorkflow(downloads: DownloadTokens = sharedDownloads): WorkflowFactory {
-  return ({ store, clock, config }) => {
-    const canWe = canWeFeature(store, clock);
-    const lists = listsFeature(store, clock);
-    const timeline = timelineFeature(store, config.publicUrl, downloads);
-    return {
-      commands: [...canWe.commands, ...lists.commands, ...timeline.commands],
-      cardActions: [
-        ...canWe.cardActions,
-        ...lists.cardActions,
-        ...timeline.cardActions,
-        autoExtendAction(store, clock),
-      ],
-      messageExtension: statusSearch(store, clock),
-    };
+export const helpdeskWorkflow: WorkflowFactory = ({ store, clock, config, downloads }) => {
+  const canWe = canWeFeature(store, clock);
+  const lists = listsFeature(store, clock);
+  const timeline = timelineFeature(store, config.publicUrl, downloads);
+  return {
+    commands: [...canWe.commands, ...lists.commands, ...timeline.commands],
+    cardActions: [...canWe.cardActions, ...lists.cardActions, ...timeline.cardActions, autoExtendAction(store, clock)],
+    messageExtension: statusSearch(store, clock),
   };
-}
-
-export const helpdeskWorkflow: WorkflowFactory = createHelpdeskWorkflow();
+};

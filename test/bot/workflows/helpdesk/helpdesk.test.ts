@@ -7,7 +7,8 @@ import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
 import { NOW, tempStore } from '../../../support/world.js';
 import { expiringCustomers, pendingInvitation, worldWith } from '../../../services/helpdesk-fixtures.js';
-import { buttons, HelpdeskHarness } from './harness.js';
+import { buttons } from './harness.js';
+import { BotHarness } from '../../../support/bot-harness.js';
 
 const [alex, sam, hana, grace, umar] = DEMO_USERS;
 const helen = DEMO_USERS[10]!;
@@ -18,14 +19,22 @@ describe('helpdesk', () => {
   let store: Store;
   let dispose: () => Promise<void>;
   let now: Date;
-  const as = (person: Person, locale = 'en-US') => new HelpdeskHarness(store, person, () => now, locale);
+  const harnesses: BotHarness[] = [];
+  const as = (person: Person, locale = 'en-US') => {
+    const bot = new BotHarness(store, person, { PUBLIC_URL: 'https://desk.example.com' }, locale, () => now);
+    harnesses.push(bot);
+    return bot;
+  };
 
   beforeEach(async () => {
     now = NOW;
     const pending = Array.from({ length: 12 }, (_, i) => pendingInvitation(NOW, i + 1, 80 - i * 5));
     ({ store, dispose } = await tempStore(worldWith(NOW, { invitations: pending }, expiringCustomers(NOW, 7))));
   });
-  afterEach(async () => dispose());
+  afterEach(async () => {
+    harnesses.splice(0).forEach((h) => h.stop());
+    await dispose();
+  });
 
   describe('can we…', () => {
     it.each([
@@ -109,7 +118,7 @@ describe('helpdesk', () => {
       expect(buttons(cards[0]).map((b) => b.title)).toEqual(['Next']);
 
       const seen = new Set<string>();
-      let page = { card: cards[0] as Record<string, unknown>, text };
+      let page: { card: unknown; text: string } = { card: cards[0], text };
       for (let n = 1; n <= 3; n++) {
         for (const m of page.text.matchAll(/prospect-\d\d\.example/g)) seen.add(m[0]);
         const next = buttons(page.card).find((b) => b.title === 'Next');
@@ -228,7 +237,7 @@ describe('helpdesk', () => {
       expect(text).toContain('(2 events)');
 
       const server = restify.createServer();
-      downloadRouteFor(bot.downloads)(server);
+      downloadRouteFor(bot.app.downloads)(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as { port: number };
       try {
