@@ -1,4 +1,4 @@
-import type { AdminRoleId, RelationshipType } from '../domain/model.js';
+import { AdminRoleId, type RelationshipType } from '../domain/model.js';
 import type { Translator } from '../i18n/i18n.js';
 
 // Building an Intl formatter costs far more than using one (it was the largest cost of a status card).
@@ -25,4 +25,15 @@ export function relationshipTypes(types: readonly RelationshipType[], tr: Transl
 
 export function adminRoleNames(roles: readonly AdminRoleId[], tr: Translator): string {
   return roles.map((role) => tr.t(`adminRole.${role}.name`)).join(', ');
+}
+
+/** Every admin role a partner may ask for, as a choice: its name and what it can do. */
+export function adminRoleChoices(tr: Translator): { value: AdminRoleId; title: string }[] {
+  return AdminRoleId.options.map((role) => ({
+    value: role,
+    title: tr.t('request.roleChoice', {
+      name: tr.t(`adminRole.${role}.name`),
+      description: tr.t(`adminRole.${role}.description`),
+    }),
+  }));
 }

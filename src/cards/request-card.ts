@@ -1,9 +1,9 @@
-import { AdminRoleId, type Invitation, type Organization, type User } from '../domain/model.js';
+import type { Invitation, Organization, User } from '../domain/model.js';
 import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
 import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/request-form.js';
 import { formatCode } from '../services/invitation-token.js';
-import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { Fact, RequestRelationshipCard } from './templates.js';
 
@@ -54,13 +54,7 @@ export function requestForm(
     },
     values: { ...EMPTY, ...values, leadId: undefined } as RequestRelationshipCard['values'],
     relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({ title: tr.t(`request.rel.${value}`), value })),
-    roleChoices: AdminRoleId.options.map((role) => ({
-      value: role,
-      title: tr.t('request.roleChoice', {
-        name: tr.t(`adminRole.${role}.name`),
-        description: tr.t(`adminRole.${role}.description`),
-      }),
-    })),
+    roleChoices: adminRoleChoices(tr),
     hasError: !!error,
     error: error ?? '',
     verb: REQUEST_VERBS.submit,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceField, formCard, textField } from '../../../cards/form-card.js';
-import { adminRoleNames, formatDate, relationshipTypes } from '../../../cards/format.js';
+import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
@@ -88,13 +88,7 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
         choiceField(
           'roles',
           tr.t('request.roles'),
-          AdminRoleId.options.map((role) => ({
-            value: role,
-            title: tr.t('request.roleChoice', {
-              name: tr.t(`adminRole.${role}.name`),
-              description: tr.t(`adminRole.${role}.description`),
-            }),
-          })),
+          adminRoleChoices(tr),
           values?.roles ?? access?.roles.join(',') ?? '',
           { multiSelect: true, required: false },
         ),

@@ -1,9 +1,10 @@
+import { adminRoleChoices } from '../../../cards/format.js';
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceField, formCard, textField } from '../../../cards/form-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import { AdminRoleId, type OfferedService } from '../../../domain/model.js';
+import type { OfferedService } from '../../../domain/model.js';
 import { MAX_LICENCES, MIN_LICENCES, SERVICE_IDS, ServiceId } from '../../../domain/service-catalogue.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { ok, refuse, type Outcome } from '../../../services/outcome.js';
@@ -96,19 +97,10 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
             )
           : []),
         choiceField('includeAdmin', tr.t('request.includeAdmin'), yesNo, values.includeAdmin ?? 'false'),
-        choiceField(
-          'roles',
-          tr.t('request.roles'),
-          AdminRoleId.options.map((role) => ({
-            value: role,
-            title: tr.t('request.roleChoice', {
-              name: tr.t(`adminRole.${role}.name`),
-              description: tr.t(`adminRole.${role}.description`),
-            }),
-          })),
-          values.roles ?? '',
-          { multiSelect: true, required: false },
-        ),
+        choiceField('roles', tr.t('request.roles'), adminRoleChoices(tr), values.roles ?? '', {
+          multiSelect: true,
+          required: false,
+        }),
         choiceField('legacy', tr.t('request.legacy'), yesNo, values.legacy ?? 'false'),
         textField('durationDays', tr.t('request.duration'), values.durationDays ?? ''),
         choiceField('autoExtend', tr.t('request.autoExtend'), yesNo, values.autoExtend ?? 'false'),
