@@ -7,11 +7,9 @@ import { loadConfig } from '../src/config.js';
 import { DEMO_TENANTS } from '../src/store/demo-world.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { createEchoServer } from './echo-bot.js';
+import { createLogger, silentLogger } from '../src/logging/logger.js';
 
-const quiet = {
-  info: () => undefined,
-  error: process.env.BENCH_DEBUG ? (m: string, f?: unknown) => console.error(m, f) : () => undefined,
-};
+const quiet = process.env.BENCH_DEBUG ? createLogger('debug') : silentLogger;
 const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);

@@ -1,7 +1,8 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from './config.js';
-import { consoleLogger, createAdapter, type Logger } from './bot/adapter.js';
+import { createAdapter } from './bot/adapter.js';
+import { createLogger, describeError, type Logger } from './logging/logger.js';
 import { ActivityLedger } from './bot/activity-gate.js';
 import { basicWorkflow } from './bot/basic-workflow.js';
 import { CardActions } from './bot/card-actions.js';
@@ -56,14 +57,14 @@ export interface AppOptions {
 export function createApp(config: Config, options: AppOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
-  const logger = options.logger ?? consoleLogger;
+  const logger = options.logger ?? createLogger();
 
   const notifier = new Notifier(store, { clock });
   const adapter = createAdapter(config, logger);
   notifier.attach(new ProactiveDeliverer(adapter, config.botAuth.appId));
 
   const downloads = new DownloadTokens(clock);
-  const deps: WorkflowDeps = { config, store, clock, notifier, downloads, available: () => bot.available };
+  const deps: WorkflowDeps = { config, store, clock, notifier, downloads, logger, available: () => bot.available };
   const commands = new Map<CommandId, CommandHandler>();
   const cardActions = new CardActions();
   const dialogs: Dialog[] = [];
@@ -105,15 +106,19 @@ export function createApp(config: Config, options: AppOptions) {
   });
 
   // Failed notifications are retried on a timer, not only when the next event happens.
-  const retryTimer = setInterval(() => void notifier.drain().catch(() => undefined), 60_000);
+  const logFailure = (job: string) => (error: unknown) =>
+    logger.error(`${job} failed`, { job, error: describeError(error) });
+  const retryTimer = setInterval(() => void notifier.drain().catch(logFailure('notification drain')), 60_000);
   retryTimer.unref();
   // Activity ids are kept for re-deliveries only; Teams gives up re-sending within minutes.
   const ledger = new ActivityLedger(store, clock);
   // Delivered notifications are kept longer than an invitation lives (its delivered cards are replaced when
   // it is answered), then forgotten, so the store does not keep every message ever sent.
   const pruneTimer = setInterval(() => {
-    void ledger.prune(new Date(clock().getTime() - 86_400_000)).catch(() => undefined);
-    void notifier.forgetSettled(new Date(clock().getTime() - NOTIFICATION_RETENTION_MS)).catch(() => undefined);
+    void ledger.prune(new Date(clock().getTime() - 86_400_000)).catch(logFailure('activity ledger prune'));
+    void notifier
+      .forgetSettled(new Date(clock().getTime() - NOTIFICATION_RETENTION_MS))
+      .catch(logFailure('notification prune'));
   }, 3_600_000);
   pruneTimer.unref();
 

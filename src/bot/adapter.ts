@@ -6,16 +6,9 @@ import {
 } from 'botbuilder';
 import type { Config } from '../config.js';
 import { languageOf, t } from '../i18n/i18n.js';
+import { describeError, type Logger } from '../logging/logger.js';
 
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
-
-export const consoleLogger: Logger = {
-  info: (message, fields) => console.log(JSON.stringify({ level: 'info', message, ...fields })),
-  error: (message, fields) => console.error(JSON.stringify({ level: 'error', message, ...fields })),
-};
+export type { Logger };
 
 /**
  * The Bot Framework adapter. With an empty MicrosoftAppId botbuilder checks no token at all (local mode);
@@ -31,11 +24,13 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     const ref = randomUUID().slice(0, 8);
-    logger.error('turn failed', { ref, error: error instanceof Error ? error.stack : String(error) });
+    logger.error('turn failed', { ref, activityType: context.activity.type, error: describeError(error) });
     const language = languageOf(context.activity.locale, config.defaultLanguage);
     // An invoke gets its answer from the invoke response; a message turn gets an apology in the chat.
     if (context.activity.type === 'message') {
-      await context.sendActivity(t(language, 'error.turn', { ref })).catch(() => undefined);
+      await context
+        .sendActivity(t(language, 'error.turn', { ref }))
+        .catch((sendError: unknown) => logger.warn('apology not sent', { ref, error: describeError(sendError) }));
     }
   };
   return adapter;

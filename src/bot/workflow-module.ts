@@ -2,6 +2,7 @@ import type { DownloadTokens } from '../services/downloads.js';
 import type { MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from '../config.js';
+import type { Logger } from '../logging/logger.js';
 import type { Notifier } from '../services/notifications.js';
 import type { Store } from '../store/store.js';
 import type { CardActionHandler } from './card-actions.js';
@@ -15,6 +16,7 @@ export interface WorkflowDeps {
   store: Store;
   clock: () => Date;
   notifier: Notifier;
+  logger: Logger;
   /** Short-lived download links this app serves (a timeline's CSV). */
   downloads: DownloadTokens;
   /** The commands the bot has, for help cards inside workflows. */

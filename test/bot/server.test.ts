@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config.js';
 import { identityKey } from '../../src/store/store.js';
 import { cardAction, message, teamsActivity, visibleText } from '../support/activities.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../support/world.js';
+import { silentLogger } from '../../src/logging/logger.js';
 
 interface Answer {
   status: number;
@@ -28,7 +29,7 @@ describe('HTTP server: POST /api/messages', () => {
     app = createApp(config, {
       store: temp.store,
       clock: () => NOW,
-      logger: { info: () => undefined, error: () => undefined },
+      logger: silentLogger,
     });
     server = app.server;
     const port = await listen(server, 0, '127.0.0.1');

@@ -6,14 +6,15 @@ import type { OutgoingMessage } from '../../src/services/notifications.js';
 import type { Person } from './activities.js';
 import { visibleText } from './activities.js';
 import { NOW } from './world.js';
-
-const quiet = { info: () => undefined, error: () => undefined };
+import { MemoryLogger } from '../../src/logging/logger.js';
 
 /** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
 export class BotHarness {
   readonly app: PartnerDeskApp;
   readonly delivered: OutgoingMessage[] = [];
   readonly updated: { to?: string; activityId: string; message: OutgoingMessage }[] = [];
+  /** Every line the app logged, for tests that check nothing failed unseen. */
+  readonly log = new MemoryLogger();
   private readonly adapter: TestAdapter;
 
   constructor(
@@ -23,7 +24,7 @@ export class BotHarness {
     locale = 'en-US',
     clock: () => Date = () => NOW,
   ) {
-    this.app = createApp(loadConfig(env), { store, clock, logger: quiet });
+    this.app = createApp(loadConfig(env), { store, clock, logger: this.log });
     // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
     this.app.notifier.attach({
       deliver: async (_reference, message) => {
