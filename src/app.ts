@@ -7,7 +7,8 @@ import { ActivityLedger } from './bot/activity-gate.js';
 import { basicWorkflow } from './bot/basic-workflow.js';
 import { CardActions } from './bot/card-actions.js';
 import type { CommandId } from './bot/commands.js';
-import { PartnerDeskBot, type CommandHandler } from './bot/partner-desk-bot.js';
+import type { CommandRegistration } from './bot/command-handler.js';
+import { PartnerDeskBot } from './bot/partner-desk-bot.js';
 import { ProactiveDeliverer } from './bot/proactive-deliverer.js';
 import { createServer } from './bot/server.js';
 import { StoreStorage } from './bot/store-storage.js';
@@ -65,7 +66,7 @@ export function createApp(config: Config, options: AppOptions) {
 
   const downloads = new DownloadTokens(clock);
   const deps: WorkflowDeps = { config, store, clock, notifier, downloads, logger, available: () => bot.available };
-  const commands = new Map<CommandId, CommandHandler>();
+  const commands = new Map<CommandId, CommandRegistration>();
   const cardActions = new CardActions();
   const dialogs: Dialog[] = [];
   let messageExtension: MessageExtensionHandler | undefined;
@@ -75,9 +76,9 @@ export function createApp(config: Config, options: AppOptions) {
       if (messageExtension) throw new Error('Only one workflow may answer the message extension');
       messageExtension = module.messageExtension;
     }
-    for (const [id, handler] of module.commands ?? []) {
-      if (commands.has(id)) throw new Error(`Command ${id} is handled twice`);
-      commands.set(id, handler);
+    for (const registration of module.commands ?? []) {
+      if (commands.has(registration.id)) throw new Error(`Command ${registration.id} is handled twice`);
+      commands.set(registration.id, registration);
     }
     for (const action of module.cardActions ?? []) cardActions.add(action);
     dialogs.push(...(module.dialogs ?? []));
@@ -126,6 +127,8 @@ export function createApp(config: Config, options: AppOptions) {
     server,
     adapter,
     bot,
+    /** Every command and card verb with its permission, as registered (the permission tests enumerate them). */
+    registry: { commands: [...commands.values()], cardActions: cardActions.all() },
     notifier,
     downloads,
     store,

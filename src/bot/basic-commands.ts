@@ -6,27 +6,25 @@ import type { UserDirectory } from '../services/user-directory.js';
 import { cardAction, type CardActionHandler } from './card-actions.js';
 import type { CommandId } from './commands.js';
 import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';
-import type { CommandHandler } from './partner-desk-bot.js';
+import type { CommandHandler, CommandRegistration } from './command-handler.js';
 import { updateSession } from './session.js';
+import { EVERYONE, EVERYONE_ANYWHERE } from './permissions.js';
+import { command } from './command-handler.js';
 
 /** help, whoami and language: available to every known user. */
-export function basicCommands(available: () => ReadonlySet<CommandId>): [CommandId, CommandHandler][] {
+export function basicCommands(available: () => ReadonlySet<CommandId>): CommandRegistration[] {
   return [
-    [
-      'help',
-      async ({ context, session }) =>
-        context.sendActivity({
-          attachments: [welcomeCard(session.user, session.org, session.tr, available(), 'help')],
-        }),
-    ],
-    [
-      'whoami',
-      async ({ context, session }) =>
-        context.sendActivity({
-          attachments: [whoamiCard(session.user, session.org, session.tr, session.clientLanguage)],
-        }),
-    ],
-    ['language', async ({ dc, args }) => dc.beginDialog(LANGUAGE_DIALOG, { args })],
+    command('help', EVERYONE_ANYWHERE, async ({ context, session }) =>
+      context.sendActivity({
+        attachments: [welcomeCard(session.user, session.org, session.tr, available(), 'help')],
+      }),
+    ),
+    command('whoami', EVERYONE, async ({ context, session }) =>
+      context.sendActivity({
+        attachments: [whoamiCard(session.user, session.org, session.tr, session.clientLanguage)],
+      }),
+    ),
+    command('language', EVERYONE, async ({ dc, args }) => dc.beginDialog(LANGUAGE_DIALOG, { args })),
   ];
 }
 
@@ -34,6 +32,8 @@ export function basicCommands(available: () => ReadonlySet<CommandId>): [Command
 export function languageCardAction(users: UserDirectory): CardActionHandler {
   return cardAction({
     verb: SET_LANGUAGE_VERB,
+
+    permission: EVERYONE,
     data: z.object({ language: z.enum(['en', 'es']) }),
     async handle(context, session, { language }) {
       const user = await users.setLanguage(session.user, language);

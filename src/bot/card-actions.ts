@@ -1,13 +1,16 @@
 import type { TurnContext } from 'botbuilder';
 import type { z } from 'zod';
 import type { CardAttachment } from '../cards/render.js';
+import type { Permission } from './permissions.js';
 import type { Session } from './session.js';
 
-/** One card verb: the shape its data must have, and what it does for the acting user. */
+/** One card verb: who may use it, the shape its data must have, and what it does for the acting user. */
 export interface CardActionHandler<S extends z.ZodType = z.ZodType> {
   verb: string;
+  /** Checked by the dispatcher before the data is parsed or the handler runs. */
+  permission: Permission;
   data: S;
-  /** Returns the card that replaces the one clicked. Permission checks happen here, on the server. */
+  /** Returns the card that replaces the one clicked. Rules about the organisations involved are checked here. */
   handle(context: TurnContext, session: Session, data: z.infer<S>): Promise<CardAttachment>;
 }
 
@@ -29,5 +32,10 @@ export class CardActions {
 
   get(verb: string): CardActionHandler | undefined {
     return this.handlers.get(verb);
+  }
+
+  /** Every registered verb, for the tests that enumerate them. */
+  all(): CardActionHandler[] {
+    return [...this.handlers.values()];
   }
 }

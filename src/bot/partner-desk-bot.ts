@@ -8,8 +8,9 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice-card.js';
+import { describeRefusal } from '../cards/refusal.js';
 import type { CardAttachment } from '../cards/render.js';
 import { welcomeCard } from '../cards/welcome-card.js';
 import type { Language } from '../domain/model.js';
@@ -18,25 +19,21 @@ import type { ConversationDirectory } from '../services/conversations.js';
 import type { Notifier } from '../services/notifications.js';
 import type { StoreReader } from '../store/store.js';
 import type { CardActions } from './card-actions.js';
+import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
+import { Dispatcher, roleRefusal } from './dispatcher.js';
 import { routeCommand } from './router.js';
 import { resolveSession, type Session, type SessionResult } from './session.js';
 import type { MessageExtensionHandler } from './workflow-module.js';
 
-export interface CommandTurn {
-  context: TurnContext;
-  session: Session;
-  dc: DialogContext;
-  args: string;
-}
-export type CommandHandler = (turn: CommandTurn) => Promise<unknown>;
+export type { CommandHandler, CommandTurn } from './command-handler.js';
 
 export interface PartnerDeskBotDeps {
   store: StoreReader;
   defaultLanguage: Language;
   conversationState: ConversationState;
   dialogs: Dialog[];
-  commands: Map<CommandId, CommandHandler>;
+  commands: Map<CommandId, CommandRegistration>;
   cardActions: CardActions;
   conversations: ConversationDirectory;
   notifier: Notifier;
@@ -46,11 +43,13 @@ export interface PartnerDeskBotDeps {
 export class PartnerDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
+  private readonly dispatcher: Dispatcher;
   readonly available: ReadonlySet<CommandId>;
 
   constructor(private readonly deps: PartnerDeskBotDeps) {
     super();
     this.available = new Set(deps.commands.keys());
+    this.dispatcher = new Dispatcher(deps.store);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogSet = new DialogSet(this.dialogState);
     for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
@@ -121,8 +120,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       await context.sendActivity(session.tr.t('cancel.nothing'));
       return;
     }
-    const handler = this.deps.commands.get(command.id);
-    await handler?.({ context, session, dc, args: command.args });
+    const registration = this.deps.commands.get(command.id);
+    if (!registration) return;
+    const admission = await this.dispatcher.admit(context, session, registration.permission);
+    if (!admission.admitted) return void (await context.sendActivity({ attachments: [admission.card] }));
+    await registration.handle({ context, session, dc, args: command.args });
   }
 
   protected override async onAdaptiveCardInvoke(
@@ -137,7 +139,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     if (!handler) {
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.unknownVerb')));
     }
-    const parsed = handler.data.safeParse(invokeValue.action.data ?? {});
+    const raw = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    const admission = await this.dispatcher.admit(context, session, handler.permission, raw);
+    if (!admission.admitted) return cardResponse(admission.card);
+    const parsed = handler.data.safeParse(raw);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.badPayload', { problem })));
@@ -154,8 +159,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     if (result.kind !== 'known') {
       return { composeExtension: { type: 'message', text: result.tr.t('unknown.identity.title') } };
     }
-    if (!this.deps.messageExtension) return { composeExtension: { type: 'message', text: '' } };
-    return this.deps.messageExtension(context, result.session, query);
+    const extension = this.deps.messageExtension;
+    if (!extension) return { composeExtension: { type: 'message', text: '' } };
+    const refusal = roleRefusal(result.session, extension.permission);
+    if (refusal) return { composeExtension: { type: 'message', text: describeRefusal(refusal, result.session.tr) } };
+    return extension.handle(context, result.session, query);
   }
 }
 

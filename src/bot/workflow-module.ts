@@ -6,8 +6,9 @@ import type { Logger } from '../logging/logger.js';
 import type { Notifier } from '../services/notifications.js';
 import type { Store } from '../store/store.js';
 import type { CardActionHandler } from './card-actions.js';
+import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
-import type { CommandHandler } from './partner-desk-bot.js';
+import type { Permission } from './permissions.js';
 import type { Session } from './session.js';
 
 /** What every workflow gets from the composition root. */
@@ -25,17 +26,16 @@ export interface WorkflowDeps {
 
 /** One area of the product as the bot sees it: the commands it answers, its card verbs and its dialogs. */
 export interface WorkflowModule {
-  commands?: [CommandId, CommandHandler][];
+  commands?: CommandRegistration[];
   cardActions?: CardActionHandler[];
   dialogs?: Dialog[];
   /** Answers the message extension's search (`composeExtension/query`); at most one workflow has one. */
   messageExtension?: MessageExtensionHandler;
 }
 
-export type MessageExtensionHandler = (
-  context: TurnContext,
-  session: Session,
-  query: MessagingExtensionQuery,
-) => Promise<MessagingExtensionResponse>;
+export interface MessageExtensionHandler {
+  permission: Permission;
+  handle(context: TurnContext, session: Session, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse>;
+}
 
 export type WorkflowFactory = (deps: WorkflowDeps) => WorkflowModule;

@@ -15,6 +15,8 @@ import { CustomerAgreement } from '../../services/customer-agreement.js';
 import type { Acting } from '../../services/invitations.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { customerMay } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const MCA_VERB = 'mca.accept';
 
@@ -69,19 +71,18 @@ export const customerAdminWorkflow: WorkflowFactory = ({ store, clock }) => {
 
   return {
     commands: [
-      [
-        'accept-mca',
-        async ({ context, session }) => context.sendActivity({ attachments: [await mcaCard(session, session.tr)] }),
-      ],
-      [
-        'my-partners',
-        async ({ context, session }) =>
-          context.sendActivity({ attachments: [await partnersCard(session, session.tr)] }),
-      ],
+      command('accept-mca', customerMay('accept-mca'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await mcaCard(session, session.tr)] }),
+      ),
+      command('my-partners', customerMay('view-partners'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await partnersCard(session, session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: MCA_VERB,
+
+        permission: customerMay('accept-mca'),
         data: z.object({ confirmed: z.enum(['true', 'false']).default('false') }).passthrough(),
         async handle(_c, session, { confirmed }) {
           const { tr } = session;

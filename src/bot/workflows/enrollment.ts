@@ -6,6 +6,8 @@ import type { Translator } from '../../i18n/i18n.js';
 import { EnrollmentForm, EnrollmentService } from '../../services/enrollment.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { ENROLMENT, EVERYONE } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const ENROLL_VERB = 'enrollment.submit';
 const FIELDS = Object.keys(EnrollmentForm.shape) as (keyof z.infer<typeof EnrollmentForm>)[];
@@ -33,24 +35,25 @@ export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, co
 
   return {
     commands: [
-      ['enroll', async ({ context, session }) => context.sendActivity({ attachments: [form(session.tr)] })],
-      [
-        'verify',
-        async ({ context, session, args }) => {
-          const { tr } = session;
-          if (!args.trim()) return context.sendActivity(tr.t('enroll.verifyUsage'));
-          const verified = await enrollments.verify(session, args.trim());
-          void notifier.drain();
-          const card = verified.ok
-            ? noticeCard(tr.t('enroll.verified.title'), tr.t('enroll.verified.text'), 'good')
-            : noticeCard(tr.t('enroll.form.title'), describeRefusal(verified.refusal, tr), 'attention');
-          return context.sendActivity({ attachments: [card] });
-        },
-      ],
+      command('enroll', ENROLMENT, async ({ context, session }) =>
+        context.sendActivity({ attachments: [form(session.tr)] }),
+      ),
+      command('verify', EVERYONE, async ({ context, session, args }) => {
+        const { tr } = session;
+        if (!args.trim()) return context.sendActivity(tr.t('enroll.verifyUsage'));
+        const verified = await enrollments.verify(session, args.trim());
+        void notifier.drain();
+        const card = verified.ok
+          ? noticeCard(tr.t('enroll.verified.title'), tr.t('enroll.verified.text'), 'good')
+          : noticeCard(tr.t('enroll.form.title'), describeRefusal(verified.refusal, tr), 'attention');
+        return context.sendActivity({ attachments: [card] });
+      }),
     ],
     cardActions: [
       cardAction({
         verb: ENROLL_VERB,
+
+        permission: ENROLMENT,
         data: z.record(z.string(), z.string().max(300)),
         async handle(_context, session, values) {
           const { tr } = session;

@@ -14,6 +14,8 @@ import type { Acting } from '../../services/invitations.js';
 import { LeadBook } from '../../services/lead-book.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { customerMay, partnerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const FIND_VERBS = {
   search: 'find.search',
@@ -149,20 +151,25 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
 
   return {
     commands: [
-      ['find-partner', async ({ context, session }) => context.sendActivity({ attachments: [searchForm(session.tr)] })],
-      [
-        'leads',
-        async ({ context, session }) => context.sendActivity({ attachments: [await leadsCard(session, session.tr)] }),
-      ],
+      command('find-partner', customerMay('find-partners'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [searchForm(session.tr)] }),
+      ),
+      command('leads', partnerMay('manage-leads'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await leadsCard(session, session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: FIND_VERBS.newSearch,
+
+        permission: customerMay('find-partners'),
         data: z.object({}).passthrough(),
         handle: async (_c, s) => searchForm(s.tr),
       }),
       cardAction({
         verb: FIND_VERBS.search,
+
+        permission: customerMay('find-partners'),
         data: SearchForm,
         async handle(_c, session, search) {
           const { tr } = session;
@@ -174,6 +181,8 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.contact,
+
+        permission: customerMay('find-partners'),
         data: SearchForm.merge(ContactForm),
         async handle(_c, session, values) {
           const { tr } = session;
@@ -208,6 +217,8 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.markLead,
+
+        permission: partnerMay('manage-leads', { target: recordTarget('leads', 'leadId', ['partner']) }),
         data: z.object({ leadId: z.string().min(1).max(100), status: z.enum(['contacted', 'declined']) }),
         async handle(_c, session, { leadId, status }) {
           const { tr } = session;
@@ -219,6 +230,8 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.inviteLead,
+
+        permission: partnerMay('manage-leads', { target: recordTarget('leads', 'leadId', ['partner']) }),
         data: z.object({ leadId: z.string().min(1).max(100) }),
         async handle(_c, session, { leadId }) {
           const { tr } = session;

@@ -14,6 +14,8 @@ import { cardAction } from '../card-actions.js';
 import { WorkflowDialog } from '../dialogs/workflow-dialog.js';
 import { sessionOf } from '../session.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { customerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const ACCEPT_INVITATION_DIALOG = 'accept-invitation';
 const InvitationRef = z.object({ invitationId: z.string().min(1).max(100) });
@@ -64,16 +66,28 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
   });
 
   return {
-    commands: [['accept-invitation', async ({ dc, args }) => dc.beginDialog(ACCEPT_INVITATION_DIALOG, { args })]],
+    commands: [
+      command('accept-invitation', customerMay('accept-reseller-invitation'), async ({ dc, args }) =>
+        dc.beginDialog(ACCEPT_INVITATION_DIALOG, { args }),
+      ),
+    ],
     dialogs: [dialog],
     cardActions: [
       cardAction({
         verb: INVITATION_VERBS.refresh,
+
+        permission: customerMay('accept-reseller-invitation', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: InvitationRef,
         handle: async (_context, { user, org, tr }, { invitationId }) => currentView({ user, org }, tr, invitationId),
       }),
       cardAction({
         verb: INVITATION_VERBS.accept,
+
+        permission: customerMay('accept-reseller-invitation', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: InvitationRef.extend({ acknowledged: z.enum(['true', 'false']).default('false') }),
         async handle(_context, { user, org, tr }, { invitationId, acknowledged }) {
           const acting = { user, org };
@@ -96,6 +110,10 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
       }),
       cardAction({
         verb: INVITATION_VERBS.decline,
+
+        permission: customerMay('accept-reseller-invitation', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: InvitationRef,
         async handle(_context, { user, org, tr }, { invitationId }) {
           const acting = { user, org };

@@ -15,6 +15,8 @@ import { InvitationService, type Acting } from '../../services/invitations.js';
 import { RelationshipEnding, type Ending } from '../../services/relationship-ending.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { partnerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const PARTNER_VERBS = {
   cancelConfirm: 'invitation.cancel-confirm',
@@ -135,18 +137,20 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
 
   return {
     commands: [
-      [
-        'invitations',
-        async ({ context, session }) => context.sendActivity({ attachments: [await pendingCard(session, session.tr)] }),
-      ],
-      [
-        'end-relationship',
-        async ({ context, session }) => context.sendActivity({ attachments: [await endForm(session, session.tr)] }),
-      ],
+      command('invitations', partnerMay('request-reseller-relationship'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await pendingCard(session, session.tr)] }),
+      ),
+      command('end-relationship', partnerMay('act-on-behalf'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await endForm(session, session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.cancelConfirm,
+
+        permission: partnerMay('request-reseller-relationship', {
+          target: recordTarget('invitations', 'invitationId', ['partner']),
+        }),
         data: z.object({ invitationId: Id }),
         async handle(_c, session, { invitationId }) {
           const { tr } = session;
@@ -168,6 +172,10 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.cancel,
+
+        permission: partnerMay('request-reseller-relationship', {
+          target: recordTarget('invitations', 'invitationId', ['partner']),
+        }),
         data: z.object({ invitationId: Id }),
         async handle(_c, session, { invitationId }) {
           const { tr } = session;
@@ -185,6 +193,10 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.endConfirm,
+
+        permission: partnerMay('act-on-behalf', {
+          target: recordTarget('relationships', 'relationshipId', ['partner'], true),
+        }),
         data: z.object({ ending: EndingKind, relationshipId: z.string().max(100).default('') }),
         async handle(_c, session, { ending: kind, relationshipId }) {
           const { tr } = session;
@@ -212,6 +224,10 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.end,
+
+        permission: partnerMay('act-on-behalf', {
+          target: recordTarget('relationships', 'relationshipId', ['partner']),
+        }),
         data: z.object({ ending: EndingKind, relationshipId: Id }),
         async handle(_c, session, { ending: kind, relationshipId }) {
           const { tr } = session;

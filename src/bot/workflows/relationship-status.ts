@@ -13,6 +13,8 @@ import { RelationshipStatusService } from '../../services/relationship-status.js
 import type { Translator } from '../../i18n/i18n.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { VIEW_RELATIONSHIPS, customerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const STATUS_VERBS = {
   show: 'status.show',
@@ -65,25 +67,33 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
 
   return {
     commands: [
-      [
-        'status',
-        async ({ context, session, args }) =>
-          context.sendActivity({ attachments: [await answer(session, session.tr, args)] }),
-      ],
-      [
-        'remove-roles',
-        async ({ context, session }) => context.sendActivity({ attachments: [await pickPartner(session, session.tr)] }),
-      ],
+      command('status', VIEW_RELATIONSHIPS, async ({ context, session, args }) =>
+        context.sendActivity({ attachments: [await answer(session, session.tr, args)] }),
+      ),
+      command('remove-roles', customerMay('remove-admin-roles'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await pickPartner(session, session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: STATUS_VERBS.show,
+
+        permission: VIEW_RELATIONSHIPS,
         data: z.object({ query: z.string().min(1).max(200) }),
         handle: (_c, session, { query }) => answer(session, session.tr, query),
       }),
-      cardAction({ verb: STATUS_VERBS.removeRolesPick, data: z.object({}), handle: (_c, s) => pickPartner(s, s.tr) }),
+      cardAction({
+        verb: STATUS_VERBS.removeRolesPick,
+        permission: customerMay('remove-admin-roles'),
+        data: z.object({}),
+        handle: (_c, s) => pickPartner(s, s.tr),
+      }),
       cardAction({
         verb: STATUS_VERBS.removeRolesConfirm,
+
+        permission: customerMay('remove-admin-roles', {
+          target: recordTarget('relationships', 'relationshipId', ['customer'], true),
+        }),
         data: z.object({ relationshipId: z.string().max(100).default('') }),
         async handle(_c, session, { relationshipId }) {
           const { tr } = session;
@@ -106,6 +116,10 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
       }),
       cardAction({
         verb: STATUS_VERBS.removeRoles,
+
+        permission: customerMay('remove-admin-roles', {
+          target: recordTarget('relationships', 'relationshipId', ['customer']),
+        }),
         data: z.object({ relationshipId: z.string().min(1).max(100) }),
         async handle(_c, session, { relationshipId }) {
           const { tr } = session;

@@ -12,6 +12,8 @@ import { LeadBook } from '../../services/lead-book.js';
 import { readRequestForm, RequestFormValues } from '../../services/request-form.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { partnerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 const InvitationId = z.string().min(1).max(100);
 
@@ -28,14 +30,15 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
 
   return {
     commands: [
-      [
-        'request-relationship',
-        async ({ context, session }) => context.sendActivity({ attachments: [requestForm(session.tr)] }),
-      ],
+      command('request-relationship', partnerMay('request-reseller-relationship'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [requestForm(session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: REQUEST_VERBS.submit,
+
+        permission: partnerMay('request-reseller-relationship'),
         data: RequestFormValues,
         async handle(_context, session, values) {
           const { tr } = session;
@@ -49,6 +52,10 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.done,
+
+        permission: partnerMay('request-reseller-relationship', {
+          target: recordTarget('invitations', 'invitationId', ['partner']),
+        }),
         data: z.object({
           invitationId: InvitationId,
           token: z.string().max(64),
@@ -97,6 +104,10 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.newLink,
+
+        permission: partnerMay('request-reseller-relationship', {
+          target: recordTarget('invitations', 'invitationId', ['partner']),
+        }),
         data: z.object({ invitationId: InvitationId }),
         async handle(_context, session, { invitationId }) {
           const renewed = await invitations.newLink(session, invitationId);
@@ -111,6 +122,10 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.approve,
+
+        permission: partnerMay('include-delegated-admin', {
+          target: recordTarget('invitations', 'invitationId', ['partner']),
+        }),
         data: z.object({ invitationId: InvitationId }),
         async handle(_context, session, { invitationId }) {
           const { tr } = session;

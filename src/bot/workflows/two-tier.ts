@@ -17,6 +17,8 @@ import { TwoTierService } from '../../services/two-tier.js';
 import type { Store, Transaction } from '../../store/store.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { partnerMay, recordTarget, relatedOrganization } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const TWO_TIER_VERBS = {
   inviteResellerForm: 'two-tier.invite-reseller.form',
@@ -231,48 +233,51 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
 
   return {
     commands: [
-      [
+      command(
         'indirect-providers',
+        partnerMay('view-customers', { kinds: ['indirect-reseller'] }),
         async ({ context, session }) =>
           context.sendActivity({ attachments: [await providersCard(session, session.tr)] }),
-      ],
-      [
+      ),
+      command(
         'indirect-resellers',
+        partnerMay('view-customers', { kinds: ['indirect-provider'] }),
         async ({ context, session }) =>
           context.sendActivity({ attachments: [await resellersCard(session, session.tr)] }),
-      ],
-      [
-        'order',
-        async ({ context, session, args }) => {
-          const { tr } = session;
-          if (!args) return context.sendActivity(tr.t('twoTier.order.usage'));
-          const matches = await findCustomers(store, args);
-          const customer = matches[0];
-          if (!customer) return context.sendActivity(describeRefusal({ code: 'customer-not-found' }, tr));
-          const outcome = await twoTier.canSubmitOrder(session, customer.tenantId);
-          const title = tr.t('twoTier.order.title', { customer: customer.name });
-          const card = outcome.ok
-            ? noticeCard(
-                title,
-                tr.t('twoTier.order.allowed', {
-                  customer: customer.name,
-                  date: formatDate(outcome.value.createdAt, tr),
-                }),
-                'good',
-              )
-            : refusal(outcome, tr, title);
-          return context.sendActivity({ attachments: [card] });
-        },
-      ],
+      ),
+      command('order', partnerMay('act-on-behalf'), async ({ context, session, args }) => {
+        const { tr } = session;
+        if (!args) return context.sendActivity(tr.t('twoTier.order.usage'));
+        const matches = await findCustomers(store, args);
+        const customer = matches[0];
+        if (!customer) return context.sendActivity(describeRefusal({ code: 'customer-not-found' }, tr));
+        const outcome = await twoTier.canSubmitOrder(session, customer.tenantId);
+        const title = tr.t('twoTier.order.title', { customer: customer.name });
+        const card = outcome.ok
+          ? noticeCard(
+              title,
+              tr.t('twoTier.order.allowed', {
+                customer: customer.name,
+                date: formatDate(outcome.value.createdAt, tr),
+              }),
+              'good',
+            )
+          : refusal(outcome, tr, title);
+        return context.sendActivity({ attachments: [card] });
+      }),
     ],
     cardActions: [
       cardAction({
         verb: TWO_TIER_VERBS.inviteResellerForm,
+
+        permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
         data: z.object({}),
         handle: (_c, s) => inviteResellerForm(s, s.tr),
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteReseller,
+
+        permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
         data: z.object({ resellerTenantId: z.string().max(100).default('') }),
         async handle(_context, session, { resellerTenantId }) {
           const { tr } = session;
@@ -290,11 +295,19 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.open,
+
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: z.object({ invitationId: Id }),
         handle: (_c, s, d) => authorizeCard(s, s.tr, d.invitationId),
       }),
       cardAction({
         verb: TWO_TIER_VERBS.authorize,
+
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: z.object({ invitationId: Id, confirmed: z.enum(['true', 'false']).default('false') }),
         async handle(_context, session, { invitationId, confirmed }) {
           const { tr } = session;
@@ -314,6 +327,10 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.decline,
+
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
         data: z.object({ invitationId: Id }),
         async handle(_context, session, { invitationId }) {
           const outcome = await twoTier.decline(session, invitationId, tellProvider(notifier));
@@ -328,6 +345,11 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.customers,
+
+        permission: partnerMay('view-customers', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
         data: z.object({ providerTenantId: Id }),
         async handle(_context, session, { providerTenantId }) {
           const { tr, org } = session;
@@ -361,11 +383,21 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteCustomerForm,
+
+        permission: partnerMay('request-reseller-relationship', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
         data: z.object({ providerTenantId: Id }),
         handle: (_c, s, { providerTenantId }) => inviteCustomerForm(s, s.tr, providerTenantId),
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteCustomer,
+
+        permission: partnerMay('request-reseller-relationship', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
         data: z.object({ providerTenantId: Id, customerTenantId: z.string().max(100).default('') }),
         async handle(_context, session, { providerTenantId, customerTenantId }) {
           const { tr } = session;

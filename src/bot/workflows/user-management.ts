@@ -13,6 +13,8 @@ import { UserManagement } from '../../services/user-management.js';
 import { cardAction } from '../card-actions.js';
 import type { Session } from '../session.js';
 import type { WorkflowFactory } from '../workflow-module.js';
+import { partnerMay, recordTarget } from '../permissions.js';
+import { command } from '../command-handler.js';
 
 export const USER_VERBS = {
   addForm: 'users.add-form',
@@ -103,14 +105,15 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
 
   return {
     commands: [
-      [
-        'users',
-        async ({ context, session }) => context.sendActivity({ attachments: [await listCard(session, session.tr)] }),
-      ],
+      command('users', partnerMay('manage-users'), async ({ context, session }) =>
+        context.sendActivity({ attachments: [await listCard(session, session.tr)] }),
+      ),
     ],
     cardActions: [
       cardAction({
         verb: USER_VERBS.addForm,
+
+        permission: partnerMay('manage-users'),
         data: z.object({}),
         async handle(_c, session) {
           const listed = await users.list(session);
@@ -119,6 +122,8 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.add,
+
+        permission: partnerMay('manage-users'),
         data: z.record(z.string(), z.string().max(300)),
         async handle(_c, session, values) {
           const added = await users.add(session, values);
@@ -139,6 +144,8 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.pick,
+
+        permission: partnerMay('manage-users'),
         data: z.object({ mode: z.enum(['roles', 'remove', 'list']) }),
         async handle(_c, session, { mode }) {
           const { tr } = session;
@@ -161,6 +168,8 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.next,
+
+        permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ mode: z.enum(['roles', 'remove']), userId: UserId }),
         async handle(_c, session, { mode, userId }) {
           const { tr } = session;
@@ -180,6 +189,8 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.changeRoles,
+
+        permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ userId: UserId, agent: AgentRole, admin: PartnerAdminRole }),
         async handle(_c, session, { userId, agent, admin }) {
           const { tr } = session;
@@ -199,6 +210,8 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.remove,
+
+        permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ userId: UserId }),
         async handle(_c, session, { userId }) {
           const { tr } = session;

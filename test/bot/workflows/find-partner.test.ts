@@ -120,7 +120,7 @@ describe('Find a partner and leads', () => {
     await as(carmen).click(FIND_VERBS.contact, { ...SEARCH, ...CONTACT, partners: DEMO_TENANTS.litware });
     const [lead] = await store.all('leads');
     expect((await as(sam!).click(FIND_VERBS.markLead, { leadId: lead!.id, status: 'declined' })).text).toContain(
-      'not one of your organisation',
+      "I cannot find that, or it is not your organisation's",
     );
     expect((await store.get('leads', lead!.id))?.status).toBe('new');
   });

@@ -97,7 +97,7 @@ describe('Accept agreement & authorize partner', () => {
   it.each<[string, Person, InvitationRequest, string]>([
     ['a billing admin, invitation with admin roles', bill, WITH_ROLES, 'only a global admin can accept it'],
     ['a helpdesk admin', helen, RESELLER_ONLY, 'This needs the role: Global admin or Billing admin.'],
-    ['a user of another tenant', franz, WITH_ROLES, 'This invitation was sent to another organisation'],
+    ['a user of another tenant', franz, WITH_ROLES, "I cannot find that, or it is not your organisation's"],
   ])('refuses %s, saving nothing', async (_name, person, request, message) => {
     const { id } = await invite(request);
     const { text } = await as(person).click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });

@@ -79,7 +79,7 @@ describe('partner: pending invitations and ending relationships', () => {
       'another partner\u2019s relationship',
       alex!,
       'rel-litware-contoso',
-      'That relationship is not one of your organisation',
+      "I cannot find that, or it is not your organisation's",
     ],
   ])('refuses %s, changing nothing', async (_name, person, relationshipId, message) => {
     const before = await store.get('relationships', relationshipId);

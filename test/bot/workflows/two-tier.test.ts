@@ -146,7 +146,7 @@ describe('two-tier: indirect providers and resellers', () => {
       providerTenantId: DEMO_TENANTS.proseware,
       customerTenantId: DEMO_TENANTS.contoso,
     });
-    expect(text).toContain('has not been authorised by your organisation');
+    expect(text).toContain("I cannot find that, or it is not your organisation's");
     expect(await store.findBy('invitations', 'customer', DEMO_TENANTS.contoso)).toEqual([]);
   });
 });

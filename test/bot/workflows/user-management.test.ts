@@ -97,7 +97,7 @@ describe('partner user management', () => {
   it('cannot touch a user of another organisation', async () => {
     const carmen = DEMO_USERS[8]!;
     const { text } = await as(grace).click(USER_VERBS.remove, { userId: carmen.id });
-    expect(text).toContain('That user is not in your organisation any more.');
+    expect(text).toContain("I cannot find that, or it is not your organisation's");
     expect(await store.get('users', carmen.id)).toBeDefined();
   });
 });

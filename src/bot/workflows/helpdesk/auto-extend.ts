@@ -6,12 +6,17 @@ import { AutoExtendService } from '../../../services/auto-extend.js';
 import { AUTO_EXTEND_VERB } from '../../../services/expiry-guardian.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction } from '../../card-actions.js';
+import { partnerMay, recordTarget } from '../../permissions.js';
 
 /** The "Turn on auto-extend" button of an expiry reminder; the final card has no button, a second click is "already on". */
 export function autoExtendAction(store: Store, clock: () => Date) {
   const service = new AutoExtendService(store, clock);
   return cardAction({
     verb: AUTO_EXTEND_VERB,
+
+    permission: partnerMay('include-delegated-admin', {
+      target: recordTarget('relationships', 'relationshipId', ['partner']),
+    }),
     data: z.object({ relationshipId: z.string().min(1).max(100) }),
     async handle(_c, session, { relationshipId }) {
       const { tr } = session;

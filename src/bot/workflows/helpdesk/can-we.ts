@@ -10,8 +10,10 @@ import { taskById, TASKS } from '../../../services/task-roles.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction, type CardActionHandler } from '../../card-actions.js';
 import type { CommandId } from '../../commands.js';
-import type { CommandHandler } from '../../partner-desk-bot.js';
+import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { Session } from '../../session.js';
+import { VIEW_RELATIONSHIPS } from '../../permissions.js';
+import { command } from '../../command-handler.js';
 
 /** "can we reset a password for contoso" / "¿podemos restablecer una contraseña para contoso?" */
 export function canWeFeature(store: Store, clock: () => Date) {
@@ -42,20 +44,19 @@ export function canWeFeature(store: Store, clock: () => Date) {
     return canWeCard(answer, tr);
   }
 
-  const commands: [CommandId, CommandHandler][] = [
-    [
-      'can-we',
-      async ({ context, session, args }) => {
-        const card = args.trim()
-          ? show(session, await service.ask(session, args))
-          : canWeHelpCard(session.tr.t('canWe.usage'), session.tr);
-        await context.sendActivity({ attachments: [card] });
-      },
-    ],
+  const commands: CommandRegistration[] = [
+    command('can-we', VIEW_RELATIONSHIPS, async ({ context, session, args }) => {
+      const card = args.trim()
+        ? show(session, await service.ask(session, args))
+        : canWeHelpCard(session.tr.t('canWe.usage'), session.tr);
+      await context.sendActivity({ attachments: [card] });
+    }),
   ];
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.canWe,
+
+      permission: VIEW_RELATIONSHIPS,
       data: z.object({
         task: z.enum(TASKS.map((t) => t.id) as [string, ...string[]]),
         customer: z.string().min(1).max(200),

@@ -10,8 +10,10 @@ import { foldText } from '../../../services/status.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction, type CardActionHandler } from '../../card-actions.js';
 import type { CommandId } from '../../commands.js';
-import type { CommandHandler } from '../../partner-desk-bot.js';
+import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { Session } from '../../session.js';
+import { VIEW_RELATIONSHIPS } from '../../permissions.js';
+import { command } from '../../command-handler.js';
 
 /** "relationships active" or "relaciones vencida": a state in either language, by its label or its id. */
 export function parseState(text: string): string {
@@ -39,22 +41,24 @@ export function listsFeature(store: Store, clock: () => Date) {
     return listCard({ rows: rows.value }, tr);
   }
 
-  const command =
+  const showList =
     (kind: ListKind): CommandHandler =>
     async ({ context, session, args }) =>
       context.sendActivity({
         attachments: [await show(session, kind, 1, kind === 'by-state' ? parseState(args) : undefined)],
       });
 
-  const commands: [CommandId, CommandHandler][] = [
-    ['pending', command('pending')],
-    ['expiring', command('expiring')],
-    ['no-mca', command('no-mca')],
-    ['relationships', command('by-state')],
+  const commands: CommandRegistration[] = [
+    command('pending', VIEW_RELATIONSHIPS, showList('pending')),
+    command('expiring', VIEW_RELATIONSHIPS, showList('expiring')),
+    command('no-mca', VIEW_RELATIONSHIPS, showList('no-mca')),
+    command('relationships', VIEW_RELATIONSHIPS, showList('by-state')),
   ];
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.list,
+
+      permission: VIEW_RELATIONSHIPS,
       data: z.object({
         list: z.enum(LIST_KINDS),
         page: z.coerce.number().int().min(1).max(10_000).default(1),

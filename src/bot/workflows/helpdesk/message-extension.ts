@@ -5,6 +5,7 @@ import { RelationshipStatusService } from '../../../services/relationship-status
 import { findCounterpart } from '../../../services/status.js';
 import type { Store } from '../../../store/store.js';
 import type { MessageExtensionHandler } from '../../workflow-module.js';
+import { VIEW_RELATIONSHIPS } from '../../permissions.js';
 
 export const STATUS_SEARCH_COMMAND = 'status';
 export const STATUS_SEARCH_PARAMETER = 'customer';
@@ -17,30 +18,33 @@ const message = (text: string): MessagingExtensionResponse => ({ composeExtensio
  */
 export function statusSearch(store: Store, clock: () => Date): MessageExtensionHandler {
   const statuses = new RelationshipStatusService(store);
-  return async (_context, session, query) => {
-    const { tr } = session;
-    if (query.commandId !== STATUS_SEARCH_COMMAND) return message(tr.t('search.unknownCommand'));
-    const typed = query.parameters?.find((p) => p.name === STATUS_SEARCH_PARAMETER)?.value;
-    const text = typeof typed === 'string' ? typed.trim() : '';
-    if (!text) return message(tr.t('search.typeName'));
-    const match = await findCounterpart(store, session, text);
-    if (!match.ok) return message(describeRefusal(match.refusal, tr));
-    const orgs = match.value.kind === 'one' ? [match.value.org] : match.value.candidates;
-    const attachments: MessagingExtensionAttachment[] = [];
-    for (const org of orgs) {
-      const status = await statuses.status(session, org.primaryDomain);
-      if (!status.ok || status.value.kind !== 'status') continue;
-      const card = statusCard(status.value.status, session.org.name, tr, clock());
-      const count = status.value.status.relationships.length;
-      attachments.push({
-        ...card,
-        preview: {
-          contentType: 'application/vnd.microsoft.card.thumbnail',
-          content: { title: org.name, text: tr.t('search.preview', { domain: org.primaryDomain, count }) },
-        },
-      });
-    }
-    if (attachments.length === 0) return message(tr.t('refusal.status-not-found', { query: text }));
-    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+  return {
+    permission: { ...VIEW_RELATIONSHIPS, shared: true },
+    handle: async (_context, session, query) => {
+      const { tr } = session;
+      if (query.commandId !== STATUS_SEARCH_COMMAND) return message(tr.t('search.unknownCommand'));
+      const typed = query.parameters?.find((p) => p.name === STATUS_SEARCH_PARAMETER)?.value;
+      const text = typeof typed === 'string' ? typed.trim() : '';
+      if (!text) return message(tr.t('search.typeName'));
+      const match = await findCounterpart(store, session, text);
+      if (!match.ok) return message(describeRefusal(match.refusal, tr));
+      const orgs = match.value.kind === 'one' ? [match.value.org] : match.value.candidates;
+      const attachments: MessagingExtensionAttachment[] = [];
+      for (const org of orgs) {
+        const status = await statuses.status(session, org.primaryDomain);
+        if (!status.ok || status.value.kind !== 'status') continue;
+        const card = statusCard(status.value.status, session.org.name, tr, clock());
+        const count = status.value.status.relationships.length;
+        attachments.push({
+          ...card,
+          preview: {
+            contentType: 'application/vnd.microsoft.card.thumbnail',
+            content: { title: org.name, text: tr.t('search.preview', { domain: org.primaryDomain, count }) },
+          },
+        });
+      }
+      if (attachments.length === 0) return message(tr.t('refusal.status-not-found', { query: text }));
+      return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+    },
   };
 }

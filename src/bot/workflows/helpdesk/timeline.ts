@@ -12,8 +12,10 @@ import { TimelineService, type Timeline } from '../../../services/timeline.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction, type CardActionHandler } from '../../card-actions.js';
 import type { CommandId } from '../../commands.js';
-import type { CommandHandler } from '../../partner-desk-bot.js';
+import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { Session } from '../../session.js';
+import { VIEW_RELATIONSHIPS } from '../../permissions.js';
+import { command } from '../../command-handler.js';
 
 const TIMELINE_PAGE_SIZE = 10;
 
@@ -72,21 +74,24 @@ export function timelineFeature(store: Store, publicUrl: string, downloads: Down
     return downloadCard(`${publicUrl}/downloads/${link.token}`, link.expiresAt, timeline.events.length, tr);
   }
 
-  const commands: [CommandId, CommandHandler][] = [
-    [
-      'timeline',
-      async ({ context, session, args }) => context.sendActivity({ attachments: [await show(session, args, 1)] }),
-    ],
+  const commands: CommandRegistration[] = [
+    command('timeline', VIEW_RELATIONSHIPS, async ({ context, session, args }) =>
+      context.sendActivity({ attachments: [await show(session, args, 1)] }),
+    ),
   ];
   const Query = z.string().min(1).max(200);
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.timeline,
+
+      permission: VIEW_RELATIONSHIPS,
       data: z.object({ query: Query, page: z.coerce.number().int().min(1).max(10_000).default(1) }),
       handle: (_c, session, { query, page }) => show(session, query, page),
     }),
     cardAction({
       verb: HELPDESK_VERBS.exportCsv,
+
+      permission: VIEW_RELATIONSHIPS,
       data: z.object({ query: Query }),
       handle: (_c, session, { query }) => exportCsv(session, query),
     }),

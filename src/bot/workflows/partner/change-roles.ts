@@ -16,6 +16,7 @@ import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { invitationIssuer } from './issue.js';
 import { PARTNER_VERBS } from './verbs.js';
+import { partnerMay, recordTarget } from '../../permissions.js';
 
 const RelationshipRef = z.object({ relationshipId: z.string().min(1).max(100) });
 
@@ -123,11 +124,17 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.pickCustomer,
+
+        permission: partnerMay('include-delegated-admin'),
         data: z.object({}).passthrough(),
         handle: async (_c, session) => pickCard(session, session.tr),
       }),
       cardAction({
         verb: PARTNER_VERBS.changeRoles,
+
+        permission: partnerMay('include-delegated-admin', {
+          target: recordTarget('relationships', 'relationshipId', ['partner']),
+        }),
         data: RelationshipRef,
         async handle(_c, session, { relationshipId }) {
           const found = await admin.get(session, relationshipId);
@@ -137,6 +144,10 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: PARTNER_VERBS.reviewRoles,
+
+        permission: partnerMay('include-delegated-admin', {
+          target: recordTarget('relationships', 'relationshipId', ['partner']),
+        }),
         data: RoleChangeValues,
         async handle(_c, session, values) {
           const { tr } = session;
@@ -168,6 +179,10 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: PARTNER_VERBS.sendRoles,
+
+        permission: partnerMay('include-delegated-admin', {
+          target: recordTarget('relationships', 'relationshipId', ['partner']),
+        }),
         data: RoleChangeValues,
         async handle(_c, session, values) {
           const { tr } = session;

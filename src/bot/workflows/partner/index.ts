@@ -1,6 +1,7 @@
 import type { CardActionHandler } from '../../card-actions.js';
+import { command } from '../../command-handler.js';
 import { COMMANDS, type CommandId } from '../../commands.js';
-import type { CommandHandler } from '../../partner-desk-bot.js';
+import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { WorkflowFactory, WorkflowModule } from '../../workflow-module.js';
 import { changeRolesWorkflow } from './change-roles.js';
 import { partnerNewCustomerWorkflow } from './new-customer.js';
@@ -32,14 +33,12 @@ export const partnerWorkflow: WorkflowFactory = (deps) => {
   const modules: WorkflowModule[] = PARTS.map((part) => part(deps));
   const cardActions = modules.flatMap((m) => m.cardActions ?? []);
   const known = new Set<string>(COMMANDS.map((c) => c.id));
-  const commands: [CommandId, CommandHandler][] = Object.entries(PARTNER_STARTS)
+  const commands: CommandRegistration[] = Object.entries(PARTNER_STARTS)
     .filter(([id]) => known.has(id))
-    .map(([id, start]) => [
-      id as CommandId,
-      startCommand(
-        cardActions.find((a) => a.verb === start.verb)!,
-        start.data,
-      ),
-    ]);
+    .map(([id, start]) => {
+      const action = cardActions.find((a) => a.verb === start.verb)!;
+      // Typing the command is the same as clicking its start card: the same permission applies.
+      return command(id as CommandId, action.permission, startCommand(action, start.data));
+    });
   return { commands, cardActions, dialogs: modules.flatMap((m) => m.dialogs ?? []) };
 };

@@ -10,6 +10,7 @@ import { NewCustomerService, NewCustomerValues } from '../../../services/new-cus
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { PARTNER_VERBS } from './verbs.js';
+import { partnerMay } from '../../permissions.js';
 
 /** "Add a new customer" (rule 9): the organisation and the reseller relationship are created at once. */
 export const partnerNewCustomerWorkflow: WorkflowFactory = ({ store, clock }) => {
@@ -47,11 +48,15 @@ export const partnerNewCustomerWorkflow: WorkflowFactory = ({ store, clock }) =>
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.newCustomerForm,
+
+        permission: partnerMay('request-reseller-relationship'),
         data: z.object({}).passthrough(),
         handle: async (_c, session) => form(session, session.tr),
       }),
       cardAction({
         verb: PARTNER_VERBS.newCustomerSubmit,
+
+        permission: partnerMay('request-reseller-relationship'),
         data: NewCustomerValues,
         async handle(_c, session, values) {
           const { tr } = session;

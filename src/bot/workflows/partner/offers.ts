@@ -14,6 +14,7 @@ import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { invitationIssuer } from './issue.js';
 import { PARTNER_VERBS } from './verbs.js';
+import { partnerMay } from '../../permissions.js';
 
 const OfferKind = z.enum(['trial', 'purchase-offer']);
 type OfferKind = z.infer<typeof OfferKind>;
@@ -122,11 +123,15 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.offerForm,
+
+        permission: partnerMay('request-reseller-relationship'),
         data: z.object({ kind: OfferKind }),
         handle: async (_c, session, { kind }) => offerForm(session.tr, kind),
       }),
       cardAction({
         verb: PARTNER_VERBS.offerSubmit,
+
+        permission: partnerMay('request-reseller-relationship'),
         data: OfferValues,
         async handle(_c, session, values) {
           const { tr } = session;

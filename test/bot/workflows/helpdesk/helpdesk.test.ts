@@ -280,7 +280,7 @@ describe('helpdesk', () => {
         'already on',
       );
       expect((await bot.click(AUTO_EXTEND_VERB, { relationshipId: 'rel-litware-contoso' })).text).toContain(
-        'not one of your organisation',
+        "I cannot find that, or it is not your organisation's",
       );
     });
   });

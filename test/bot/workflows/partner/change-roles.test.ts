@@ -118,7 +118,12 @@ describe('Change admin roles', () => {
       'Auto-extend is not allowed when Global Administrator',
     ],
     ['a sales agent', sam, {}, 'This needs the role: Admin agent or Global admin.'],
-    ['a helpdesk agent', hana, {}, 'Your roles do not let you Change the admin roles you hold for a customer'],
+    [
+      'a helpdesk agent',
+      hana,
+      {},
+      'Your roles do not let you Include delegated administration privileges in a request',
+    ],
   ])('refuses %s, saying what to fix, and saves nothing', async (_name, person, change, message) => {
     for (const verb of [PARTNER_VERBS.reviewRoles, PARTNER_VERBS.sendRoles]) {
       const { text } = await as(person).click(verb, { ...CHANGE, ...change });
@@ -140,7 +145,7 @@ describe('Change admin roles', () => {
 
   it("refuses another partner's relationship", async () => {
     const { text } = await as(alex).click(PARTNER_VERBS.changeRoles, { relationshipId: 'rel-litware-contoso' });
-    expect(text).toContain('not one of your organisation');
+    expect(text).toContain("I cannot find that, or it is not your organisation's");
   });
 
   it('speaks Spanish', async () => {

@@ -82,12 +82,18 @@ describe('Add a new customer (rule 9)', () => {
       { countryRegion: 'ES' },
       'only be requested with a customer in your own country or region (US); this customer is in ES',
     ],
-    ['a helpdesk agent', hana, {}, 'This needs the role: Admin agent or Sales agent or Global admin.'],
   ])('refuses %s in the form, saving nothing', async (_name, person, change, message) => {
     const before = await counts();
     const { text } = await as(person).click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, ...change });
     expect(text).toContain(message);
     expect(text).toContain('Add customer');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a helpdesk agent before the form is read, naming the roles needed and saving nothing', async () => {
+    const before = await counts();
+    const { text } = await as(hana).click(PARTNER_VERBS.newCustomerSubmit, ALPINE);
+    expect(text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
     expect(await counts()).toEqual(before);
   });
 

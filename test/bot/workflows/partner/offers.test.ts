@@ -104,7 +104,6 @@ describe('Trial invitations and purchase offers', () => {
       'Give the number of licences of Microsoft Defender for Business',
     ],
     ['a sales agent including admin privileges', sam, OFFER, 'This needs the role: Admin agent or Global admin.'],
-    ['a helpdesk agent', hana, TRIAL, 'This needs the role: Admin agent or Sales agent or Global admin.'],
     [
       'a customer outside the partner country (rule 1)',
       alex,
@@ -124,6 +123,12 @@ describe('Trial invitations and purchase offers', () => {
     expect(text).toContain(message);
     expect(text).toContain(values.kind === 'trial' ? 'Create trial invitation' : 'Create purchase offer');
     expect(JSON.stringify(card)).toContain(values.customer!);
+    expect(await invitations()).toHaveLength(0);
+  });
+
+  it('refuses a helpdesk agent before the form is read, naming the roles needed and saving nothing', async () => {
+    const { text } = await as(hana).click(PARTNER_VERBS.offerSubmit, TRIAL);
+    expect(text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
     expect(await invitations()).toHaveLength(0);
   });
 

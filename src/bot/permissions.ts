@@ -1,0 +1,78 @@
+import type { OrganizationKind } from '../domain/model.js';
+import type { CustomerAction, PartnerAction } from '../domain/policy.js';
+
+/**
+ * The stored record a card's payload names. The dispatcher loads it by `field` and lets the action run only
+ * when the acting organisation is one of the record's `parties` (never trusting a tenant id in the payload).
+ */
+export interface RecordTarget {
+  collection: 'invitations' | 'relationships' | 'leads' | 'users';
+  /** The payload field holding the record's id. */
+  field: string;
+  /** Which parties of the record may act on it. */
+  parties: readonly Party[];
+  /** The field may be empty (the handler then shows a picker of the user's own records). */
+  optional?: boolean;
+}
+
+/**
+ * An organisation a payload names by tenant id (a provider in the two-tier workflow): allowed only when a
+ * relationship links it with the acting organisation, in either direction.
+ */
+export interface RelatedOrganizationTarget {
+  collection: 'organizations';
+  field: string;
+  optional?: boolean;
+}
+
+export type Party = 'partner' | 'provider' | 'customer' | 'member';
+
+/**
+ * What a command or card verb needs, declared where it is registered. A side that is absent may not use it.
+ * `member` means any known user of that side; an action means the role tables of the domain reference.
+ */
+export interface Permission {
+  partner?: PartnerAction | 'member';
+  customer?: CustomerAction | 'member';
+  target?: RecordTarget | RelatedOrganizationTarget;
+  /** Only these kinds of organisation (the two-tier lists). */
+  kinds?: readonly OrganizationKind[];
+  /** May be answered in a group chat or channel; otherwise only in the person's personal chat with the bot. */
+  shared?: boolean;
+}
+
+export const EVERYONE: Permission = { partner: 'member', customer: 'member' };
+/** help and cancel: nothing private in them, so they work in any chat. */
+export const EVERYONE_ANYWHERE: Permission = { ...EVERYONE, shared: true };
+/** Helpdesk views: "search for and view customers" on the partner side, "view the list of partners" on the customer side. */
+export const VIEW_RELATIONSHIPS: Permission = { partner: 'view-customers', customer: 'view-partners' };
+
+export const partnerMay = (
+  action: PartnerAction,
+  extra: Omit<Permission, 'partner' | 'customer'> = {},
+): Permission => ({
+  partner: action,
+  ...extra,
+});
+export const customerMay = (
+  action: CustomerAction,
+  extra: Omit<Permission, 'partner' | 'customer'> = {},
+): Permission => ({ customer: action, ...extra });
+
+/** A payload naming an invitation, relationship, lead or user, and the parties that may act on it. */
+export function recordTarget(
+  collection: RecordTarget['collection'],
+  field: string,
+  parties: readonly Party[],
+  optional = false,
+): RecordTarget {
+  return { collection, field, parties, ...(optional ? { optional } : {}) };
+}
+
+/** Rule 11: a global administrator of either side enrols as an indirect reseller. */
+export const ENROLMENT: Permission = { partner: 'enroll-indirect-reseller', customer: 'enroll-indirect-reseller' };
+
+/** A payload naming another organisation by tenant id that must already be linked with the acting one. */
+export function relatedOrganization(field: string): RelatedOrganizationTarget {
+  return { collection: 'organizations', field };
+}
