@@ -6,7 +6,7 @@ import type { UserDirectory } from '../services/user-directory.js';
 import { cardAction, type CardActionHandler } from './card-actions.js';
 import type { CommandId } from './commands.js';
 import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';
-import type { CommandHandler, CommandRegistration } from './command-handler.js';
+import type { CommandRegistration } from './command-handler.js';
 import { updateSession } from './session.js';
 import { EVERYONE, EVERYONE_ANYWHERE } from './permissions.js';
 import { command } from './command-handler.js';

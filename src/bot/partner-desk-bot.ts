@@ -23,7 +23,7 @@ import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
 import { Dispatcher, roleRefusal } from './dispatcher.js';
 import { routeCommand } from './router.js';
-import { resolveSession, type Session, type SessionResult } from './session.js';
+import { resolveSession, type SessionResult } from './session.js';
 import type { MessageExtensionHandler } from './workflow-module.js';
 
 export type { CommandHandler, CommandTurn } from './command-handler.js';

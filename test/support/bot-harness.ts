@@ -21,7 +21,7 @@ export class BotHarness {
     store: Store,
     private readonly person: Person,
     env: NodeJS.ProcessEnv = {},
-    locale = 'en-US',
+    private readonly locale = 'en-US',
     clock: () => Date = () => NOW,
   ) {
     this.app = createApp(loadConfig(env), { store, clock, logger: this.log });
@@ -39,20 +39,37 @@ export class BotHarness {
         });
       },
     });
-    this.adapter = new TestAdapter(async (context) => this.app.bot.run(context), {
-      channelId: 'msteams',
-      conversation: {
-        id: `a:${person.aadObjectId}`,
-        tenantId: person.tenantId,
-        isGroup: false,
-        name: '',
-        conversationType: 'personal',
-      },
-      from: { id: `29:${person.aadObjectId}`, name: 'Someone', aadObjectId: person.aadObjectId },
-      recipient: { id: '28:bot', name: 'Partner Desk' },
-      locale,
+    this.adapter = this.adapterIn({
+      id: `a:${person.aadObjectId}`,
+      tenantId: person.tenantId,
+      isGroup: false,
+      name: '',
+      conversationType: 'personal',
     });
-    this.adapter.locale = locale;
+  }
+
+  private adapterIn(conversation: Record<string, unknown>): TestAdapter {
+    const adapter = new TestAdapter(async (context) => this.app.bot.run(context), {
+      channelId: 'msteams',
+      conversation: conversation as never,
+      from: { id: `29:${this.person.aadObjectId}`, name: 'Someone', aadObjectId: this.person.aadObjectId },
+      recipient: { id: '28:bot', name: 'Partner Desk' },
+      locale: this.locale,
+    });
+    adapter.locale = this.locale;
+    return adapter;
+  }
+
+  /** The same person writing in a group chat or channel the bot is in: what everyone there sees. */
+  async sayIn(conversationType: 'groupChat' | 'channel', text: string): Promise<string> {
+    const adapter = this.adapterIn({
+      id: `19:${conversationType}-${this.person.aadObjectId}@thread.v2`,
+      tenantId: this.person.tenantId,
+      isGroup: true,
+      conversationType,
+    });
+    await adapter.receiveActivity(text);
+    return visibleText(adapter.activeQueue.splice(0));
   }
 
   /** Sends one activity and returns every reply the bot sent in that turn. */

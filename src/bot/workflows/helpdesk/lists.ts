@@ -9,7 +9,6 @@ import { LIST_KINDS, RelationshipLists, type ListKind } from '../../../services/
 import { foldText } from '../../../services/status.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction, type CardActionHandler } from '../../card-actions.js';
-import type { CommandId } from '../../commands.js';
 import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { Session } from '../../session.js';
 import { VIEW_RELATIONSHIPS } from '../../permissions.js';

@@ -1,0 +1,63 @@
+import { REQUEST_VERBS } from '../../src/cards/request-card.js';
+import { hashInvitationToken } from '../../src/services/invitation-token.js';
+import { DEMO_USERS } from '../../src/store/demo-world.js';
+import { useBotWorld } from '../support/bot-world.js';
+
+const alex = DEMO_USERS[0]!; // Adatum admin agent
+const hana = DEMO_USERS[2]!; // Adatum helpdesk agent
+const umar = DEMO_USERS[4]!; // Adatum user management admin
+const carmen = DEMO_USERS[8]!; // Contoso global admin
+
+const RESELLER_ONLY = { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false', durationDays: '180' };
+
+describe('the defects the dispatcher closes', () => {
+  const world = useBotWorld();
+
+  /** Alex's draft invitation: its id, and the link the partner already copied into an email. */
+  async function draft() {
+    const { text } = await world.harness(alex).click(REQUEST_VERBS.submit, RESELLER_ONLY);
+    const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(text)![0];
+    const [invitation] = await world.store.findBy('invitations', 'tokenHash', hashInvitationToken(link)!);
+    return { invitation: invitation!, link, token: link.split('/').pop()! };
+  }
+
+  it.each([
+    ['a helpdesk agent', hana],
+    ['a user management admin', umar],
+  ])(
+    '%s can neither renew a partner’s invitation link nor send it; the link already sent keeps working',
+    async (_n, person) => {
+      const { invitation, link, token } = await draft();
+      const bot = world.harness(person);
+      const renewed = await bot.click(REQUEST_VERBS.newLink, { invitationId: invitation.id });
+      expect(renewed.text).toContain('Not allowed');
+      expect(renewed.text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
+      const sent = await bot.click(REQUEST_VERBS.done, {
+        invitationId: invitation.id,
+        token,
+        subject: 's',
+        body: link,
+      });
+      expect(sent.text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
+      expect(await world.store.get('invitations', invitation.id)).toEqual(invitation);
+    },
+  );
+
+  it('a customer admin cannot act on a partner’s invitation by its id', async () => {
+    const { invitation } = await draft();
+    const { text } = await world.harness(carmen).click(REQUEST_VERBS.newLink, { invitationId: invitation.id });
+    expect(text).toContain('This is done by the other side');
+    expect(await world.store.get('invitations', invitation.id)).toEqual(invitation);
+  });
+
+  it('private answers stay out of group chats and channels; help works anywhere', async () => {
+    const bot = world.harness(carmen);
+    for (const place of ['groupChat', 'channel'] as const) {
+      const shown = await bot.sayIn(place, 'my partners');
+      expect(shown).toContain('only in your personal chat with Partner Desk');
+      expect(shown).not.toContain('Litware');
+      expect(await bot.sayIn(place, 'help')).toContain('my partners');
+    }
+    expect(await bot.say('my partners')).toContain('Litware');
+  });
+});
