@@ -93,6 +93,7 @@ export function createApp(config: Config, options: AppOptions) {
     cardActions,
     conversations: new ConversationDirectory(store, clock),
     notifier,
+    logger,
     ...(messageExtension ? { messageExtension } : {}),
   });
 

@@ -35,7 +35,9 @@ export class ConversationQueue {
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const result = previous.then(work, work);
-    const tail = result.catch(() => undefined);
+    // The caller gets this turn's error through `result`; the tail only orders the next turn after it.
+    const settled = () => undefined;
+    const tail = result.then(settled, settled);
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);

@@ -7,6 +7,7 @@ import {
 import type { Config } from '../config.js';
 import { languageOf, t } from '../i18n/i18n.js';
 import { describeError, type Logger } from '../logging/logger.js';
+import { turnLog } from './turn-log.js';
 
 export type { Logger };
 
@@ -24,13 +25,14 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     const ref = randomUUID().slice(0, 8);
-    logger.error('turn failed', { ref, activityType: context.activity.type, error: describeError(error) });
+    const log = turnLog(context, logger);
+    log.error('turn failed', { ref, activityType: context.activity.type, error: describeError(error) });
     const language = languageOf(context.activity.locale, config.defaultLanguage);
     // An invoke gets its answer from the invoke response; a message turn gets an apology in the chat.
     if (context.activity.type === 'message') {
       await context
         .sendActivity(t(language, 'error.turn', { ref }))
-        .catch((sendError: unknown) => logger.warn('apology not sent', { ref, error: describeError(sendError) }));
+        .catch((sendError: unknown) => log.warn('apology not sent', { ref, error: describeError(sendError) }));
     }
   };
   return adapter;

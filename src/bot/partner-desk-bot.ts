@@ -22,6 +22,8 @@ import type { CardActions } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
 import { Dispatcher, roleRefusal } from './dispatcher.js';
+import { beginTurnLog, turnLog } from './turn-log.js';
+import type { Logger } from '../logging/logger.js';
 import { routeCommand } from './router.js';
 import { resolveSession, type SessionResult } from './session.js';
 import type { MessageExtensionHandler } from './workflow-module.js';
@@ -38,6 +40,7 @@ export interface PartnerDeskBotDeps {
   conversations: ConversationDirectory;
   notifier: Notifier;
   messageExtension?: MessageExtensionHandler;
+  logger: Logger;
 }
 
 export class PartnerDeskBot extends TeamsActivityHandler {
@@ -70,8 +73,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    const log = beginTurnLog(context, this.deps.logger);
+    const started = Date.now();
     await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
+    log.info('turn answered', { name: context.activity.name, durationMs: Date.now() - started });
   }
 
   /** Resolves who is acting and remembers where to reach them. */
@@ -123,7 +129,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     const registration = this.deps.commands.get(command.id);
     if (!registration) return;
     const admission = await this.dispatcher.admit(context, session, registration.permission);
-    if (!admission.admitted) return void (await context.sendActivity({ attachments: [admission.card] }));
+    if (!admission.admitted) {
+      turnLog(context, this.deps.logger).info('refused', { command: command.id, reason: admission.reason });
+      return void (await context.sendActivity({ attachments: [admission.card] }));
+    }
     await registration.handle({ context, session, dc, args: command.args });
   }
 
@@ -141,7 +150,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const raw = (invokeValue.action.data ?? {}) as Record<string, unknown>;
     const admission = await this.dispatcher.admit(context, session, handler.permission, raw);
-    if (!admission.admitted) return cardResponse(admission.card);
+    if (!admission.admitted) {
+      turnLog(context, this.deps.logger).info('refused', { verb: handler.verb, reason: admission.reason });
+      return cardResponse(admission.card);
+    }
     const parsed = handler.data.safeParse(raw);
     if (!parsed.success) {
       const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');

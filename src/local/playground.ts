@@ -128,10 +128,11 @@ export async function startPlayground(options: {
   }
   const url = `http://127.0.0.1:${port}`;
   // It says "Listening" before reading its config, and a bad config only shows in its log: ask it.
-  const config = await fetch(`${url}/_internal/v1/config`).catch(() => undefined);
-  if (!config?.ok) {
+  const config = await fetch(`${url}/_internal/v1/config`).catch((error: unknown) => error as Error);
+  if (config instanceof Error || !config.ok) {
     child.kill('SIGTERM');
-    throw new Error(`Playground ${options.name} failed to start; see ${dir}/playground.log`);
+    const why = config instanceof Error ? config.message : `HTTP ${config.status}`;
+    throw new Error(`Playground ${options.name} failed to start (${why}); see ${dir}/playground.log`);
   }
   return { child, port, url };
 }
