@@ -21,7 +21,7 @@ import type { StoreReader } from '../store/store.js';
 import type { CardActions } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
-import { Dispatcher, roleRefusal } from './dispatcher.js';
+import { Dispatcher, isPersonalConversation, roleRefusal } from './dispatcher.js';
 import { beginTurnLog, turnLog } from './turn-log.js';
 import type { Logger } from '../logging/logger.js';
 import { routeCommand } from './router.js';
@@ -103,6 +103,12 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     const result = await this.session(context);
     if (result.kind !== 'known') return void (await context.sendActivity({ attachments: [refusalCard(result)] }));
     const { user, org, tr } = result.session;
+    // Everyone in a group chat or channel sees the welcome: it must not show one person's roles there.
+    if (!isPersonalConversation(context)) {
+      return void (await context.sendActivity({
+        attachments: [noticeCard(tr.t('welcome.shared.title'), tr.t('welcome.shared.text'), 'default')],
+      }));
+    }
     await context.sendActivity({ attachments: [welcomeCard(user, org, tr, this.available, 'welcome')] });
   }
 

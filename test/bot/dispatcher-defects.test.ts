@@ -57,6 +57,12 @@ describe('the defects the dispatcher closes', () => {
       expect(shown).toContain('only in your personal chat with Partner Desk');
       expect(shown).not.toContain('Litware');
       expect(await bot.sayIn(place, 'help')).toContain('my partners');
+      const welcome = await bot.sayIn(place, {
+        type: 'conversationUpdate',
+        membersAdded: [{ id: `29:${carmen.aadObjectId}`, name: 'Carmen' }],
+      });
+      expect(welcome).toContain('open a personal chat with Partner Desk');
+      expect(welcome).not.toContain('Global admin');
     }
     expect(await bot.say('my partners')).toContain('Litware');
   });

@@ -61,7 +61,7 @@ export class BotHarness {
   }
 
   /** The same person writing in a group chat or channel the bot is in: what everyone there sees. */
-  async sayIn(conversationType: 'groupChat' | 'channel', text: string): Promise<string> {
+  async sayIn(conversationType: 'groupChat' | 'channel', text: string | Partial<Activity>): Promise<string> {
     const adapter = this.adapterIn({
       id: `19:${conversationType}-${this.person.aadObjectId}@thread.v2`,
       tenantId: this.person.tenantId,
