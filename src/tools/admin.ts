@@ -2,6 +2,7 @@ import { Cloud, OrganizationKind } from '../domain/model.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { EnrollmentService } from '../services/enrollment.js';
 import { Notifier } from '../services/notifications.js';
+import { silentLogger } from '../logging/logger.js';
 import { describeRefusal } from '../cards/refusal.js';
 import { translator } from '../i18n/i18n.js';
 import { audit } from '../services/audit.js';
@@ -130,7 +131,9 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       if (reject && !reason)
         throw new UsageError('--reason is required when rejecting: the primary contact is told why');
       const config = loadConfig({ ...process.env, MicrosoftAppId: '' });
-      const service = new EnrollmentService(store, new Notifier(store, { clock: now }), now, config.defaultLanguage);
+      // Only queues: the bot's own process delivers the notification and logs how that went.
+      const notifier = new Notifier(store, { clock: now, logger: silentLogger });
+      const service = new EnrollmentService(store, notifier, now, config.defaultLanguage);
       const reviewed = await service.review(id, approve ? 'approved' : 'rejected', OPERATOR.name, reason);
       if (!reviewed.ok) throw new UsageError(describeRefusal(reviewed.refusal, translator('en')));
       return `Application ${id} is ${reviewed.value.status}; the primary contact will be told in Teams when the bot runs.`;
