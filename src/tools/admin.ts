@@ -3,6 +3,7 @@ import { loadConfig, loadDotEnv } from '../config.js';
 import { EnrollmentService } from '../services/enrollment.js';
 import { Notifier } from '../services/notifications.js';
 import { silentLogger } from '../logging/logger.js';
+import { describeFailed, failedNotifications, retryFailed } from './notification-admin.js';
 import { describeRefusal } from '../cards/refusal.js';
 import { translator } from '../i18n/i18n.js';
 import { audit } from '../services/audit.js';
@@ -16,7 +17,10 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- grant-admin --tenant <id> --aad <object id> --name <full name> --email <email>
   npm run admin -- enrollments
   npm run admin -- review-enrollment <id> --approve
-  npm run admin -- review-enrollment <id> --reject --reason "<why>"`;
+  npm run admin -- review-enrollment <id> --reject --reason "<why>"
+  npm run admin -- notifications --failed
+  npm run admin -- retry-notification <id>
+  npm run admin -- retry-notification --all-failed`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -137,6 +141,18 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       const reviewed = await service.review(id, approve ? 'approved' : 'rejected', OPERATOR.name, reason);
       if (!reviewed.ok) throw new UsageError(describeRefusal(reviewed.refusal, translator('en')));
       return `Application ${id} is ${reviewed.value.status}; the primary contact will be told in Teams when the bot runs.`;
+    }
+    case 'notifications': {
+      if (!rest.includes('--failed')) throw new UsageError('notifications --failed lists what the bot gave up on');
+      return describeFailed(await failedNotifications(store));
+    }
+    case 'retry-notification': {
+      const all = rest.includes('--all-failed');
+      const id = rest.find((a) => !a.startsWith('--'));
+      if (all === (id !== undefined)) throw new UsageError('give one notification id, or --all-failed');
+      const retried = await retryFailed(store, all ? 'all' : [id!], now());
+      if (!all && retried.length === 0) throw new UsageError(`notification ${id} is not a failed notification`);
+      return `${retried.length} notification(s) pending again; the bot sends them on its next run.`;
     }
     default:
       throw new UsageError(USAGE);
