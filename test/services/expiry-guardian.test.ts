@@ -50,6 +50,28 @@ describe('expiry guardian', () => {
   const reminders = async (store: Store, subject: string) =>
     (await store.findBy('notifications', 'subject', subject)).filter((n) => n.kind.startsWith('guardian.'));
 
+  it('a pass that fails on its timer is logged, not swallowed', async () => {
+    const p = await Process.start(file, clock, seed());
+    const failing = new Proxy(p.store, {
+      get: (target, key, receiver) =>
+        key === 'findBy' ? () => Promise.reject(new Error('store unreadable')) : Reflect.get(target, key, receiver),
+    });
+    const log = new MemoryLogger();
+    const notifier = new Notifier(failing, { clock, logger: log });
+    const guardian = new ExpiryGuardian({ store: failing, notifier, clock, defaultLanguage: 'en', logger: log });
+    guardian.start();
+    while (log.errors().length === 0) await new Promise((resolve) => setImmediate(resolve));
+    guardian.stop();
+    expect(log.errors()).toEqual([
+      {
+        level: 'error',
+        message: 'expiry guardian pass failed',
+        fields: { error: expect.stringContaining('store unreadable') },
+      },
+    ]);
+    await p.stop();
+  });
+
   it('sends the 30, 7 and 1 day reminders once each across restarts, then ends the admin access', async () => {
     let p = await Process.start(file, clock, seed());
     const first = await p.guardian.runOnce();
