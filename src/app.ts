@@ -60,9 +60,15 @@ export function createApp(config: Config, options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger();
 
-  const notifier = new Notifier(store, { clock });
+  const notifier = new Notifier(store, { clock, logger: logger.child({ component: 'outbox' }) });
   const adapter = createAdapter(config, logger);
-  notifier.attach(new ProactiveDeliverer(adapter, config.botAuth.appId));
+  notifier.attach(
+    new ProactiveDeliverer(adapter, config.botAuth.appId, {
+      logger: logger.child({ component: 'connector' }),
+      timeoutMs: config.connectorTimeoutMs,
+      clock,
+    }),
+  );
 
   const downloads = new DownloadTokens(clock);
   const deps: WorkflowDeps = { config, store, clock, notifier, downloads, logger, available: () => bot.available };

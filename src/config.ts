@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   SINGLE_DELEGATED_ADMIN_PARTNER: flag,
   DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
   EXPIRY_GUARDIAN: flag,
+  /** How long one Bot Connector call (a proactive message, a card update) may take before it is abandoned. */
+  CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export interface Config {
@@ -53,6 +55,8 @@ export interface Config {
   defaultLanguage: 'en' | 'es';
   /** The in-process scheduler of reminders and expiries (off only for tests and demos that must stay quiet). */
   expiryGuardian: boolean;
+  /** Milliseconds one Bot Connector call may take (CONNECTOR_TIMEOUT_MS); a timeout is retried later. */
+  connectorTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     singleDelegatedAdminPartner: e.SINGLE_DELEGATED_ADMIN_PARTNER ?? false,
     defaultLanguage: e.DEFAULT_LANGUAGE,
     expiryGuardian: e.EXPIRY_GUARDIAN ?? true,
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
   };
 }
 

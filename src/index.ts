@@ -5,19 +5,22 @@ import { demoWorld } from './store/demo-world.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreFileError } from './store/store.js';
 import { ExpiryGuardian } from './services/expiry-guardian.js';
+import { createLogger } from './logging/logger.js';
 
 /** The composition root: configuration, store, app, HTTP server, signals. */
 export async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const store = await openLowdbStore({ file: config.storeFile, seed: demoWorld(new Date()) });
-  const app = createApp(config, { store });
+  const logger = createLogger();
+  const app = createApp(config, { store, logger });
   const port = await listen(app.server, config.port, config.host);
   const guardian = new ExpiryGuardian({
     store,
     notifier: app.notifier,
     clock: () => new Date(),
     defaultLanguage: config.defaultLanguage,
+    logger: logger.child({ component: 'expiry-guardian' }),
   });
   if (config.expiryGuardian) guardian.start();
 

@@ -1,51 +1,138 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import { DeliveryError, type MessageDeliverer, type OutgoingMessage } from '../services/notifications.js';
+import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import { describeError, type Logger } from '../logging/logger.js';
+import { DeliveryError, parseRetryAfter } from '../services/delivery-error.js';
+import type { MessageDeliverer, OutgoingMessage } from '../services/notifications.js';
 
-/** Delivers queued notifications through the Bot Connector (`continueConversationAsync`). */
+export interface ProactiveDelivererOptions {
+  logger: Logger;
+  /** How long one connector call may take before it is aborted (a transient failure, tried again later). */
+  timeoutMs?: number;
+  clock?: () => Date;
+}
+
+export const DEFAULT_CONNECTOR_TIMEOUT_MS = 10_000;
+
+/** The parts of botbuilder's connector client (an @azure/core-client pipeline) this file changes. */
+interface ConnectorPipeline {
+  removePolicy(options: { name: string }): unknown;
+  addPolicy(policy: {
+    name: string;
+    sendRequest(request: { abortSignal?: AbortSignal }, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
+  }): void;
+}
+
+/**
+ * Delivers queued notifications through the Bot Connector (`continueConversationAsync`).
+ *
+ * botbuilder hands an error thrown inside the proactive callback to the adapter's onTurnError and then
+ * resolves, so the send's own outcome is captured inside the callback: a call resolves only when the
+ * connector answered with success. The connector client's own retries are removed (they would wait out a
+ * Retry-After inside the drain, multiplied by the outbox's rounds); the outbox decides when to try again.
+ */
 export class ProactiveDeliverer implements MessageDeliverer {
+  private readonly timeoutMs: number;
+  private readonly clock: () => Date;
+
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
-  ) {}
+    private readonly options: ProactiveDelivererOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_CONNECTOR_TIMEOUT_MS;
+    this.clock = options.clock ?? (() => new Date());
+  }
 
   async deliver(reference: Record<string, unknown>, message: OutgoingMessage): Promise<string | undefined> {
-    let activityId: string | undefined;
-    try {
-      await this.adapter.continueConversationAsync(
-        this.appId,
-        reference as Partial<ConversationReference>,
-        async (context) => {
-          const sent = await context.sendActivity({
-            text: message.text,
-            attachments: message.card ? [message.card] : undefined,
-          });
-          activityId = sent?.id;
-        },
-      );
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      throw new DeliveryError(error instanceof Error ? error.message : String(error), status);
-    }
-    return activityId;
+    const sent = await this.call(reference, 'send', (context) =>
+      context.sendActivity({ text: message.text, attachments: message.card ? [message.card] : undefined }),
+    );
+    return sent?.id;
   }
 
   async update(reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void> {
+    await this.call(reference, 'update', (context) =>
+      context.updateActivity({
+        id: activityId,
+        type: 'message',
+        text: message.text,
+        attachments: message.card ? [message.card] : undefined,
+      }),
+    );
+  }
+
+  private async call<T>(
+    reference: Record<string, unknown>,
+    operation: string,
+    work: (context: TurnContext) => Promise<T>,
+  ): Promise<T> {
+    const abort = new AbortController();
+    let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
+    const turn = this.adapter.continueConversationAsync(
+      this.appId,
+      reference as Partial<ConversationReference>,
+      async (context) => {
+        this.prepare(context, abort.signal);
+        try {
+          outcome = { ok: true, value: await work(context) };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+      },
+    );
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), this.timeoutMs);
+    });
     try {
-      await this.adapter.continueConversationAsync(
-        this.appId,
-        reference as Partial<ConversationReference>,
-        async (context) => {
-          await context.updateActivity({
-            id: activityId,
-            type: 'message',
-            text: message.text,
-            attachments: message.card ? [message.card] : undefined,
-          });
-        },
-      );
+      if ((await Promise.race([turn, deadline])) === 'timeout') {
+        abort.abort();
+        // The abort ends the HTTP request; a part that ignores it (a token fetch) must not hold the drain.
+        turn.catch((error: unknown) =>
+          this.options.logger.warn('connector call failed after its timeout', {
+            operation,
+            error: describeError(error),
+          }),
+        );
+        throw new DeliveryError(`The Bot Connector did not answer the ${operation} within ${this.timeoutMs} ms`);
+      }
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      throw new DeliveryError(error instanceof Error ? error.message : String(error), status);
+      throw this.deliveryError(error);
+    } finally {
+      clearTimeout(timer);
     }
+    if (!outcome) throw new DeliveryError(`The ${operation} never ran: the adapter did not start the turn`);
+    if (!outcome.ok) throw this.deliveryError(outcome.error);
+    return outcome.value;
+  }
+
+  /** The connector client of this one proactive turn: no hidden retries, and every request abortable. */
+  private prepare(context: TurnContext, signal: AbortSignal): void {
+    const client = context.turnState.get(this.adapter.ConnectorClientKey) as
+      { client?: { pipeline?: ConnectorPipeline } } | undefined;
+    const pipeline = client?.client?.pipeline;
+    if (!pipeline) {
+      this.options.logger.warn('connector client has no pipeline: retries and abort left as botbuilder sets them');
+      return;
+    }
+    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
+    pipeline.addPolicy({
+      name: 'partnerDeskDeadline',
+      sendRequest: (request, next) => {
+        request.abortSignal = signal;
+        return next(request);
+      },
+    });
+  }
+
+  private deliveryError(error: unknown): DeliveryError {
+    if (error instanceof DeliveryError) return error;
+    const e = error as { statusCode?: unknown; response?: { headers?: { get?: (name: string) => unknown } } };
+    const status = typeof e?.statusCode === 'number' ? e.statusCode : undefined;
+    const retryAfter = e?.response?.headers?.get?.('retry-after');
+    return new DeliveryError(
+      error instanceof Error ? error.message : String(error),
+      status,
+      parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : undefined, this.clock()),
+    );
   }
 }

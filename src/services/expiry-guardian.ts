@@ -7,6 +7,7 @@ import { translator } from '../i18n/i18n.js';
 import { ConflictError, withRetry, type Store, type Transaction } from '../store/store.js';
 import { audit } from './audit.js';
 import type { Notifier } from './notifications.js';
+import { describeError, type Logger } from '../logging/logger.js';
 
 /**
  * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
@@ -40,6 +41,8 @@ export interface ExpiryGuardianOptions {
   notifier: Notifier;
   clock: () => Date;
   defaultLanguage: Language;
+  /** A pass that fails is logged here and tried again at the next interval. */
+  logger: Logger;
   /** How often it looks; the reminders collection, not timing, is what prevents duplicates. */
   intervalMs?: number;
 }
@@ -60,8 +63,12 @@ export class ExpiryGuardian {
 
   start(): void {
     if (this.timer) return;
-    void this.runOnce().catch(() => undefined);
-    this.timer = setInterval(() => void this.runOnce().catch(() => undefined), this.opts.intervalMs ?? 15 * 60_000);
+    const run = () =>
+      void this.runOnce().catch((error: unknown) =>
+        this.opts.logger.error('expiry guardian pass failed', { error: describeError(error) }),
+      );
+    run();
+    this.timer = setInterval(run, this.opts.intervalMs ?? 15 * 60_000);
     this.timer.unref();
   }
 

@@ -53,8 +53,12 @@ export class InvitationDelivery {
     return admins.length;
   }
 
-  /** The customer answered: the partner's staff who follow it are told. */
+  /**
+   * The customer answered: the partner's staff who follow it are told, and every other customer admin's copy
+   * of the card is replaced by the final state, all in the answering transaction.
+   */
   async invitationAnswered(tx: Transaction, invitation: Invitation): Promise<void> {
+    await this.closeDeliveredCards(tx, invitation);
     const customer = invitation.customerTenantId
       ? await tx.get('organizations', invitation.customerTenantId)
       : undefined;
@@ -89,13 +93,17 @@ export class InvitationDelivery {
     }
   }
 
-  /** After an answer, every admin's copy of the card becomes the final state, so nobody clicks a stale one. */
-  async closeDeliveredCards(invitation: Invitation, exceptAadObjectId?: string): Promise<number> {
-    const partner = await this.store.get('organizations', invitation.partnerTenantId);
+  /**
+   * After an answer, every admin's copy of the card becomes the final state, so nobody clicks a stale one;
+   * the answerer's own copy is the one their click replaces. Queued: the answer never waits on the connector.
+   */
+  async closeDeliveredCards(tx: Transaction, invitation: Invitation): Promise<number> {
+    const partner = await tx.get('organizations', invitation.partnerTenantId);
     if (!partner) return 0;
-    return this.notifier.replaceDelivered(invitation.id, async (n: NotificationRecord) => {
-      if (n.kind !== 'invitation.received' || n.aadObjectId === exceptAadObjectId) return undefined;
-      const [recipient] = await this.store.findBy('users', 'identity', identityKey(n.tenantId, n.aadObjectId));
+    const answerer = invitation.decidedBy ? await tx.get('users', invitation.decidedBy.userId) : undefined;
+    return this.notifier.queueReplacements(tx, invitation.id, async (n: NotificationRecord) => {
+      if (n.kind !== 'invitation.received' || n.aadObjectId === answerer?.aadObjectId) return undefined;
+      const [recipient] = await tx.findBy('users', 'identity', identityKey(n.tenantId, n.aadObjectId));
       const language = recipient?.language ?? this.defaultLanguage;
       return { card: invitationClosedCard(invitation, partner, translator(language)) } satisfies OutgoingMessage;
     });

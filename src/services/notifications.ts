@@ -2,6 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { CardAttachment } from '../cards/render.js';
 import type { NotificationRecord } from '../store/runtime-records.js';
 import { identityKey, withRetry, type Store, type Transaction } from '../store/store.js';
+import { describeError, type Logger } from '../logging/logger.js';
+import { isPersonal } from './conversations.js';
+import { isTransient } from './delivery-error.js';
+import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
+import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
+
+export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
+export { REPLACE_KIND } from './card-replacements.js';
 
 export interface OutgoingMessage {
   text?: string;
@@ -21,27 +29,15 @@ export interface MessageDeliverer {
   update(reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void>;
 }
 
-export class DeliveryError extends Error {
-  override readonly name = 'DeliveryError';
-  constructor(
-    message: string,
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-}
-
-/** Connector answers worth trying again: throttling and server errors. */
-export function isTransient(error: unknown): boolean {
-  const status = error instanceof DeliveryError ? error.status : (error as { statusCode?: number })?.statusCode;
-  return status === undefined || status === 429 || status >= 500;
-}
-
 export interface NotifierOptions {
   clock: () => Date;
+  /** Every failed attempt and every notification given up is logged here (ids, kinds, statuses; never the payload). */
+  logger: Logger;
   /** Attempts per delivery round, with jittered exponential backoff between them. */
   immediateAttempts?: number;
   baseDelayMs?: number;
+  /** A wait longer than this (a long Retry-After) ends the round instead of holding up everyone else's messages. */
+  maxInRoundWaitMs?: number;
   /** Rounds before a notification is given up as failed. */
   maxRounds?: number;
   sleep?: (ms: number) => Promise<void>;
@@ -73,6 +69,7 @@ export class Notifier {
     this.opts = {
       immediateAttempts: 3,
       baseDelayMs: 300,
+      maxInRoundWaitMs: 2_000,
       maxRounds: 8,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
@@ -120,7 +117,10 @@ export class Notifier {
     this.draining = (async () => {
       do {
         this.again = false;
-        await this.drainOnce().catch(() => undefined);
+        await this.drainOnce().catch((error: unknown) =>
+          // What was not delivered stays pending: the next run (timer or turn) picks it up.
+          this.opts.logger.error('notification drain failed', { error: describeError(error) }),
+        );
       } while (this.again);
     })().finally(() => (this.draining = undefined));
     return this.draining;
@@ -151,80 +151,89 @@ export class Notifier {
       'conversations',
       identityKey(notification.tenantId, notification.aadObjectId),
     );
-    let error: string | undefined;
-    let activityId: string | undefined;
-    if (!conversation) {
-      error = 'The user has not installed the bot yet: no conversation to write to';
-    } else {
-      for (let attempt = 1; attempt <= this.opts.immediateAttempts; attempt++) {
-        try {
-          activityId = await deliverer.deliver(conversation.reference, notification.payload as OutgoingMessage);
-          error = undefined;
-          break;
-        } catch (e) {
-          error = e instanceof Error ? e.message : String(e);
-          if (!isTransient(e) || attempt === this.opts.immediateAttempts) break;
-          const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1);
-          await this.opts.sleep(backoff / 2 + this.opts.random() * backoff);
-        }
+    // A reference stored before only personal chats were kept could name a group chat: never write there.
+    if (!conversation || !isPersonal(conversation.reference)) {
+      return this.record(notification, { outcome: 'later', error: NO_CONVERSATION });
+    }
+    let last: unknown;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const activityId = await this.send(deliverer, conversation.reference, notification);
+        return this.record(notification, { outcome: 'sent', activityId });
+      } catch (error) {
+        last = error;
+        if (!isTransient(error)) return this.record(notification, { outcome: 'refused', error });
+        if (attempt >= this.opts.immediateAttempts) break;
+        const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1);
+        const wait = Math.max(backoff / 2 + this.opts.random() * backoff, retryAfterOf(error) ?? 0);
+        if (wait > this.opts.maxInRoundWaitMs) break;
+        await this.opts.sleep(wait);
       }
     }
-    await this.record(notification.id, error, activityId);
+    return this.record(notification, { outcome: 'later', error: last });
   }
 
-  private async record(id: string, error: string | undefined, activityId: string | undefined): Promise<void> {
+  private async send(
+    deliverer: MessageDeliverer,
+    reference: Record<string, unknown>,
+    notification: NotificationRecord,
+  ): Promise<string | undefined> {
+    const { text, card, activityId } = notification.payload as OutgoingMessage & { activityId?: unknown };
+    const message: OutgoingMessage = { ...(text !== undefined ? { text } : {}), ...(card ? { card } : {}) };
+    if (notification.kind !== REPLACE_KIND) return deliverer.deliver(reference, message);
+    await deliverer.update(reference, String(activityId), message);
+    return undefined;
+  }
+
+  private async record(notification: NotificationRecord, result: Attempt): Promise<void> {
     const now = this.opts.clock();
+    const at = now.toISOString();
+    let settled: NotificationRecord | undefined;
     await withRetry(this.store, async (tx) => {
-      const current = await tx.get('notifications', id);
+      settled = undefined;
+      const current = await tx.get('notifications', notification.id);
       if (!current || current.status !== 'pending') return;
-      if (error === undefined) {
-        tx.update('notifications', {
+      const attempts = current.attempts + 1;
+      if (result.outcome === 'sent') {
+        settled = tx.update('notifications', {
           ...current,
           status: 'delivered',
-          attempts: current.attempts + 1,
-          deliveredAt: now.toISOString(),
-          payload: { ...current.payload, activityId },
+          attempts,
+          deliveredAt: at,
+          lastAttemptAt: at,
+          // An update's payload already names the activity it replaced.
+          payload:
+            current.kind === REPLACE_KIND ? current.payload : { ...current.payload, activityId: result.activityId },
           lastError: undefined,
         });
         return;
       }
-      const attempts = current.attempts + 1;
-      const delayMin = LATER_DELAYS_MIN[Math.min(attempts - 1, LATER_DELAYS_MIN.length - 1)] ?? 60;
-      tx.update('notifications', {
+      const giveUp = result.outcome === 'refused' || attempts >= this.opts.maxRounds;
+      const delay = this.laterDelayMs(attempts);
+      settled = tx.update('notifications', {
         ...current,
-        status: attempts >= this.opts.maxRounds ? 'failed' : 'pending',
+        status: giveUp ? 'failed' : 'pending',
         attempts,
-        lastError: error,
-        nextAttemptAt: new Date(now.getTime() + delayMin * 60_000).toISOString(),
+        lastError: messageOf(result.error),
+        lastAttemptAt: at,
+        // Never earlier than the connector asked; a failed one settles now (the day it is forgotten from).
+        nextAttemptAt: giveUp
+          ? at
+          : new Date(now.getTime() + Math.max(delay, retryAfterOf(result.error) ?? 0)).toISOString(),
       });
     });
+    if (settled) logAttempt(this.opts.logger, settled, result);
   }
 
-  /**
-   * Replaces every delivered card about `subjectId` (e.g. an invitation someone else just accepted), so
-   * nobody can act on a stale copy. `render` gives each recipient's new message, or undefined to leave it.
-   * Best effort: a copy that cannot be updated still refuses the action on the server.
-   */
-  async replaceDelivered(
-    subjectId: string,
-    render: (notification: NotificationRecord) => Promise<OutgoingMessage | undefined> | OutgoingMessage | undefined,
-  ): Promise<number> {
-    if (!this.deliverer) return 0;
-    let replaced = 0;
-    for (const n of await this.store.findBy('notifications', 'subject', subjectId)) {
-      const activityId = n.payload.activityId;
-      if (n.status !== 'delivered' || typeof activityId !== 'string') continue;
-      const message = await render(n);
-      const conversation = await this.store.get('conversations', identityKey(n.tenantId, n.aadObjectId));
-      if (!message || !conversation) continue;
-      try {
-        await this.deliverer.update(conversation.reference, activityId, message);
-        replaced++;
-      } catch {
-        // The server-side state check is what stops a second action; a stale card only looks stale.
-      }
-    }
-    return replaced;
+  /** Jittered exponential backoff between rounds (1, 5, 15, 60, 240 minutes, each ±50 %). */
+  private laterDelayMs(attempts: number): number {
+    const minutes = LATER_DELAYS_MIN[Math.min(attempts - 1, LATER_DELAYS_MIN.length - 1)] ?? 60;
+    return minutes * MINUTE * (0.5 + this.opts.random());
+  }
+
+  /** Queues the replacement of every delivered card about `subjectId`, in the caller's transaction (see card-replacements). */
+  queueReplacements(tx: Transaction, subjectId: string, render: RenderReplacement): Promise<number> {
+    return queueReplacements(tx, this.opts.clock(), subjectId, render);
   }
 
   /**

@@ -42,6 +42,8 @@ export const NotificationRecord = z.object({
   status: z.enum(['pending', 'delivered', 'failed']),
   attempts: z.number().int().nonnegative(),
   lastError: z.string().optional(),
+  /** When it was last tried (the operator's list of failed ones shows it). */
+  lastAttemptAt: z.string().optional(),
   nextAttemptAt: z.string(),
   createdAt: z.string(),
   deliveredAt: z.string().optional(),

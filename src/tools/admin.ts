@@ -2,6 +2,8 @@ import { Cloud, OrganizationKind } from '../domain/model.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { EnrollmentService } from '../services/enrollment.js';
 import { Notifier } from '../services/notifications.js';
+import { silentLogger } from '../logging/logger.js';
+import { describeFailed, failedNotifications, retryFailed } from './notification-admin.js';
 import { describeRefusal } from '../cards/refusal.js';
 import { translator } from '../i18n/i18n.js';
 import { audit } from '../services/audit.js';
@@ -15,7 +17,10 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- grant-admin --tenant <id> --aad <object id> --name <full name> --email <email>
   npm run admin -- enrollments
   npm run admin -- review-enrollment <id> --approve
-  npm run admin -- review-enrollment <id> --reject --reason "<why>"`;
+  npm run admin -- review-enrollment <id> --reject --reason "<why>"
+  npm run admin -- notifications --failed
+  npm run admin -- retry-notification <id>
+  npm run admin -- retry-notification --all-failed`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -130,10 +135,24 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       if (reject && !reason)
         throw new UsageError('--reason is required when rejecting: the primary contact is told why');
       const config = loadConfig({ ...process.env, MicrosoftAppId: '' });
-      const service = new EnrollmentService(store, new Notifier(store, { clock: now }), now, config.defaultLanguage);
+      // Only queues: the bot's own process delivers the notification and logs how that went.
+      const notifier = new Notifier(store, { clock: now, logger: silentLogger });
+      const service = new EnrollmentService(store, notifier, now, config.defaultLanguage);
       const reviewed = await service.review(id, approve ? 'approved' : 'rejected', OPERATOR.name, reason);
       if (!reviewed.ok) throw new UsageError(describeRefusal(reviewed.refusal, translator('en')));
       return `Application ${id} is ${reviewed.value.status}; the primary contact will be told in Teams when the bot runs.`;
+    }
+    case 'notifications': {
+      if (!rest.includes('--failed')) throw new UsageError('notifications --failed lists what the bot gave up on');
+      return describeFailed(await failedNotifications(store));
+    }
+    case 'retry-notification': {
+      const all = rest.includes('--all-failed');
+      const id = rest.find((a) => !a.startsWith('--'));
+      if (all === (id !== undefined)) throw new UsageError('give one notification id, or --all-failed');
+      const retried = await retryFailed(store, all ? 'all' : [id!], now());
+      if (!all && retried.length === 0) throw new UsageError(`notification ${id} is not a failed notification`);
+      return `${retried.length} notification(s) pending again; the bot sends them on its next run.`;
     }
     default:
       throw new UsageError(USAGE);

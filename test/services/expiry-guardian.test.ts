@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ExpiryGuardian } from '../../src/services/expiry-guardian.js';
 import { Notifier } from '../../src/services/notifications.js';
+import { MemoryLogger } from '../../src/logging/logger.js';
 import { DEMO_TENANTS, DEMO_USERS } from '../../src/store/demo-world.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import type { SeedData, Store } from '../../src/store/store.js';
@@ -19,12 +20,13 @@ class Process {
     return new Process(store, clock);
   }
   readonly guardian: ExpiryGuardian;
+  readonly log = new MemoryLogger();
   private constructor(
     readonly store: Store,
     clock: () => Date,
   ) {
-    const notifier = new Notifier(store, { clock });
-    this.guardian = new ExpiryGuardian({ store, notifier, clock, defaultLanguage: 'en' });
+    const notifier = new Notifier(store, { clock, logger: this.log });
+    this.guardian = new ExpiryGuardian({ store, notifier, clock, defaultLanguage: 'en', logger: this.log });
   }
   stop(): Promise<void> {
     return this.store.close();
@@ -47,6 +49,28 @@ describe('expiry guardian', () => {
 
   const reminders = async (store: Store, subject: string) =>
     (await store.findBy('notifications', 'subject', subject)).filter((n) => n.kind.startsWith('guardian.'));
+
+  it('a pass that fails on its timer is logged, not swallowed', async () => {
+    const p = await Process.start(file, clock, seed());
+    const failing = new Proxy(p.store, {
+      get: (target, key, receiver) =>
+        key === 'findBy' ? () => Promise.reject(new Error('store unreadable')) : Reflect.get(target, key, receiver),
+    });
+    const log = new MemoryLogger();
+    const notifier = new Notifier(failing, { clock, logger: log });
+    const guardian = new ExpiryGuardian({ store: failing, notifier, clock, defaultLanguage: 'en', logger: log });
+    guardian.start();
+    while (log.errors().length === 0) await new Promise((resolve) => setImmediate(resolve));
+    guardian.stop();
+    expect(log.errors()).toEqual([
+      {
+        level: 'error',
+        message: 'expiry guardian pass failed',
+        fields: { error: expect.stringContaining('store unreadable') },
+      },
+    ]);
+    await p.stop();
+  });
 
   it('sends the 30, 7 and 1 day reminders once each across restarts, then ends the admin access', async () => {
     let p = await Process.start(file, clock, seed());
@@ -111,8 +135,8 @@ describe('expiry guardian', () => {
 
   it('two guardians running at once (two processes on one store) send each reminder once', async () => {
     const p = await Process.start(file, clock, seed());
-    const notifier = new Notifier(p.store, { clock });
-    const other = new ExpiryGuardian({ store: p.store, notifier, clock, defaultLanguage: 'en' });
+    const notifier = new Notifier(p.store, { clock, logger: p.log });
+    const other = new ExpiryGuardian({ store: p.store, notifier, clock, defaultLanguage: 'en', logger: p.log });
     await Promise.all([p.guardian.runOnce(), other.runOnce()]);
     expect(await reminders(p.store, REL)).toHaveLength(5);
     await p.stop();

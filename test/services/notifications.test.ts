@@ -1,11 +1,14 @@
 import {
   DeliveryError,
   Notifier,
+  REPLACE_KIND,
   type MessageDeliverer,
+  type NotifierOptions,
   type OutgoingMessage,
 } from '../../src/services/notifications.js';
 import { ConversationDirectory } from '../../src/services/conversations.js';
 import type { Store } from '../../src/store/store.js';
+import { MemoryLogger } from '../../src/logging/logger.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../support/world.js';
 
 class ScriptedDeliverer implements MessageDeliverer {
@@ -29,28 +32,32 @@ describe('Notifier (outbox)', () => {
   let now: Date;
   const sleeps: number[] = [];
   const clock = () => now;
+  let log: MemoryLogger;
 
   beforeEach(async () => {
     ({ store, dispose } = await tempStore());
     now = NOW;
     sleeps.length = 0;
+    log = new MemoryLogger();
     await new ConversationDirectory(store, clock).remember(
       PEOPLE.customerGlobalAdmin.tenantId,
       PEOPLE.customerGlobalAdmin.aadObjectId,
       {
-        conversation: { id: 'a:carmen' },
+        conversation: { id: 'a:carmen', conversationType: 'personal' },
         serviceUrl: 'http://127.0.0.1:1',
       },
     );
   });
   afterEach(() => dispose());
 
-  function notifier(deliverer: MessageDeliverer): Notifier {
+  function notifier(deliverer: MessageDeliverer, options: Partial<NotifierOptions> = {}): Notifier {
     const n = new Notifier(store, {
       clock,
+      logger: log,
       sleep: async (ms) => void sleeps.push(ms),
       random: () => 0.5,
       maxRounds: 3,
+      ...options,
     });
     n.attach(deliverer);
     return n;
@@ -75,16 +82,22 @@ describe('Notifier (outbox)', () => {
     expect(deliverer.calls).toEqual([{ text: 'Your organisation was renamed' }]);
   });
 
-  it('replaces a delivered card about the same subject', async () => {
+  it('replaces a delivered card about the same subject through the outbox, after the commit', async () => {
     const deliverer = new ScriptedDeliverer(() => 'activity-7');
     const n = notifier(deliverer);
     await store.transaction(
       (tx) => void n.enqueue(tx, PEOPLE.customerGlobalAdmin, 'invitation', { text: 'Please accept' }, 'inv-1'),
     );
     await n.drain();
-    expect(await n.replaceDelivered('inv-1', () => ({ text: 'Accepted by someone else' }))).toBe(1);
+    expect(
+      await store.transaction((tx) => n.queueReplacements(tx, 'inv-1', () => ({ text: 'Accepted by someone else' }))),
+    ).toBe(1);
+    expect(deliverer.updates).toEqual([]); // queued, not sent inside the transaction
+    await n.drain();
     expect(deliverer.updates).toEqual([{ activityId: 'activity-7', message: { text: 'Accepted by someone else' } }]);
-    expect(await n.replaceDelivered('inv-2', () => ({ text: 'x' }))).toBe(0);
+    const update = (await store.all('notifications')).find((x) => x.kind === REPLACE_KIND);
+    expect(update).toMatchObject({ status: 'delivered', attempts: 1, payload: { activityId: 'activity-7' } });
+    expect(await store.transaction((tx) => n.queueReplacements(tx, 'inv-2', () => ({ text: 'x' })))).toBe(0);
   });
 
   it('retries throttling and server errors with jittered backoff within one round', async () => {
@@ -119,12 +132,82 @@ describe('Notifier (outbox)', () => {
     expect((await store.all('notifications'))[0]).toMatchObject({ status: 'failed', attempts: 3 });
   });
 
-  it('does not repeat a refused delivery (403) within a round', async () => {
-    const deliverer = new ScriptedDeliverer(() => new DeliveryError('forbidden', 403));
+  it.each([
+    [403, 'the user blocked the bot'],
+    [404, 'conversation not found'],
+  ])('gives up a refused delivery (%i) at once, and says so in the log', async (status, message) => {
+    const deliverer = new ScriptedDeliverer(() => new DeliveryError(message, status));
     const n = notifier(deliverer);
     await renameContosoAndNotify(n);
     await n.drain();
     expect(deliverer.calls).toHaveLength(1);
+    const [failed] = await store.all('notifications');
+    expect(failed).toMatchObject({ status: 'failed', attempts: 1, lastError: message });
+    now = new Date(NOW.getTime() + 86_400_000);
+    await n.drain();
+    expect(deliverer.calls).toHaveLength(1);
+    expect(log.errors()).toEqual([
+      {
+        level: 'error',
+        message: 'notification given up',
+        fields: expect.objectContaining({ notificationId: failed!.id, kind: 'test', attempts: 1, status }),
+      },
+    ]);
+    expect(JSON.stringify(log.lines)).not.toContain('Your organisation was renamed');
+  });
+
+  it('never tries again before the Retry-After the connector asked for, and logs each failed round', async () => {
+    const retryAfterMs = 45 * 60_000; // longer than the 1-minute first backoff
+    const deliverer = new ScriptedDeliverer((call) =>
+      call === 1 ? new DeliveryError('throttled', 429, retryAfterMs) : 'sent',
+    );
+    const n = notifier(deliverer);
+    await renameContosoAndNotify(n);
+    await n.drain();
+    expect(deliverer.calls).toHaveLength(1); // a wait that long ends the round instead of blocking the drain
+    expect(sleeps).toEqual([]);
+    const [pending] = await store.all('notifications');
+    expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'throttled' });
+    expect(new Date(pending!.nextAttemptAt).getTime()).toBe(NOW.getTime() + retryAfterMs);
+    now = new Date(NOW.getTime() + retryAfterMs - 60_000);
+    await n.drain();
+    expect(deliverer.calls).toHaveLength(1);
+    now = new Date(NOW.getTime() + retryAfterMs);
+    await n.drain();
+    expect((await store.all('notifications'))[0]).toMatchObject({ status: 'delivered', attempts: 2 });
+    expect(log.errors()).toEqual([
+      expect.objectContaining({
+        level: 'warn',
+        fields: expect.objectContaining({ notificationId: pending!.id, status: 429, retryAfterMs, attempts: 1 }),
+      }),
+    ]);
+  });
+
+  it('waits out a short Retry-After within the round, never less than it says', async () => {
+    const deliverer = new ScriptedDeliverer((call) => (call === 1 ? new DeliveryError('throttled', 429, 1500) : 'ok'));
+    const n = notifier(deliverer);
+    await renameContosoAndNotify(n);
+    await n.drain();
+    expect(sleeps).toEqual([1500]);
+    expect((await store.all('notifications'))[0]?.status).toBe('delivered');
+  });
+
+  it('never writes to a group chat stored before only personal chats were kept', async () => {
+    await store.transaction(async (tx) => {
+      const kept = (await tx.all('conversations')).find(
+        (c) => c.aadObjectId === PEOPLE.customerGlobalAdmin.aadObjectId,
+      )!;
+      tx.update('conversations', {
+        ...kept,
+        reference: { conversation: { id: '19:team-chat', conversationType: 'groupChat' } },
+      });
+    });
+    const deliverer = new ScriptedDeliverer(() => 'sent');
+    const n = notifier(deliverer);
+    await renameContosoAndNotify(n);
+    await n.drain();
+    expect(deliverer.calls).toEqual([]);
+    expect((await store.all('notifications'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
   });
 
   it('keeps a notification for a user who has not installed the bot, and sends it once they do', async () => {
@@ -137,7 +220,7 @@ describe('Notifier (outbox)', () => {
       PEOPLE.partnerAdminAgent.tenantId,
       PEOPLE.partnerAdminAgent.aadObjectId,
       {
-        conversation: { id: 'a:alex' },
+        conversation: { id: 'a:alex', conversationType: 'personal' },
       },
     );
     await n.retryFor(PEOPLE.partnerAdminAgent);

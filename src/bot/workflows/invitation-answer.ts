@@ -103,7 +103,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             }
             return currentView(acting, tr, invitationId);
           }
-          await delivery.closeDeliveredCards(result.value.invitation, user.aadObjectId).catch(() => undefined);
           void notifier.drain();
           return acceptedCard(store, acting, tr, result.value.invitation.id, result.value.mcaRecorded);
         },
@@ -121,7 +120,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             delivery.invitationAnswered(tx, inv),
           );
           if (result.ok) {
-            await delivery.closeDeliveredCards(result.value, user.aadObjectId).catch(() => undefined);
             void notifier.drain();
           }
           return currentView(acting, tr, invitationId);

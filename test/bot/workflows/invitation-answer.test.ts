@@ -177,6 +177,7 @@ describe('Accept agreement & authorize partner', () => {
     await carmenBot.app.notifier.drain();
     expect(carmenBot.delivered.length + billBot.delivered.length + partner.delivered.length).toBeGreaterThanOrEqual(2);
     await carmenBot.click(INVITATION_VERBS.accept, { invitationId: invitation!.id, acknowledged: 'true' });
+    await carmenBot.app.notifier.drain(); // the replacements are outbox work, delivered after the turn
     const toBill = carmenBot.updated.filter((u) => u.to === bill.aadObjectId);
     expect(toBill).toHaveLength(1);
     expect(JSON.stringify(toBill[0]!.message)).toContain(
@@ -184,6 +185,45 @@ describe('Accept agreement & authorize partner', () => {
     );
     expect(JSON.stringify(toBill[0]!.message)).not.toContain('Action.Execute');
     expect(carmenBot.updated.filter((u) => u.to === carmen.aadObjectId)).toEqual([]);
+  });
+
+  it("answers Accept & Authorize while the connector hangs on the other admins' copies, and replaces them once it answers", async () => {
+    const carmenBot = as(carmen);
+    await carmenBot.say('help'); // both have a personal chat with the bot
+    await as(bill).say('help');
+    const { id } = await invite(RESELLER_ONLY);
+    await store.transaction(async (tx) => {
+      const invitation = (await tx.get('invitations', id))!;
+      for (const admin of [carmen, bill]) {
+        carmenBot.app.notifier.enqueue(tx, admin, 'invitation.received', { text: 'Accept?' }, invitation.id);
+      }
+    });
+    await carmenBot.app.notifier.drain();
+    const updated: string[] = [];
+    let answerUpdate: () => void = () => undefined;
+    let updateAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => (updateAsked = resolve));
+    carmenBot.app.notifier.attach({
+      deliver: async () => 'sent',
+      update: (reference, activityId) =>
+        new Promise<void>((resolve) => {
+          answerUpdate = () => {
+            updated.push(`${(reference.user as { aadObjectId?: string }).aadObjectId}:${activityId}`);
+            resolve();
+          };
+          updateAsked();
+        }),
+    });
+    const accepted = await carmenBot.click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(accepted.text).toContain('Invitation accepted'); // the turn completed with the update still hanging
+    const replacement = (await store.all('notifications')).find((n) => n.kind === 'update');
+    expect(replacement).toMatchObject({ status: 'pending', aadObjectId: bill.aadObjectId });
+    await asked; // the drain after the turn is waiting on the connector
+    expect(updated).toEqual([]);
+    answerUpdate();
+    await carmenBot.app.notifier.drain();
+    expect(updated).toEqual([`${bill.aadObjectId}:${replacement!.payload.activityId}`]);
+    expect(await store.get('notifications', replacement!.id)).toMatchObject({ status: 'delivered' });
   });
 
   it('two admins accepting at the same moment: exactly one acceptance, both see the final state', async () => {
