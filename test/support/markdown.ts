@@ -6,7 +6,7 @@
 export function renderMarkdown(text: string): string {
   const escaped: string[] = [];
   // An escaped character is literal: set it aside so that no rule below can see it.
-  let html = text.replace(/\\([!-/:-@[-`{-~])/g, (_w, c: string) => `\u0000${escaped.push(c) - 1}\u0000`);
+  let html = text.replace(/\\([!-/:-@[-`{-~])/g, (_w, c: string) => `\uE000${escaped.push(c) - 1}\uE000`);
   html = html
     .replace(/&(?!#?\w+;)/g, '&amp;')
     .replace(/<(https?:[^\s<>]*)>/g, '<a href="$1">$1</a>')
@@ -17,7 +17,7 @@ export function renderMarkdown(text: string): string {
     .replace(/~~(?=\S)(.+?)(?<=\S)~~/g, '<del>$1</del>')
     .replace(/^[ \t]*(?:[-+*]|\d+[.)])[ \t]+(.*)$/gm, '<li>$1</li>')
     .replace(/^[ \t]*#{1,6}[ \t]+(.*)$/gm, '<h1>$1</h1>');
-  return html.replace(/\u0000(\d+)\u0000/g, (_w, i: string) => escaped[Number(i)] ?? '');
+  return html.replace(/\uE000(\d+)\uE000/g, (_w, i: string) => escaped[Number(i)] ?? '');
 }
 
 /** Every text an Adaptive Card shows as markdown: TextBlock texts, FactSet titles and values. */
