@@ -1,4 +1,12 @@
-import { catalogueKeys, languageOf, t } from '../src/i18n/i18n.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describeRefusal } from '../src/cards/refusal.js';
+import { InvitationStatus } from '../src/domain/model.js';
+import { catalogueKeys, LANGUAGES, languageOf, t, translator } from '../src/i18n/i18n.js';
+
+// Compiled to dist/test/: the TypeScript sources are two levels up, in src/.
+const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
 
 describe('locale files', () => {
   it('English and Spanish have the same keys', () => {
@@ -24,5 +32,61 @@ describe('locale files', () => {
     [undefined, 'en'],
   ])('locale %s → %s', (locale, language) => {
     expect(languageOf(locale, 'en')).toBe(language);
+  });
+});
+
+describe('refusals have words in both languages', () => {
+  const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(join(SRC, f), 'utf8'));
+  const literal = (pattern: RegExp) => sources.flatMap((s) => [...s.matchAll(pattern)].map((m) => m[1] as string));
+  const union = (file: string, type: string) => {
+    const text = readFileSync(join(SRC, file), 'utf8');
+    const body = text.slice(text.indexOf(`type ${type} =`)).split(';')[0] ?? '';
+    return [...body.matchAll(/'([\w-]+)'/g)].map((m) => m[1] as string);
+  };
+  const codes = [
+    ...new Set([
+      ...literal(/refuse\(\s*'([\w-]+)'/g),
+      ...literal(/describeRefusal\(\s*\{\s*code:\s*'([\w-]+)'/g),
+      ...literal(/refusal:\s*\{\s*code:\s*'([\w-]+)'/g),
+      // Denials from the role tables become refusals under their own reason.
+      ...union('domain/policy.ts', 'DenyReason'),
+      // An invitation that cannot move: `invitation-<transition error>` and `invitation-<status>`.
+      ...union('domain/lifecycle.ts', 'TransitionErrorCode').map((c) => `invitation-${c}`),
+      ...InvitationStatus.options
+        .filter((s) => !['created', 'approval-pending'].includes(s))
+        .map((s) => `invitation-${s}`),
+    ]),
+  ].sort();
+
+  it('finds the codes the services use (the scan can fail)', () => {
+    expect(codes).toEqual(
+      expect.arrayContaining(['customer-not-found', 'wrong-tenant', 'invitation-illegal-transition']),
+    );
+    expect(codes.length).toBeGreaterThan(40);
+  });
+
+  it.each(codes)('refusal.%s exists in English and Spanish', (code) => {
+    expect(catalogueKeys('en')).toContain(`refusal.${code}`);
+    expect(catalogueKeys('es')).toContain(`refusal.${code}`);
+  });
+
+  it.each(LANGUAGES)('an unknown code gets a generic sentence in %s, and nothing is thrown', (language) => {
+    const tr = translator(language);
+    const text = describeRefusal(
+      { code: 'user-invalid-String must contain at least 1 character(s)', params: { action: 'no-such-action' } },
+      tr,
+    );
+    expect(text).toBe(t(language, 'refusal.unknown'));
+    expect(text).not.toContain('String must');
+  });
+
+  it('names the role that would allow it, even a role without words', () => {
+    const text = describeRefusal(
+      { code: 'role-required', params: { action: 'no-such-action' }, neededRoles: ['x'] },
+      translator('es'),
+    );
+    expect(text).toContain(t('es', 'refusal.neededRoles', { roles: 'x' }));
   });
 });

@@ -4,6 +4,7 @@ import {
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
+import { escapeMarkdown } from '../cards/markdown.js';
 import type { Config } from '../config.js';
 import { languageOf, t } from '../i18n/i18n.js';
 import { describeError, type Logger } from '../logging/logger.js';
@@ -23,6 +24,18 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppTenantId: config.botAuth.appTenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
+  // Teams reads a message's text as markdown; text from a person or another organisation must not become a link.
+  adapter.use(async (context, next) => {
+    context.onSendActivities(async (_context, activities, send) => {
+      for (const activity of activities) {
+        if (activity.type === 'message' && typeof activity.text === 'string' && !activity.textFormat) {
+          activity.text = escapeMarkdown(activity.text);
+        }
+      }
+      return send();
+    });
+    await next();
+  });
   adapter.onTurnError = async (context, error) => {
     const ref = randomUUID().slice(0, 8);
     const log = turnLog(context, logger);

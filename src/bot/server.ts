@@ -3,7 +3,8 @@ import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbui
 import type { Config } from '../config.js';
 import type { Store } from '../store/store.js';
 import { ActivityLedger, ConversationQueue, IncomingActivity, isAllowedTenant } from './activity-gate.js';
-import type { Logger } from './adapter.js';
+import { describeError, type Logger } from '../logging/logger.js';
+import { processActivity } from './adapter-response.js';
 
 export interface ServerDeps {
   config: Config;
@@ -72,9 +73,9 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
     inFlight++;
     try {
-      await adapter.process(req, res, (context) => guardedTurn(context, queue, ledger, deps.run));
+      await processActivity(adapter, req, res, (context) => guardedTurn(context, queue, ledger, deps.run), logger);
     } catch (error) {
-      logger.error('request failed', { error: error instanceof Error ? error.stack : String(error) });
+      logger.error('request failed', { error: describeError(error) });
       if (!res.headersSent) res.send(500, { error: 'Internal error' });
     } finally {
       inFlight--;

@@ -6,6 +6,7 @@ import type { Timeline } from '../services/timeline.js';
 import { TASKS } from '../services/task-roles.js';
 import { button } from './button.js';
 import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
+import { trustedMarkdown } from './markdown.js';
 import { noticeCard } from './notice-card.js';
 import type { CardAttachment } from './render.js';
 import { sectionsCard } from './sections-card.js';
@@ -189,7 +190,8 @@ export function timelineCard(
 export function downloadCard(url: string, expiresAt: Date, count: number, tr: Translator): CardAttachment {
   return noticeCard(
     tr.t('timeline.exportTitle'),
-    tr.t('timeline.exportText', { url, count, at: formatDateTime(expiresAt, tr) }),
+    // The one markdown text the product writes: the link is its own, made for this download.
+    trustedMarkdown(tr.t('timeline.exportText', { url, count, at: formatDateTime(expiresAt, tr) })),
     'good',
   );
 }

@@ -1,3 +1,5 @@
+import type { Markdown } from './markdown.js';
+
 /** One button of a card: an `Action.Execute` with a verb the bot handles, and its data. */
 export interface CardAction {
   title: string;
@@ -14,7 +16,8 @@ export interface Fact {
 /** A message with an optional list of facts and buttons: confirmations, refusals, errors. */
 export interface NoticeCard {
   title: string;
-  text: string;
+  /** Escaped like every card string, unless the product wrote it as `Markdown` (see markdown.ts). */
+  text: string | Markdown;
   tone: 'good' | 'attention' | 'warning' | 'default';
   facts: Fact[];
   actions: CardAction[];

@@ -1,8 +1,17 @@
 import { z } from 'zod';
+import { plainName, plainText } from './text.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
 const Timestamp = z.string().datetime();
+
+/**
+ * Every name (a person, an organisation, a label) is cleaned here, on every write and load: names are shown to
+ * other organisations, and an invisible bidi override or zero-width character would make them read as something else.
+ */
+const Name = (min = 1) => z.string().transform(plainName).pipe(z.string().min(min));
+/** Free text written by someone (a description, what a customer needs, an email body): cleaned the same way, line breaks kept. */
+const FreeText = (min = 0) => z.string().transform(plainText).pipe(z.string().min(min));
 
 export const Cloud = z.enum(['public', 'usgov', 'germany', 'china']);
 export type Cloud = z.infer<typeof Cloud>;
@@ -14,7 +23,7 @@ export const OrganizationSize = z.enum(['1-10', '11-50', '51-250', '251-1000', '
 export type OrganizationSize = z.infer<typeof OrganizationSize>;
 
 export const Contact = z.object({
-  name: z.string().min(1),
+  name: Name(),
   email: z.string().email(),
   phone: z.string().optional(),
 });
@@ -27,7 +36,7 @@ export const AgreementAcceptance = z.object({
   agreement: z.literal('MCA'),
   agreementVersion: z.string().min(1),
   acceptedByUserId: z.string().min(1),
-  acceptedByName: z.string().min(1),
+  acceptedByName: Name(),
   acceptedAt: Timestamp,
   primaryContact: Contact,
 });
@@ -35,10 +44,10 @@ export type AgreementAcceptance = z.infer<typeof AgreementAcceptance>;
 
 /** A partner's entry in the "Find a partner" directory. */
 export const PartnerListing = z.object({
-  locations: z.array(z.string().min(1)).min(1),
+  locations: z.array(Name()).min(1),
   sizes: z.array(OrganizationSize).min(1),
-  keywords: z.array(z.string().min(1)).min(1),
-  description: z.string().min(1),
+  keywords: z.array(Name()).min(1),
+  description: FreeText(1),
   contact: Contact,
   website: z.string().url().optional(),
 });
@@ -48,7 +57,7 @@ export const Organization = z.object({
   ...Record,
   /** The Microsoft Entra tenant id; also the record id. */
   tenantId: z.string().min(1),
-  name: z.string().min(1),
+  name: Name(),
   primaryDomain: z.string().min(3),
   /** ISO 3166-1 alpha-2 country/region code. */
   countryRegion: z.string().length(2),
@@ -85,7 +94,7 @@ export const User = z.object({
   tenantId: z.string().min(1),
   /** Microsoft Entra object id, as Teams sends it in `from.aadObjectId`. */
   aadObjectId: z.string().min(1),
-  name: z.string().min(1),
+  name: Name(),
   email: z.string().email(),
   roles: UserRoles,
   /** A language the user chose, overriding the Teams client's locale. */
@@ -163,7 +172,7 @@ export type OfferedService = z.infer<typeof OfferedService>;
 
 export const Actor = z.object({
   userId: z.string().min(1),
-  name: z.string().min(1),
+  name: Name(),
   tenantId: z.string().min(1),
 });
 export type Actor = z.infer<typeof Actor>;
@@ -191,7 +200,7 @@ export const Invitation = z.object({
   sentAt: Timestamp.optional(),
   expiresAt: Timestamp,
   createdBy: Actor,
-  email: z.object({ subject: z.string(), body: z.string() }).optional(),
+  email: z.object({ subject: Name(0), body: FreeText() }).optional(),
   /** Four-eyes policy: the second partner admin who approved a request that includes Global Administrator. */
   fourEyes: z.object({ required: z.boolean(), approvedBy: ActorAt.optional() }).default({ required: false }),
   decidedBy: ActorAt.optional(),
@@ -234,7 +243,7 @@ export const Lead = z.object({
   ...Record,
   customerTenantId: z.string().min(1),
   partnerTenantId: z.string().min(1),
-  needs: z.string().min(1),
+  needs: FreeText(1),
   contact: Contact,
   status: LeadStatus,
   createdBy: Actor,
@@ -264,10 +273,10 @@ export type EnrollmentStatus = z.infer<typeof EnrollmentStatus>;
 export const Enrollment = z.object({
   ...Record,
   tenantId: z.string().min(1),
-  legalName: z.string().min(2),
+  legalName: Name(2),
   address: z.object({
-    street: z.string().min(2),
-    city: z.string().min(2),
+    street: Name(2),
+    city: Name(2),
     postalCode: z.string().min(2),
     countryRegion: z.string().length(2),
   }),
@@ -278,7 +287,7 @@ export const Enrollment = z.object({
   /** SHA-256 of the one-time code sent to the primary contact in Teams. */
   verification: z.object({ codeHash: z.string().length(64), expiresAt: Timestamp, attempts: z.number().int().min(0) }),
   submittedBy: Actor,
-  history: z.array(z.object({ status: EnrollmentStatus, at: Timestamp, by: z.string(), note: z.string().optional() })),
+  history: z.array(z.object({ status: EnrollmentStatus, at: Timestamp, by: z.string(), note: FreeText().optional() })),
   createdAt: Timestamp,
 });
 export type Enrollment = z.infer<typeof Enrollment>;

@@ -1,11 +1,13 @@
+import { createSign, generateKeyPairSync } from 'node:crypto';
 import type restify from 'restify';
 import { createApp, type PartnerDeskApp } from '../../src/app.js';
-import { listen, shutdown } from '../../src/bot/server.js';
+import { createAdapter } from '../../src/bot/adapter.js';
+import { createServer, listen, shutdown } from '../../src/bot/server.js';
 import { loadConfig } from '../../src/config.js';
 import { identityKey } from '../../src/store/store.js';
 import { cardAction, message, teamsActivity, visibleText } from '../support/activities.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../support/world.js';
-import { silentLogger } from '../../src/logging/logger.js';
+import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
 
 interface Answer {
   status: number;
@@ -173,5 +175,113 @@ describe('HTTP server: POST /api/messages', () => {
     const response = await fetch(`${base}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok' });
+  });
+});
+
+const APP_ID = '11111111-0000-4000-8000-0000000000a1';
+
+/** A well-formed RS256 token, signed by a key nobody trusts. */
+function untrustedToken(audience: string): string {
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const now = Math.floor(NOW.getTime() / 1000);
+  const unsigned = `${part({ alg: 'RS256', typ: 'JWT', kid: 'not-a-microsoft-key' })}.${part({
+    iss: 'https://api.botframework.com',
+    aud: audience,
+    serviceurl: 'http://127.0.0.1:1/_connector',
+    nbf: now - 60,
+    exp: now + 3600,
+  })}`;
+  return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(privateKey).toString('base64url')}`;
+}
+
+describe('HTTP server with Bot Framework credentials: authentication failures', () => {
+  let app: PartnerDeskApp;
+  let base: string;
+  let dispose: () => Promise<void>;
+  let logger: MemoryLogger;
+
+  beforeEach(async () => {
+    const temp = await tempStore();
+    dispose = temp.dispose;
+    logger = new MemoryLogger();
+    const config = loadConfig({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'not-a-real-secret',
+      ALLOWED_TENANTS: `${TENANTS.adatum},${TENANTS.contoso}`,
+    });
+    app = createApp(config, { store: temp.store, clock: () => NOW, logger });
+    base = `http://127.0.0.1:${await listen(app.server, 0, '127.0.0.1')}`;
+  });
+
+  afterEach(async () => {
+    app.stopTimers();
+    await shutdown(app.server, 1000);
+    await dispose();
+  });
+
+  // Here Microsoft's OpenID metadata cannot be fetched (no internet): a token we cannot verify is not authorised either.
+  it.each([
+    ['no Authorization header', undefined],
+    ['a malformed token', 'Bearer not-a-jwt'],
+    ['a well-formed token signed by nobody Microsoft trusts', `Bearer ${untrustedToken(APP_ID)}`],
+    ['a token for another audience', `Bearer ${untrustedToken('22222222-0000-4000-8000-0000000000b2')}`],
+  ])('answers %s with 401 and a generic body, and logs why without the token', async (_name, authorization) => {
+    const response = await fetch(`${base}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
+      body: JSON.stringify(message(PEOPLE.customerGlobalAdmin, 'language es')),
+    });
+    expect(response.status).toBe(401);
+    expect(await response.text()).toBe('{"error":"Unauthorized"}');
+    const logged = logger.errors().filter((line) => line.message === 'request not authenticated');
+    expect(logged).toHaveLength(1);
+    expect(logged[0]?.fields.reason).toEqual(expect.any(String));
+    const everything = JSON.stringify(logger.lines);
+    if (authorization) expect(everything).not.toContain(authorization.slice('Bearer '.length));
+    expect(everything).not.toMatch(/https?:\/\//);
+    const users = await app.store.findBy(
+      'users',
+      'identity',
+      identityKey(PEOPLE.customerGlobalAdmin.tenantId, PEOPLE.customerGlobalAdmin.aadObjectId),
+    );
+    expect(users[0]?.language).toBeUndefined();
+  });
+});
+
+describe('HTTP server: a failure after authentication', () => {
+  it('answers 500 with a generic body and logs the detail', async () => {
+    const temp = await tempStore();
+    const logger = new MemoryLogger();
+    const config = loadConfig({ ALLOWED_TENANTS: TENANTS.contoso });
+    const adapter = createAdapter(config, logger);
+    // The turn-error handler itself failing is the one way an error escapes CloudAdapter's turn.
+    adapter.onTurnError = async (_context, error) => {
+      throw error;
+    };
+    const server = createServer({
+      config,
+      adapter,
+      store: temp.store,
+      logger,
+      clock: () => NOW,
+      run: async () => {
+        throw new Error('detail only the operator may read');
+      },
+    });
+    try {
+      const port = await listen(server, 0, '127.0.0.1');
+      const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(message(PEOPLE.customerGlobalAdmin, 'help')),
+      });
+      expect(response.status).toBe(500);
+      expect(await response.text()).toBe('{"error":"Internal error"}');
+      expect(JSON.stringify(logger.errors())).toContain('detail only the operator may read');
+    } finally {
+      await shutdown(server, 1000);
+      await temp.dispose();
+    }
   });
 });

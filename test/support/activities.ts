@@ -42,11 +42,16 @@ export function cardAction(
   });
 }
 
+/** Cards escape markdown with backslashes (CommonMark); a person sees the characters without them. */
+export function unescapeMarkdown(text: string): string {
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+}
+
 const VISIBLE_KEYS = new Set(['text', 'title', 'value', 'label', 'placeholder', 'altText']);
 
 /** The strings a person reads on a card or message (text, titles, fact values, labels), not its data. */
 export function visibleStrings(node: unknown, key = ''): string[] {
-  if (typeof node === 'string') return VISIBLE_KEYS.has(key) ? [node] : [];
+  if (typeof node === 'string') return VISIBLE_KEYS.has(key) ? [unescapeMarkdown(node)] : [];
   if (Array.isArray(node)) return node.flatMap((item) => visibleStrings(item, key));
   if (node && typeof node === 'object') {
     return Object.entries(node as Record<string, unknown>)

@@ -1,0 +1,16 @@
+import type { ZodError } from 'zod';
+import type { Translator } from '../i18n/i18n.js';
+import { noticeCard } from './notice-card.js';
+import type { CardAttachment } from './render.js';
+
+/**
+ * A card action whose data failed its schema: which fields, in the user's language. Zod's own messages are
+ * English and may quote what was sent, so only the field names (the product's own) are shown.
+ */
+export function badPayloadCard(tr: Translator, error: ZodError): CardAttachment {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.join('.')).filter(Boolean))];
+  const problem = fields.length
+    ? tr.t('card.error.badFields', { fields: fields.join(', ') })
+    : tr.t('card.error.badData');
+  return noticeCard(tr.t('card.error.title'), tr.t('card.error.badPayload', { problem }), 'attention');
+}
