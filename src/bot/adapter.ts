@@ -1,12 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
 } from 'botbuilder';
 import type { Config } from '../config.js';
-import { languageOf, t } from '../i18n/i18n.js';
-import { describeError, type Logger } from '../logging/logger.js';
+import type { Logger } from '../logging/logger.js';
+import { turnErrorHandler } from './turn-error.js';
 
 export type { Logger };
 
@@ -22,16 +21,6 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     MicrosoftAppTenantId: config.botAuth.appTenantId,
   } as ConfigurationBotFrameworkAuthenticationOptions);
   const adapter = new CloudAdapter(auth);
-  adapter.onTurnError = async (context, error) => {
-    const ref = randomUUID().slice(0, 8);
-    logger.error('turn failed', { ref, activityType: context.activity.type, error: describeError(error) });
-    const language = languageOf(context.activity.locale, config.defaultLanguage);
-    // An invoke gets its answer from the invoke response; a message turn gets an apology in the chat.
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity(t(language, 'error.turn', { ref }))
-        .catch((sendError: unknown) => logger.warn('apology not sent', { ref, error: describeError(sendError) }));
-    }
-  };
+  adapter.onTurnError = turnErrorHandler(config.defaultLanguage, logger);
   return adapter;
 }

@@ -1,4 +1,5 @@
 import { ConversationQueue, isAllowedTenant } from '../../src/bot/activity-gate.js';
+import { MemoryLogger } from '../../src/logging/logger.js';
 
 describe('ConversationQueue', () => {
   it('runs the turns of one conversation one after the other, in arrival order', async () => {
@@ -44,9 +45,9 @@ describe('ActivityLedger', () => {
     const { ActivityLedger } = await import('../../src/bot/activity-gate.js');
     const { store, dispose } = await tempStore();
     try {
-      const ledger = new ActivityLedger(store, () => NOW);
+      const ledger = new ActivityLedger(store, () => NOW, new MemoryLogger());
       expect(await ledger.claim('a1')).toEqual({ kind: 'first' });
-      await ledger.remember('a1', { status: 200 });
+      await ledger.remember('a1', { status: 200 }, 'en');
       expect(await ledger.claim('a1')).toEqual({ kind: 'duplicate', response: { status: 200 } });
       expect(await ledger.claim('a2')).toEqual({ kind: 'first' });
       await ledger.release('a2');

@@ -7,6 +7,7 @@ import {
 import { ConversationDirectory } from '../../src/services/conversations.js';
 import type { Store } from '../../src/store/store.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../support/world.js';
+import { MemoryLogger } from '../../src/logging/logger.js';
 
 class ScriptedDeliverer implements MessageDeliverer {
   calls: OutgoingMessage[] = [];
@@ -34,7 +35,7 @@ describe('Notifier (outbox)', () => {
     ({ store, dispose } = await tempStore());
     now = NOW;
     sleeps.length = 0;
-    await new ConversationDirectory(store, clock).remember(
+    await new ConversationDirectory(store, clock, new MemoryLogger()).remember(
       PEOPLE.customerGlobalAdmin.tenantId,
       PEOPLE.customerGlobalAdmin.aadObjectId,
       {
@@ -133,7 +134,7 @@ describe('Notifier (outbox)', () => {
     await renameContosoAndNotify(n, PEOPLE.partnerAdminAgent);
     await n.drain();
     expect((await store.all('notifications'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
-    await new ConversationDirectory(store, clock).remember(
+    await new ConversationDirectory(store, clock, new MemoryLogger()).remember(
       PEOPLE.partnerAdminAgent.tenantId,
       PEOPLE.partnerAdminAgent.aadObjectId,
       {

@@ -7,6 +7,7 @@ import type { Person } from './activities.js';
 import { visibleText } from './activities.js';
 import { NOW } from './world.js';
 import { MemoryLogger } from '../../src/logging/logger.js';
+import { turnErrorHandler } from '../../src/bot/turn-error.js';
 
 /** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
 export class BotHarness {
@@ -24,7 +25,8 @@ export class BotHarness {
     locale = 'en-US',
     clock: () => Date = () => NOW,
   ) {
-    this.app = createApp(loadConfig(env), { store, clock, logger: this.log });
+    const config = loadConfig(env);
+    this.app = createApp(config, { store, clock, logger: this.log });
     // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
     this.app.notifier.attach({
       deliver: async (_reference, message) => {
@@ -53,6 +55,8 @@ export class BotHarness {
       locale,
     });
     this.adapter.locale = locale;
+    // As the real adapter does: a failed turn is answered, not thrown at the test.
+    this.adapter.onTurnError = turnErrorHandler(config.defaultLanguage, this.log);
   }
 
   /** Sends one activity and returns every reply the bot sent in that turn. */
