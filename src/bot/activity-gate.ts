@@ -67,6 +67,8 @@ const FULL_RESPONSES = 1000;
  */
 export class ActivityLedger {
   private readonly full = new Map<string, { response: unknown; until: number }>();
+  /** Ids a failed turn gave back while the disk could not record it: Teams' retry still runs. */
+  private readonly given = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -93,6 +95,7 @@ export class ActivityLedger {
         return { kind: 'first' };
       }
       if (!(error instanceof ConflictError)) throw error;
+      if (this.given.delete(key)) return { kind: 'first' };
       const kept = this.fullResponse(key);
       if (kept !== undefined) return { kind: 'duplicate', response: kept };
       const record = await this.store.get('activities', key);
@@ -103,11 +106,16 @@ export class ActivityLedger {
   /** A turn that failed gives its id back, so Teams' retry can succeed. */
   async release(key: string): Promise<void> {
     this.full.delete(key);
-    await this.bookkeeping('activity not released', () =>
-      this.store.transaction(async (tx) => {
-        const record = await tx.get('activities', key);
-        if (record) tx.remove('activities', record);
-      }),
+    await this.bookkeeping(
+      'activity not released',
+      () =>
+        this.store.transaction(async (tx) => {
+          const record = await tx.get('activities', key);
+          if (record) tx.remove('activities', record);
+        }),
+      () => {
+        if (this.given.size < FULL_RESPONSES) this.given.add(key);
+      },
     );
   }
 
@@ -122,12 +130,13 @@ export class ActivityLedger {
     );
   }
 
-  private async bookkeeping(what: string, work: () => Promise<void>): Promise<void> {
+  private async bookkeeping(what: string, work: () => Promise<void>, instead?: () => void): Promise<void> {
     try {
       await work();
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
       this.logger.warn(`${what}: storage unavailable`, { error: describeError(error) });
+      instead?.();
     }
   }
 
