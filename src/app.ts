@@ -93,11 +93,11 @@ export function createApp(config: Config, options: AppOptions) {
   const bot: PartnerDeskBot = new PartnerDeskBot({
     store,
     defaultLanguage: config.defaultLanguage,
-    conversationState: new ConversationState(new StoreStorage(store, clock)),
+    conversationState: new ConversationState(new StoreStorage(store, clock, logger)),
     dialogs,
     commands,
     cardActions,
-    conversations: new ConversationDirectory(store, clock),
+    conversations: new ConversationDirectory(store, clock, logger),
     notifier,
     logger,
     ...(messageExtension ? { messageExtension } : {}),
@@ -119,7 +119,7 @@ export function createApp(config: Config, options: AppOptions) {
   const retryTimer = setInterval(() => void notifier.drain().catch(logFailure('notification drain')), 60_000);
   retryTimer.unref();
   // Activity ids are kept for re-deliveries only; Teams gives up re-sending within minutes.
-  const ledger = new ActivityLedger(store, clock);
+  const ledger = new ActivityLedger(store, clock, logger);
   // Delivered notifications are kept longer than an invitation lives (its delivered cards are replaced when
   // it is answered), then forgotten, so the store does not keep every message ever sent.
   const pruneTimer = setInterval(() => {

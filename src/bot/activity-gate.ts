@@ -1,6 +1,9 @@
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
-import { ConflictError, type Store } from '../store/store.js';
+import type { Language } from '../domain/model.js';
+import { describeError, type Logger } from '../logging/logger.js';
+import { ConflictError, StorageUnavailableError, type Store } from '../store/store.js';
+import { redactedResponse } from './redacted-response.js';
 
 /** The least an activity must carry for the bot to act on it; anything else is answered 400. */
 export const IncomingActivity = z.object({
@@ -54,14 +57,25 @@ const PRUNE_LOOKBACK_HOURS = 30 * 24;
 
 export type Claim = { kind: 'first' } | { kind: 'duplicate'; response: unknown };
 
+/** Teams re-sends within seconds to minutes; the full response is kept in memory about that long. */
+const FULL_RESPONSE_MS = 5 * 60_000;
+const FULL_RESPONSES = 1000;
+
 /**
  * Teams re-sends an activity it got no answer to; the first delivery claims its id so a re-delivery has no
- * second effect (and gets the first one's invoke response back).
+ * second effect (and gets the first one's invoke response back). The store keeps the response without
+ * invitation tokens; the full one, link and code included, stays in this process for a few minutes.
+ * While the disk is full a turn runs unclaimed: only de-duplication is lost, not the turn.
  */
 export class ActivityLedger {
+  private readonly full = new Map<string, { response: unknown; until: number }>();
+  /** Ids a failed turn gave back while the disk could not record it: Teams' retry still runs. */
+  private readonly given = new Set<string>();
+
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
+    private readonly logger: Logger,
   ) {}
 
   static key(activity: Partial<Activity>): string | undefined {
@@ -76,7 +90,16 @@ export class ActivityLedger {
       });
       return { kind: 'first' };
     } catch (error) {
+      if (error instanceof StorageUnavailableError) {
+        this.logger.warn('activity not claimed: storage unavailable, a re-delivery would run again', {
+          error: describeError(error),
+        });
+        return { kind: 'first' };
+      }
       if (!(error instanceof ConflictError)) throw error;
+      if (this.given.delete(key)) return { kind: 'first' };
+      const kept = this.fullResponse(key);
+      if (kept !== undefined) return { kind: 'duplicate', response: kept };
       const record = await this.store.get('activities', key);
       return { kind: 'duplicate', response: record?.response };
     }
@@ -84,17 +107,54 @@ export class ActivityLedger {
 
   /** A turn that failed gives its id back, so Teams' retry can succeed. */
   async release(key: string): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const record = await tx.get('activities', key);
-      if (record) tx.remove('activities', record);
-    });
+    this.full.delete(key);
+    await this.bookkeeping(
+      'activity not released',
+      () =>
+        this.store.transaction(async (tx) => {
+          const record = await tx.get('activities', key);
+          if (record) tx.remove('activities', record);
+        }),
+      () => {
+        if (this.given.size < FULL_RESPONSES) this.given.add(key);
+      },
+    );
   }
 
-  async remember(key: string, response: unknown): Promise<void> {
-    await this.store.transaction(async (tx) => {
-      const record = await tx.get('activities', key);
-      if (record) tx.update('activities', { ...record, response });
-    });
+  async remember(key: string, response: unknown, language: Language): Promise<void> {
+    this.keepFull(key, response);
+    const kept = redactedResponse(response, language);
+    await this.bookkeeping('invoke response not kept', () =>
+      this.store.transaction(async (tx) => {
+        const record = await tx.get('activities', key);
+        if (record) tx.update('activities', { ...record, response: kept });
+      }),
+    );
+  }
+
+  private async bookkeeping(what: string, work: () => Promise<void>, instead?: () => void): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      this.logger.warn(`${what}: storage unavailable`, { error: describeError(error) });
+      instead?.();
+    }
+  }
+
+  private keepFull(key: string, response: unknown): void {
+    const now = this.clock().getTime();
+    for (const [oldest, entry] of this.full) {
+      if (this.full.size < FULL_RESPONSES && entry.until > now) break;
+      this.full.delete(oldest);
+    }
+    this.full.set(key, { response, until: now + FULL_RESPONSE_MS });
+  }
+
+  private fullResponse(key: string): unknown {
+    const entry = this.full.get(key);
+    if (entry && entry.until > this.clock().getTime()) return entry.response;
+    return undefined;
   }
 
   /**

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
@@ -6,9 +5,8 @@ import {
 } from 'botbuilder';
 import { escapeMarkdown } from '../cards/markdown.js';
 import type { Config } from '../config.js';
-import { languageOf, t } from '../i18n/i18n.js';
-import { describeError, type Logger } from '../logging/logger.js';
-import { turnLog } from './turn-log.js';
+import type { Logger } from '../logging/logger.js';
+import { turnErrorHandler } from './turn-error.js';
 
 export type { Logger };
 
@@ -36,17 +34,6 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
     });
     await next();
   });
-  adapter.onTurnError = async (context, error) => {
-    const ref = randomUUID().slice(0, 8);
-    const log = turnLog(context, logger);
-    log.error('turn failed', { ref, activityType: context.activity.type, error: describeError(error) });
-    const language = languageOf(context.activity.locale, config.defaultLanguage);
-    // An invoke gets its answer from the invoke response; a message turn gets an apology in the chat.
-    if (context.activity.type === 'message') {
-      await context
-        .sendActivity(t(language, 'error.turn', { ref }))
-        .catch((sendError: unknown) => log.warn('apology not sent', { ref, error: describeError(sendError) }));
-    }
-  };
+  adapter.onTurnError = turnErrorHandler(config.defaultLanguage, logger);
   return adapter;
 }

@@ -1,6 +1,8 @@
 import restify, { type Request, type Response } from 'restify';
 import { INVOKE_RESPONSE_KEY, type CloudAdapter, type TurnContext } from 'botbuilder';
 import type { Config } from '../config.js';
+import type { Language } from '../domain/model.js';
+import { languageOf } from '../i18n/i18n.js';
 import type { Store } from '../store/store.js';
 import { ActivityLedger, ConversationQueue, IncomingActivity, isAllowedTenant } from './activity-gate.js';
 import { describeError, type Logger } from '../logging/logger.js';
@@ -38,7 +40,7 @@ const GENERIC_MESSAGES: Record<number, string> = {
 export function createServer(deps: ServerDeps): restify.Server {
   const { config, adapter, store, logger } = deps;
   const queue = new ConversationQueue();
-  const ledger = new ActivityLedger(store, deps.clock);
+  const ledger = new ActivityLedger(store, deps.clock, logger);
   const server = restify.createServer({ name: 'partner-desk', handleUncaughtExceptions: false });
   let inFlight = 0;
   (server as unknown as { inFlight: () => number }).inFlight = () => inFlight;
@@ -73,7 +75,13 @@ export function createServer(deps: ServerDeps): restify.Server {
     }
     inFlight++;
     try {
-      await processActivity(adapter, req, res, (context) => guardedTurn(context, queue, ledger, deps.run), logger);
+      await processActivity(
+        adapter,
+        req,
+        res,
+        (context) => guardedTurn(context, queue, ledger, deps.run, config.defaultLanguage),
+        logger,
+      );
     } catch (error) {
       logger.error('request failed', { error: describeError(error) });
       if (!res.headersSent) res.send(500, { error: 'Internal error' });
@@ -92,6 +100,7 @@ async function guardedTurn(
   queue: ConversationQueue,
   ledger: ActivityLedger,
   run: (context: TurnContext) => Promise<void>,
+  defaultLanguage: Language,
 ): Promise<void> {
   const conversationKey = `${context.activity.channelId}/${context.activity.conversation.id}`;
   await queue.run(conversationKey, async () => {
@@ -112,7 +121,7 @@ async function guardedTurn(
     }
     if (context.activity.type === 'invoke') {
       const response = (context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: unknown } | undefined)?.value;
-      if (response) await ledger.remember(key, response);
+      if (response) await ledger.remember(key, response, languageOf(context.activity.locale, defaultLanguage));
     }
   });
 }

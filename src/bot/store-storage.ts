@@ -1,5 +1,6 @@
 import type { Storage, StoreItems } from 'botbuilder';
-import { ConflictError, withRetry, type Store } from '../store/store.js';
+import { describeError, type Logger } from '../logging/logger.js';
+import { ConflictError, StorageUnavailableError, withRetry, type Store } from '../store/store.js';
 
 /**
  * Dialog and user state kept in the project's store, so a restart in the middle of a workflow resumes
@@ -10,6 +11,7 @@ export class StoreStorage implements Storage {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
+    private readonly logger: Logger,
   ) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -21,7 +23,21 @@ export class StoreStorage implements Storage {
     return items;
   }
 
+  /**
+   * A full disk must not fail a turn that changed nothing else: the state is then not saved (a workflow
+   * in progress resumes from its previous step) and the failure is logged. A turn whose own change
+   * failed has already been answered with the storage message.
+   */
   async write(changes: StoreItems): Promise<void> {
+    try {
+      await this.save(changes);
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error;
+      this.logger.warn('conversation state not saved: storage unavailable', { error: describeError(error) });
+    }
+  }
+
+  private async save(changes: StoreItems): Promise<void> {
     const now = this.clock().toISOString();
     await withRetry(this.store, async (tx) => {
       for (const [key, item] of Object.entries(changes)) {

@@ -1,4 +1,5 @@
-import { ConflictError, identityKey, withRetry, type Store } from '../store/store.js';
+import { describeError, type Logger } from '../logging/logger.js';
+import { ConflictError, identityKey, StorageUnavailableError, withRetry, type Store } from '../store/store.js';
 
 /**
  * A one-to-one chat between the person and the bot. Teams also sends 'groupChat' and 'channel': what is
@@ -14,6 +15,7 @@ export class ConversationDirectory {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
+    private readonly logger: Logger,
   ) {}
 
   /**
@@ -35,6 +37,11 @@ export class ConversationDirectory {
     } catch (error) {
       // Turns of the same person in several personal chats at once (two devices) each store where to
       // reach them; whichever lands last is as good, so losing that race must not fail the turn.
+      if (error instanceof StorageUnavailableError) {
+        // Where to reach someone is bookkeeping: a full disk must not fail the turn it happens in.
+        this.logger.warn('conversation reference not stored: storage unavailable', { error: describeError(error) });
+        return false;
+      }
       if (!(error instanceof ConflictError)) throw error;
       return false;
     }

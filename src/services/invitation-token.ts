@@ -52,3 +52,29 @@ export function hashInvitationToken(pasted: string): string | null {
   if (normalised.length !== 32 || !/^[A-Z2-7]+$/.test(normalised)) return null;
   return hashToken(normalised);
 }
+
+/** What stands in a stored text where an invitation's token (link or code) was: it is shown once, never kept. */
+export const REDACTED_TOKEN = '••••';
+
+const GROUPED = /(?<![A-Za-z0-9-])[A-Z2-7]{4}(?:-[A-Z2-7]{4}){7}(?![A-Za-z0-9-])/g;
+// After `/invite/`, URL-encoded or not, and as a whole value (a card's `token` data).
+const IN_LINK = /invite(?:\/|%2F)([A-Z2-7]{32})(?![A-Za-z0-9])/gi;
+const WHOLE = /^[A-Z2-7]{32}$/;
+
+/** The invitation tokens `texts` show: in a link, as a grouped code, or as a whole value. */
+export function tokensIn(texts: Iterable<string>): Set<string> {
+  const found = new Set<string>();
+  for (const text of texts) {
+    if (WHOLE.test(text)) found.add(text);
+    for (const m of text.matchAll(IN_LINK)) found.add(m[1]!);
+    for (const m of text.matchAll(GROUPED)) found.add(m[0].replace(/-/g, ''));
+  }
+  return found;
+}
+
+/** `text` with each of `tokens`, raw or grouped in fours, replaced by REDACTED_TOKEN. */
+export function redactTokens(text: string, tokens: ReadonlySet<string> = tokensIn([text])): string {
+  let out = text;
+  for (const token of tokens) out = out.split(formatCode(token)).join(REDACTED_TOKEN).split(token).join(REDACTED_TOKEN);
+  return out;
+}

@@ -12,7 +12,7 @@ import type {
 } from '../domain/model.js';
 import { decide, type PolicySettings } from '../domain/policy.js';
 import { audit } from './audit.js';
-import { newInvitationToken } from './invitation-token.js';
+import { newInvitationToken, redactTokens } from './invitation-token.js';
 import { ok, refuse, type Outcome } from './outcome.js';
 import { withRetry, type Store, type Transaction } from '../store/store.js';
 
@@ -151,7 +151,9 @@ export class InvitationService {
       const now = this.clock();
       const sent = applyInvitationEvent(invitation, { type: 'send' }, { actor: 'partner', now });
       if (!sent.ok) return refuse(`invitation-${sent.error.code}`, { status: invitation.status });
-      const saved = tx.update('invitations', { ...sent.value, email });
+      // The email holds the one-time link: it is kept without it (the token is shown once, never stored).
+      const kept = { subject: redactTokens(email.subject), body: redactTokens(email.body) };
+      const saved = tx.update('invitations', { ...sent.value, email: kept });
       audit(tx, now, {
         actor: actorOf(acting),
         action: 'invitation.sent',

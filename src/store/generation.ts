@@ -1,5 +1,6 @@
 import { syncDirectory } from './durable-file-adapter.js';
-import { encodeLine, LogFile, type LogWrite } from './log-file.js';
+import { LogFile, type OpenFile } from './log-file.js';
+import { encodeLine, type LogWrite } from './log-line.js';
 import type { Location } from './table.js';
 import { dirname } from 'node:path';
 
@@ -23,8 +24,9 @@ export async function writeGeneration(
   generation: number,
   records: Iterable<GenerationRecord>,
   located: (record: GenerationRecord, at: Location) => void,
+  openFile?: OpenFile,
 ): Promise<LogFile> {
-  const log = await LogFile.create(path, generation);
+  const log = await LogFile.create(path, generation, openFile);
   let line: GenerationRecord[] = [];
   let pending: string[] = [];
   let pendingBytes = 0;

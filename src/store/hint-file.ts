@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { writeDurably } from './durable-file-adapter.js';
+import { StoreFileError } from './store.js';
 import { keyHash, type Table } from './table.js';
 
 /**
@@ -74,7 +75,8 @@ export async function writeHint(
 
 /**
  * Loads the hint into the (empty) tables and returns the log offset it covers, or undefined when there is
- * no usable hint; the tables may then be partly filled and must be discarded.
+ * no usable hint; the tables may then be partly filled and must be discarded. A log shorter than its own
+ * generation's hint says lost acknowledged commits: StoreFileError, whatever the hint's layout.
  */
 export async function readHint(
   path: string,
@@ -82,6 +84,7 @@ export async function readHint(
   logSize: number,
   indexes: number,
   tables: ReadonlyMap<string, Table>,
+  logPath: string,
 ): Promise<number | undefined> {
   const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
   let covers: number | undefined;
@@ -89,6 +92,12 @@ export async function readHint(
     for await (const text of lines) {
       if (covers === undefined) {
         const header = JSON.parse(text) as Partial<HintHeader>;
+        if (header.generation === generation && typeof header.covers === 'number' && header.covers > logSize) {
+          throw new StoreFileError(
+            logPath,
+            `it is ${logSize} bytes long, but its hint ${path} says it held at least ${header.covers}: commits are missing`,
+          );
+        }
         if (header.hint !== HINT_FORMAT || header.generation !== generation || header.indexes !== indexes) {
           return undefined;
         }

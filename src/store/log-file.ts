@@ -1,96 +1,45 @@
 import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
+import { LOG_VERSION, RECORD_CHECKSUM_BYTES, verifiedRecord, type LogVersion } from './log-line.js';
 import { StoreFileError } from './store.js';
 
-/** One write as it goes into the log: the record's JSON, or null when the record is removed. */
-export interface LogWrite {
-  collection: string;
-  id: string;
-  json: string | null;
-}
-
-export interface EncodedLine {
-  text: string;
-  bytes: number;
-  /** Where each write's record JSON starts in the file, and its length in bytes (null for a removal). */
-  at: ({ offset: number; length: number } | null)[];
-}
+/** How the log opens its file: `open` itself, or (in tests) one whose writes fail like a full disk. */
+export type OpenFile = (path: string, flags: string) => Promise<FileHandle>;
 
 const HEADER_FORMAT = 'partner-desk-store-log';
 const NEWLINE = 0x0a;
 const CHUNK = 4 * 1024 * 1024;
 
-/**
- * A line is one commit: `[["collection","id",{record}],["collection","id",null],…]`. A crash can only
- * tear the last line, which then was never acknowledged and is dropped on open.
- */
-export function encodeLine(writes: readonly LogWrite[], lineStart: number): EncodedLine {
-  const parts: string[] = ['['];
-  let position = lineStart + 1;
-  const at: EncodedLine['at'] = [];
-  writes.forEach((w, i) => {
-    const prefix = `${i ? ',' : ''}[${JSON.stringify(w.collection)},${JSON.stringify(w.id)},`;
-    position += Buffer.byteLength(prefix);
-    const body = w.json ?? 'null';
-    const length = Buffer.byteLength(body);
-    at.push(w.json === null ? null : { offset: position, length });
-    position += length + 1;
-    parts.push(prefix, body, ']');
-  });
-  parts.push(']\n');
-  position += 2;
-  return { text: parts.join(''), bytes: position - lineStart, at };
-}
-
-/** The writes of one line read back, with where each record lies (the same layout encodeLine produced). */
-export function decodeLine(
-  file: string,
-  line: string,
-  lineStart: number,
-): { collection: string; id: string; record: Record<string, unknown> | null; at: EncodedLine['at'][number] }[] {
-  let writes: [string, string, Record<string, unknown> | null][];
-  try {
-    writes = JSON.parse(line) as typeof writes;
-  } catch (error) {
-    throw new StoreFileError(file, `the commit at byte ${lineStart} is not valid JSON (${(error as Error).message})`);
-  }
-  if (!Array.isArray(writes)) throw new StoreFileError(file, `the commit at byte ${lineStart} is not a list of writes`);
-  const encoded = encodeLine(
-    writes.map(([collection, id, record]) => ({
-      collection,
-      id,
-      json: record === null ? null : JSON.stringify(record),
-    })),
-    lineStart,
-  );
-  if (encoded.bytes !== Buffer.byteLength(line) + 1) {
-    throw new StoreFileError(file, `the commit at byte ${lineStart} does not match its own layout`);
-  }
-  return writes.map(([collection, id, record], i) => ({ collection, id, record, at: encoded.at[i]! }));
-}
-
 /** An append-only log of commits. Appends are durable (fdatasync) before they resolve. */
 export class LogFile {
   private readBuffer = Buffer.alloc(64 * 1024);
+  /** An append failed and cutting its bytes off failed too: the next append cuts them first. */
+  private tornTail = false;
 
   private constructor(
     readonly path: string,
     private readonly handle: FileHandle,
     public size: number,
+    readonly version: LogVersion,
   ) {}
 
   /** A new, empty log for `generation` (an existing file of that name, left by a crash, is replaced). */
-  static async create(path: string, generation: number): Promise<LogFile> {
-    const handle = await open(path, 'w+');
-    const header = `${JSON.stringify({ format: HEADER_FORMAT, generation })}\n`;
-    await handle.write(header, 0);
-    return new LogFile(path, handle, Buffer.byteLength(header));
+  static async create(path: string, generation: number, openFile: OpenFile = open): Promise<LogFile> {
+    const handle = await openFile(path, 'w+');
+    const header = `${JSON.stringify({ format: HEADER_FORMAT, version: LOG_VERSION, generation })}\n`;
+    try {
+      await handle.write(header, 0);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new LogFile(path, handle, Buffer.byteLength(header), LOG_VERSION);
   }
 
-  static async open(path: string, generation: number): Promise<LogFile> {
+  static async open(path: string, generation: number, openFile: OpenFile = open): Promise<LogFile> {
     let handle: FileHandle;
     try {
-      handle = await open(path, 'r+');
+      handle = await openFile(path, 'r+');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
         throw new StoreFileError(path, 'the manifest names this log, but it does not exist');
@@ -98,9 +47,9 @@ export class LogFile {
       throw error;
     }
     const { size } = await handle.stat();
-    const log = new LogFile(path, handle, size);
-    const firstLine = log.firstLine();
-    let header: { format?: unknown; generation?: unknown } | undefined;
+    const probe = new LogFile(path, handle, size, 1);
+    const firstLine = probe.firstLine();
+    let header: { format?: unknown; version?: unknown; generation?: unknown } | undefined;
     try {
       header = JSON.parse(firstLine ?? '') as typeof header;
     } catch {
@@ -110,7 +59,15 @@ export class LogFile {
       await handle.close();
       throw new StoreFileError(path, `it is not generation ${generation} of a Partner Desk store log`);
     }
-    return log;
+    const version = header.version ?? 1;
+    if (version !== 1 && version !== LOG_VERSION) {
+      await handle.close();
+      throw new StoreFileError(
+        path,
+        `it is in log format ${String(version)}; this Partner Desk knows up to ${LOG_VERSION}`,
+      );
+    }
+    return new LogFile(path, handle, size, version);
   }
 
   private firstLine(): string | undefined {
@@ -125,14 +82,29 @@ export class LogFile {
   }
 
   read(offset: number, length: number): string {
+    return this.readBytes(offset, length).toString('utf8');
+  }
+
+  /** The JSON of the record at `offset`, checked against its checksum (version 2): StoreFileError when damaged. */
+  readRecord(offset: number, length: number): string {
+    if (this.version === 1) return this.read(offset, length);
+    return verifiedRecord(
+      this.path,
+      this.readBytes(offset - RECORD_CHECKSUM_BYTES, length + RECORD_CHECKSUM_BYTES),
+      offset,
+    );
+  }
+
+  private readBytes(offset: number, length: number): Buffer {
     if (this.readBuffer.length < length) this.readBuffer = Buffer.alloc(Math.max(length, this.readBuffer.length * 2));
     let done = 0;
     while (done < length) {
       const n = readSync(this.handle.fd, this.readBuffer, done, length - done, offset + done);
-      if (n === 0) throw new Error(`${this.path}: unexpected end of log at ${offset + done}`);
+      if (n === 0)
+        throw new StoreFileError(this.path, `it ends at byte ${offset + done}, inside a record it should hold`);
       done += n;
     }
-    return this.readBuffer.toString('utf8', 0, length);
+    return this.readBuffer.subarray(0, length);
   }
 
   /**
@@ -141,6 +113,10 @@ export class LogFile {
    */
   async append(text: string): Promise<void> {
     const bytes = Buffer.from(text);
+    if (this.tornTail) {
+      await this.handle.truncate(this.size);
+      this.tornTail = false;
+    }
     try {
       let done = 0;
       while (done < bytes.length) {
@@ -149,7 +125,10 @@ export class LogFile {
       }
       await this.handle.datasync();
     } catch (error) {
-      await this.handle.truncate(this.size).catch(() => undefined);
+      await this.handle.truncate(this.size).catch(() => {
+        // Reported by the append's own error; the next append cuts the bytes off before writing.
+        this.tornTail = true;
+      });
       throw error;
     }
     this.size += bytes.length;

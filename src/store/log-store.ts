@@ -2,12 +2,15 @@ import { rm } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { writeGeneration, type GenerationRecord } from './generation.js';
 import { indexSignature, writeHint } from './hint-file.js';
-import { encodeLine, type EncodedLine, type LogFile } from './log-file.js';
+import type { LogFile, OpenFile } from './log-file.js';
+import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
+import { RecentRecords } from './recent-records.js';
 import {
   ConflictError,
   INDEXES,
+  StorageUnavailableError,
   type CollectionName,
   type Collections,
   type IndexName,
@@ -40,9 +43,7 @@ export class LogStore implements Store, CommittedState {
   private flushScheduled = false;
   private maintenanceScheduled = false;
   private closed = false;
-  /** The JSON of recently read records, least recently used first: a turn reads the same user, organisation and state again and again. */
-  private readonly recent = new Map<string, string>();
-  private recentBytes = 0;
+  private readonly recent = new RecentRecords(RECENT_BYTES);
 
   constructor(
     private readonly file: string,
@@ -51,7 +52,7 @@ export class LogStore implements Store, CommittedState {
     private readonly tables: Map<CollectionName, Table>,
     private hintCovers: number,
     private readonly unlock: () => void,
-    private readonly thresholds: { compactAfterBytes: number; hintAfterBytes: number },
+    private readonly options: { compactAfterBytes: number; hintAfterBytes: number; openFile?: OpenFile },
   ) {}
 
   private get generation(): number {
@@ -71,31 +72,10 @@ export class LogStore implements Store, CommittedState {
     const key = `${collection}/${id}`;
     let text = this.recent.get(key);
     if (text === undefined) {
-      text = this.log.read(at.offset, at.length);
-      this.remember(key, text);
-    } else {
-      this.recent.delete(key);
+      text = this.log.readRecord(at.offset, at.length);
       this.recent.set(key, text);
     }
     return JSON.parse(text) as AnyRecord;
-  }
-
-  private remember(key: string, text: string): void {
-    this.forget(key);
-    this.recent.set(key, text);
-    this.recentBytes += text.length;
-    for (const [oldest, value] of this.recent) {
-      if (this.recentBytes <= RECENT_BYTES) break;
-      this.recent.delete(oldest);
-      this.recentBytes -= value.length;
-    }
-  }
-
-  private forget(key: string): void {
-    const text = this.recent.get(key);
-    if (text === undefined) return;
-    this.recent.delete(key);
-    this.recentBytes -= text.length;
   }
 
   async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined> {
@@ -172,14 +152,16 @@ export class LogStore implements Store, CommittedState {
     try {
       await this.log.append(lines.join(''));
     } catch (error) {
-      for (const { commit } of accepted) commit.reject(error);
+      // Nothing of the batch was applied and the log was cut back: the store is as before it.
+      const failure = StorageUnavailableError.from(error);
+      for (const { commit } of accepted) commit.reject(failure);
       return;
     }
     for (const { commit, at, jsons } of accepted) {
       commit.writes.forEach((w, i) => {
         this.apply(w.collection, w.id, w.kind === 'remove' ? null : w.record, at[i]!);
         // A record just written is usually read again soon (the next turn's state, the ledger entry).
-        if (jsons[i]) this.remember(`${w.collection}/${w.id}`, jsons[i]);
+        if (jsons[i]) this.recent.set(`${w.collection}/${w.id}`, jsons[i]);
       });
       commit.resolve();
     }
@@ -205,7 +187,7 @@ export class LogStore implements Store, CommittedState {
     const table = this.tables.get(collection as CollectionName);
     if (!table) return;
     const previous = this.read(collection as CollectionName, id);
-    this.forget(`${collection}/${id}`);
+    this.recent.forget(`${collection}/${id}`);
     if (record === null || at === null) {
       if (previous) table.delete(previous);
       return;
@@ -222,7 +204,7 @@ export class LogStore implements Store, CommittedState {
   /** Compaction and hint refreshes run on the commit lane, so no commit interleaves with them. */
   scheduleMaintenance(): void {
     if (this.maintenanceScheduled || this.closed) return;
-    const { compactAfterBytes, hintAfterBytes } = this.thresholds;
+    const { compactAfterBytes, hintAfterBytes } = this.options;
     const compact = this.log.size >= compactAfterBytes && this.log.size > 2 * this.liveBytes();
     const hint = this.log.size - this.hintCovers >= hintAfterBytes;
     if (!compact && !hint) return;
@@ -254,12 +236,16 @@ export class LogStore implements Store, CommittedState {
     function* live(): Generator<GenerationRecord> {
       for (const [collection, table] of tables) {
         for (const [id, at] of table.entries()) {
-          yield { collection, id, version: at.version, json: old.log.read(at.offset, at.length) };
+          yield { collection, id, version: at.version, json: old.log.readRecord(at.offset, at.length) };
         }
       }
     }
-    const next = await writeGeneration(logFileOf(this.file, generation), generation, live(), (record, at) =>
-      moved.push({ collection: record.collection as CollectionName, id: record.id, offset: at.offset }),
+    const next = await writeGeneration(
+      logFileOf(this.file, generation),
+      generation,
+      live(),
+      (record, at) => moved.push({ collection: record.collection as CollectionName, id: record.id, offset: at.offset }),
+      this.options.openFile,
     );
     try {
       this.db.data = { ...this.db.data, generation };
@@ -277,6 +263,14 @@ export class LogStore implements Store, CommittedState {
     await rm(logFileOf(this.file, old.generation), { force: true });
     await rm(hintFileOf(this.file, old.generation), { force: true });
     await this.refreshHint();
+  }
+
+  /** A log in an older line format is rewritten once, with checksums, into the next generation. */
+  async upgrade(): Promise<void> {
+    if (this.log.version === LOG_VERSION) return;
+    const done = this.lane.then(() => this.compact());
+    this.lane = done.catch(() => undefined);
+    await done;
   }
 
   async ping(): Promise<void> {

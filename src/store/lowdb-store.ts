@@ -7,7 +7,8 @@ import { DurableJsonFile } from './durable-file-adapter.js';
 import { lockDataFile } from './file-lock.js';
 import { writeGeneration } from './generation.js';
 import { readHint, writeHint } from './hint-file.js';
-import { decodeLine, LogFile } from './log-file.js';
+import { LogFile, type OpenFile } from './log-file.js';
+import { decodeLine } from './log-line.js';
 import { INDEX_SIGNATURE, LogStore } from './log-store.js';
 import { validate, type AnyRecord } from './log-transaction.js';
 import {
@@ -19,7 +20,7 @@ import {
   type Manifest,
   type StoreFileContent,
 } from './manifest.js';
-import { INDEXES, type CollectionName, type NewRecord, type SeedData, type Store } from './store.js';
+import { INDEXES, StoreFileError, type CollectionName, type NewRecord, type SeedData, type Store } from './store.js';
 import { Table, type IndexFn } from './table.js';
 
 const MB = 1024 * 1024;
@@ -34,6 +35,8 @@ export interface LowdbStoreOptions {
   compactAfterBytes?: number;
   /** Refresh the hint file once this much log was appended since the last one (faster restart after a crash). */
   hintAfterBytes?: number;
+  /** How log files are opened; tests pass one whose writes fail like a full disk. */
+  openFile?: OpenFile;
 }
 
 function newTables(): Map<CollectionName, Table> {
@@ -51,6 +54,19 @@ async function readStoreFile(file: string): Promise<StoreFileContent | null> {
     throw error;
   }
   return parseStoreFile(file, text);
+}
+
+/** The log and hint files of `file`'s store lying in its directory (every generation). */
+async function filesOf(file: string): Promise<string[]> {
+  const own = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.(log|hint)$`);
+  let names: string[];
+  try {
+    names = await readdir(dirname(file));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  return names.filter((name) => own.test(name)).map((name) => join(dirname(file), name));
 }
 
 /** Records of a new store: the seed (versions start at 1) or an imported single-file store (versions kept). */
@@ -74,12 +90,23 @@ function* initialRecords(
  * left as it is.
  */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store> {
-  const { file } = options;
+  const { file, openFile } = options;
   const content = await readStoreFile(file);
+  if (content === null) {
+    // Seeding here would replace the log that holds every acknowledged change with the demo world.
+    const orphans = await filesOf(file);
+    if (orphans.length > 0) {
+      throw new StoreFileError(
+        file,
+        `the manifest is missing but its store's files are beside it (${orphans.join(', ')}); restore the manifest, or remove them all (npm run seed -- --reset) to start afresh`,
+      );
+    }
+  }
   const unlock = lockDataFile(file);
-  const thresholds = {
+  const settings = {
     compactAfterBytes: options.compactAfterBytes ?? 64 * MB,
     hintAfterBytes: options.hintAfterBytes ?? 64 * MB,
+    openFile,
   };
   const db = new Low<Manifest>(new DurableJsonFile(file, parseManifest), {
     format: STORE_FORMAT,
@@ -92,21 +119,24 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
     let covers: number | undefined;
     if (content?.kind === 'manifest') {
       db.data = content.manifest;
-      log = await LogFile.open(logFileOf(file, db.data.generation), db.data.generation);
+      log = await LogFile.open(logFileOf(file, db.data.generation), db.data.generation, openFile);
       covers = await readHint(
         hintFileOf(file, db.data.generation),
         db.data.generation,
         log.size,
         INDEX_SIGNATURE,
         tables,
+        log.path,
       );
       if (covers === undefined) tables = newTables();
-      const store = new LogStore(file, db, log, tables, covers ?? 0, unlock, thresholds);
+      const store = new LogStore(file, db, log, tables, covers ?? 0, unlock, settings);
+      const opened = log;
       await log.scan(covers ?? log.headerBytes, (line, start) => {
-        for (const w of decodeLine(log!.path, line, start)) {
+        for (const w of decodeLine(opened.path, line, start, opened.version)) {
           store.apply(w.collection, w.id, w.record as AnyRecord | null, w.at);
         }
       });
+      await store.upgrade();
       store.scheduleMaintenance();
       return store;
     }
@@ -124,10 +154,11 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
         tables.get(record.collection as CollectionName)!.put(records.get(`${record.collection}/${record.id}`)!, at);
         records.delete(`${record.collection}/${record.id}`);
       },
+      openFile,
     );
     await db.write();
     await writeHint(hintFileOf(file, 1), 1, log.size, INDEX_SIGNATURE, tables);
-    return new LogStore(file, db, log, tables, log.size, unlock, thresholds);
+    return new LogStore(file, db, log, tables, log.size, unlock, settings);
   } catch (error) {
     await log?.close().catch(() => undefined);
     unlock();
@@ -142,10 +173,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
 export async function deleteStore(file: string): Promise<void> {
   const unlock = lockDataFile(file);
   try {
-    const own = new RegExp(`^${basename(file).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.\\d+\\.(log|hint)$`);
-    for (const name of await readdir(dirname(file))) {
-      if (own.test(name)) await rm(join(dirname(file), name), { force: true });
-    }
+    for (const path of await filesOf(file)) await rm(path, { force: true });
     await rm(file, { force: true });
   } finally {
     unlock();

@@ -167,6 +167,28 @@ export class StoreFileError extends Error {
   }
 }
 
+const UNAVAILABLE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EIO']);
+
+/**
+ * A commit could not be made durable because the disk is full, read-only or failing. Nothing of it was
+ * kept; the store is as it was before, and a later commit works once the disk does.
+ */
+export class StorageUnavailableError extends Error {
+  override readonly name = 'StorageUnavailableError';
+  constructor(
+    readonly code: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`The store cannot save changes: its disk reports ${code}`, options);
+  }
+
+  /** The error as a StorageUnavailableError when it is one of the disk's own failures; otherwise unchanged. */
+  static from(error: unknown): unknown {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    return code && UNAVAILABLE_CODES.has(code) ? new StorageUnavailableError(code, { cause: error }) : error;
+  }
+}
+
 /** Runs a read-modify-write transaction again when it lost a race, a bounded number of times. */
 export async function withRetry<T>(store: Store, work: (tx: Transaction) => Promise<T> | T, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {

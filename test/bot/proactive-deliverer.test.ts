@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { createAdapter } from '../../src/bot/adapter.js';
 import { ProactiveDeliverer } from '../../src/bot/proactive-deliverer.js';
 import { loadConfig } from '../../src/config.js';
-import { MemoryLogger } from '../../src/logging/logger.js';
+import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
 import { ConversationDirectory } from '../../src/services/conversations.js';
 import { DeliveryError, Notifier, parseRetryAfter } from '../../src/services/notifications.js';
 import type { Store } from '../../src/store/store.js';
@@ -76,7 +76,11 @@ describe('ProactiveDeliverer against a real CloudAdapter and a stand-in connecto
       user: { id: '29:carmen', aadObjectId: carmen.aadObjectId },
       bot: { id: '28:bot', name: 'Partner Desk' },
     };
-    await new ConversationDirectory(store, clock).remember(carmen.tenantId, carmen.aadObjectId, reference);
+    await new ConversationDirectory(store, clock, silentLogger).remember(
+      carmen.tenantId,
+      carmen.aadObjectId,
+      reference,
+    );
     // Local mode: an empty MicrosoftAppId, so no token is fetched.
     const adapter = createAdapter(loadConfig({}), log);
     return { reference, deliverer: new ProactiveDeliverer(adapter, '', { logger: log, timeoutMs, clock }) };

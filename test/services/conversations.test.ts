@@ -1,6 +1,6 @@
 import { ConversationDirectory } from '../../src/services/conversations.js';
 import { Notifier, type MessageDeliverer } from '../../src/services/notifications.js';
-import { MemoryLogger } from '../../src/logging/logger.js';
+import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { NOW, PEOPLE, tempStore } from '../support/world.js';
 
@@ -16,7 +16,7 @@ describe('ConversationDirectory: private cards go to the personal chat only', ()
   let dispose: () => Promise<void>;
   beforeEach(async () => ({ store, dispose } = await tempStore()));
   afterEach(() => dispose());
-  const directory = () => new ConversationDirectory(store, () => NOW);
+  const directory = () => new ConversationDirectory(store, () => NOW, silentLogger);
 
   it.each(['groupChat', 'channel'])(
     'a later turn in a %s keeps the personal chat, and what is queued afterwards goes there',

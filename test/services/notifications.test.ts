@@ -39,7 +39,7 @@ describe('Notifier (outbox)', () => {
     now = NOW;
     sleeps.length = 0;
     log = new MemoryLogger();
-    await new ConversationDirectory(store, clock).remember(
+    await new ConversationDirectory(store, clock, log).remember(
       PEOPLE.customerGlobalAdmin.tenantId,
       PEOPLE.customerGlobalAdmin.aadObjectId,
       {
@@ -216,7 +216,7 @@ describe('Notifier (outbox)', () => {
     await renameContosoAndNotify(n, PEOPLE.partnerAdminAgent);
     await n.drain();
     expect((await store.all('notifications'))[0]).toMatchObject({ status: 'pending', attempts: 1 });
-    await new ConversationDirectory(store, clock).remember(
+    await new ConversationDirectory(store, clock, new MemoryLogger()).remember(
       PEOPLE.partnerAdminAgent.tenantId,
       PEOPLE.partnerAdminAgent.aadObjectId,
       {

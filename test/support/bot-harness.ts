@@ -7,6 +7,7 @@ import type { Person } from './activities.js';
 import { visibleText } from './activities.js';
 import { NOW } from './world.js';
 import { MemoryLogger } from '../../src/logging/logger.js';
+import { turnErrorHandler } from '../../src/bot/turn-error.js';
 
 /** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
 export class BotHarness {
@@ -16,6 +17,7 @@ export class BotHarness {
   /** Every line the app logged, for tests that check nothing failed unseen. */
   readonly log = new MemoryLogger();
   private readonly adapter: TestAdapter;
+  private readonly defaultLanguage: 'en' | 'es';
 
   constructor(
     store: Store,
@@ -24,7 +26,9 @@ export class BotHarness {
     private readonly locale = 'en-US',
     clock: () => Date = () => NOW,
   ) {
-    this.app = createApp(loadConfig(env), { store, clock, logger: this.log });
+    const config = loadConfig(env);
+    this.defaultLanguage = config.defaultLanguage;
+    this.app = createApp(config, { store, clock, logger: this.log });
     // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
     this.app.notifier.attach({
       deliver: async (_reference, message) => {
@@ -57,6 +61,8 @@ export class BotHarness {
       locale: this.locale,
     });
     adapter.locale = this.locale;
+    // As the real adapter does: a failed turn is answered, not thrown at the test.
+    adapter.onTurnError = turnErrorHandler(this.defaultLanguage, this.log);
     return adapter;
   }
 

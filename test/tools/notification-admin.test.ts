@@ -1,4 +1,4 @@
-import { MemoryLogger } from '../../src/logging/logger.js';
+import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
 import { ConversationDirectory } from '../../src/services/conversations.js';
 import { DeliveryError, Notifier, type MessageDeliverer } from '../../src/services/notifications.js';
 import { runAdmin, UsageError } from '../../src/tools/admin.js';
@@ -19,7 +19,7 @@ describe('operator commands for failed notifications', () => {
     ({ store, dispose } = await tempStore());
     now = NOW;
     connector = 'refusing';
-    await new ConversationDirectory(store, () => now).remember(carmen.tenantId, carmen.aadObjectId, {
+    await new ConversationDirectory(store, () => now, silentLogger).remember(carmen.tenantId, carmen.aadObjectId, {
       conversation: { id: 'a:carmen', conversationType: 'personal' },
     });
     const deliverer: MessageDeliverer = {
