@@ -39,7 +39,7 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
         data: RequestFormValues,
         async handle(_context, session, values) {
           const { tr } = session;
-          const request = await readRequestForm(store, values);
+          const request = await readRequestForm(store, session.org, values);
           if (!request.ok) return requestForm(tr, values, describeRefusal(request.refusal, tr));
           const issued = await issuer.issue(session, request.value, tr);
           if (!issued.ok) return requestForm(tr, values, describeRefusal(issued.refusal, tr));

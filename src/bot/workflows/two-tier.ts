@@ -14,7 +14,7 @@ import { InvitationService, type Acting } from '../../services/invitations.js';
 import type { Notifier } from '../../services/notifications.js';
 import type { Outcome } from '../../services/outcome.js';
 import { TwoTierService } from '../../services/two-tier.js';
-import type { Store, Transaction } from '../../store/store.js';
+import type { Transaction } from '../../store/store.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
 
@@ -147,12 +147,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
 
   async function inviteCustomerForm(acting: Acting, tr: Translator, providerTenantId: string, error?: string) {
     const provider = await store.get('organizations', providerTenantId);
-    const mine = new Set(
-      (await store.findBy('relationships', 'partner', acting.org.tenantId)).map((r) => r.customerTenantId),
-    );
-    const customers = (await store.findBy('organizations', 'kind', 'customer')).filter(
-      (c) => !mine.has(c.tenantId) && c.countryRegion === acting.org.countryRegion && c.cloud !== 'china',
-    );
+    const customers = await twoTier.invitableCustomers(acting);
     if (!provider)
       return noticeCard(
         tr.t('twoTier.inviteCustomer.title'),
@@ -246,7 +241,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
         async ({ context, session, args }) => {
           const { tr } = session;
           if (!args) return context.sendActivity(tr.t('twoTier.order.usage'));
-          const matches = await findCustomers(store, args);
+          const matches = await twoTier.findCustomers(session, args);
           const customer = matches[0];
           if (!customer) return context.sendActivity(describeRefusal({ code: 'customer-not-found' }, tr));
           const outcome = await twoTier.canSubmitOrder(session, customer.tenantId);
@@ -401,11 +396,3 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
     ],
   };
 };
-
-/** Organisations by exact domain, then by name containing the words. */
-async function findCustomers(store: Store, text: string): Promise<Organization[]> {
-  const query = text.trim().toLowerCase();
-  const byDomain = await store.findBy('organizations', 'domain', query);
-  if (byDomain.length) return byDomain;
-  return (await store.all('organizations')).filter((o) => o.name.toLowerCase().includes(query));
-}
