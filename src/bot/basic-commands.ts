@@ -32,7 +32,6 @@ export function basicCommands(available: () => ReadonlySet<CommandId>): CommandR
 export function languageCardAction(users: UserDirectory): CardActionHandler {
   return cardAction({
     verb: SET_LANGUAGE_VERB,
-
     permission: EVERYONE,
     data: z.object({ language: z.enum(['en', 'es']) }),
     async handle(context, session, { language }) {

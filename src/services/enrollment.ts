@@ -35,6 +35,9 @@ export const EnrollmentForm = z.object({
 });
 export type EnrollmentForm = z.infer<typeof EnrollmentForm>;
 
+const FIELDS = Object.keys(EnrollmentForm.shape);
+const invalidField = (field: unknown) => (typeof field === 'string' && FIELDS.includes(field) ? field : 'legalName');
+
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /** Enrolment as an indirect reseller (rule 11): apply, confirm the primary contact, operator review. */
@@ -48,7 +51,8 @@ export class EnrollmentService {
 
   async apply(acting: Acting, input: unknown): Promise<Outcome<Enrollment>> {
     const parsed = EnrollmentForm.safeParse(input);
-    if (!parsed.success) return refuse(`enrollment-invalid-${parsed.error.issues[0]?.message ?? 'legalName'}`);
+    // The field that failed, not zod's message: a missing field's message is "Required", which has no text.
+    if (!parsed.success) return refuse(`enrollment-invalid-${invalidField(parsed.error.issues[0]?.path[0])}`);
     const form = parsed.data;
     const decision = decide(acting.user, 'enroll-indirect-reseller', {
       actorOrg: acting.org,

@@ -6,6 +6,7 @@ import { withRetry, type Store } from '../store/store.js';
 import { audit } from './audit.js';
 import { actorOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from './outcome.js';
+import { canSee } from './visible-organizations.js';
 
 /** The "Add a new customer" form as the card sends it: every input is a string. */
 export const NewCustomerValues = z.object({
@@ -67,7 +68,11 @@ export class NewCustomerService {
 
     return withRetry(this.store, async (tx) => {
       const [known] = await tx.findBy('organizations', 'domain', domain);
-      if (known) return refuse('customer-domain-known', { name: known.name });
+      // The partner typed the domain, so saying it is taken tells nothing new; the name is told only to those who deal with it.
+      if (known)
+        return refuse('customer-domain-known', {
+          name: (await canSee(tx, acting.org, known)) ? known.name : domain,
+        });
       const savedCustomer = tx.insert('organizations', customer);
       const relationship = tx.insert('relationships', {
         id: randomUUID(),

@@ -10,6 +10,7 @@ import {
 import type { StoreReader } from '../store/store.js';
 import type { InvitationRequest } from './invitations.js';
 import { ok, refuse, type Outcome } from './outcome.js';
+import { visibleOrganizations } from './visible-organizations.js';
 
 export const RELATIONSHIP_CHOICES = [
   'reseller',
@@ -42,17 +43,27 @@ export type RequestFormValues = z.infer<typeof RequestFormValues>;
 
 const DOMAIN = /^(?=.{3,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/;
 
-/** Finds the customer a partner typed: exact domain first, then a unique name match among customers. */
-export async function findCustomer(store: StoreReader, text: string): Promise<Outcome<Organization>> {
+/**
+ * Finds the customer a partner typed: exact domain first (how an invitation to a customer the partner does not
+ * know yet starts), then a unique name match among the customers it already deals with. A name never finds a
+ * customer outside that set, so the form does not tell a partner who else exists.
+ */
+export async function findCustomer(
+  store: StoreReader,
+  acting: Organization,
+  text: string,
+): Promise<Outcome<Organization>> {
   const query = text.trim().toLowerCase();
   if (!query) return refuse('customer-required');
-  const [byDomain] = await store.findBy('organizations', 'domain', query);
-  if (byDomain) return ok(byDomain);
-  const byName = (await store.findBy('organizations', 'name', foldText(query))).filter((o) => o.kind === 'customer');
-  if (byName.length === 1) return ok(byName[0]!);
-  const matches = (await store.findBy('organizations', 'kind', 'customer')).filter((o) =>
-    o.name.toLowerCase().includes(query),
+  const [byDomain] = (await store.findBy('organizations', 'domain', query)).filter(
+    (o) => o.tenantId !== acting.tenantId,
   );
+  if (byDomain) return ok(byDomain);
+  const customers = (await visibleOrganizations(store, acting)).filter((o) => o.kind === 'customer');
+  const folded = foldText(query);
+  const byName = customers.filter((o) => foldText(o.name) === folded);
+  if (byName.length === 1) return ok(byName[0]!);
+  const matches = customers.filter((o) => foldText(o.name).includes(folded));
   if (matches.length === 1) return ok(matches[0]!);
   if (matches.length > 1)
     return refuse('customer-ambiguous', { names: matches.map((m) => `${m.name} (${m.primaryDomain})`).join(', ') });
@@ -62,6 +73,7 @@ export async function findCustomer(store: StoreReader, text: string): Promise<Ou
 /** Turns the form into an invitation request, or says what to fix. Nothing is saved here. */
 export async function readRequestForm(
   store: StoreReader,
+  acting: Organization,
   values: RequestFormValues,
 ): Promise<Outcome<InvitationRequest>> {
   let customer: InvitationRequest['customer'];
@@ -71,7 +83,7 @@ export async function readRequestForm(
     if (!DOMAIN.test(newDomain) || !z.string().email().safeParse(email).success) return refuse('new-customer-invalid');
     customer = { domain: newDomain, email };
   } else {
-    const found = await findCustomer(store, values.customer);
+    const found = await findCustomer(store, acting, values.customer);
     if (!found.ok) return found;
     customer = { tenantId: found.value.tenantId };
   }

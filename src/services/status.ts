@@ -5,6 +5,7 @@ import { pairKey, type StoreReader } from '../store/store.js';
 import type { Acting } from './invitations.js';
 import { matchOrganization } from './organization-match.js';
 import { ok, refuse, type Outcome } from './outcome.js';
+import { canSee, visibleOrganizations } from './visible-organizations.js';
 
 export { foldText };
 
@@ -24,6 +25,7 @@ const MAX_CANDIDATES = 5;
 /**
  * The organisation a helpdesk user names: a domain is looked up through the index (the message extension
  * must answer fast), anything else by name, prefix or spelling, with accents folded for Spanish names.
+ * Only organisations the user's own one deals with are found; any other is "not found", as if it did not exist.
  */
 export async function findCounterpart(
   store: StoreReader,
@@ -34,11 +36,16 @@ export async function findCounterpart(
   if (!allowed.ok) return allowed;
   const q = foldText(query);
   if (!q) return refuse('helpdesk-name-missing');
-  const byDomain = (await store.findBy('organizations', 'domain', q)).filter((o) => o.tenantId !== acting.org.tenantId);
+  const visible = async (orgs: Organization[]) => {
+    const seen = await Promise.all(orgs.map((o) => canSee(store, acting.org, o)));
+    return orgs.filter((_, n) => seen[n]);
+  };
+  const byDomain = await visible(await store.findBy('organizations', 'domain', q));
   if (byDomain.length === 1) return ok({ kind: 'one', org: byDomain[0]! });
-  const byName = (await store.findBy('organizations', 'name', q)).filter((o) => o.tenantId !== acting.org.tenantId);
+  const byName = await visible(await store.findBy('organizations', 'name', q));
   if (byName.length === 1) return ok({ kind: 'one', org: byName[0]! });
-  const others = (await store.all('organizations')).filter((o) => o.tenantId !== acting.org.tenantId);
+  // Spelling and prefixes are matched among the organisations this one deals with, never the whole world.
+  const others = await visibleOrganizations(store, acting.org);
   const folded = others.map((o) => ({ original: o, view: { ...o, name: foldText(o.name) } }));
   const match = matchOrganization(
     q,

@@ -13,6 +13,7 @@ import { audit } from './audit.js';
 import { newInvitationToken } from './invitation-token.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from './outcome.js';
+import { visibleOrganizations } from './visible-organizations.js';
 
 /** What the provider gets in the reseller's tenant once authorised (the legacy delegated admin request). */
 export const PROVIDER_ADMIN_ACCESS = {
@@ -203,6 +204,34 @@ export class TwoTierService {
     const shared = [...ofReseller].filter((id) => ofProvider.has(id));
     const orgs = await Promise.all(shared.map((id) => this.store.get('organizations', id)));
     return orgs.filter((o): o is Organization => !!o).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * "Invite new customers": the customers in the reseller's country it deals with (an invitation or a lead)
+   * but has no relationship with yet. Never the whole customer list: that would show who else uses Partner Desk.
+   */
+  async invitableCustomers(acting: Acting): Promise<Organization[]> {
+    const mine = new Set(
+      (await this.store.findBy('relationships', 'partner', acting.org.tenantId)).map((r) => r.customerTenantId),
+    );
+    return (await visibleOrganizations(this.store, acting.org))
+      .filter(
+        (c) =>
+          c.kind === 'customer' &&
+          !mine.has(c.tenantId) &&
+          c.countryRegion === acting.org.countryRegion &&
+          c.cloud !== 'china',
+      )
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The customer an "order" names: exact domain, then name, among the organisations this one deals with. */
+  async findCustomers(acting: Acting, text: string): Promise<Organization[]> {
+    const query = text.trim().toLowerCase();
+    const visible = await visibleOrganizations(this.store, acting.org);
+    const byDomain = visible.filter((o) => o.primaryDomain.toLowerCase() === query);
+    if (byDomain.length) return byDomain;
+    return visible.filter((o) => o.name.toLowerCase().includes(query));
   }
 
   /** Rule 10: a provider can only submit orders for a customer it has a reseller relationship with. */

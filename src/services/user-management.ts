@@ -19,6 +19,9 @@ export const NewUserInput = z.object({
 });
 export type NewUserInput = z.infer<typeof NewUserInput>;
 
+const FIELDS = Object.keys(NewUserInput.shape);
+const invalidField = (field: unknown) => (typeof field === 'string' && FIELDS.includes(field) ? field : 'name');
+
 const isGlobalAdmin = (u: User) => u.roles.side === 'partner' && u.roles.admin === 'global-admin';
 
 /** Partner user management: global admins and user management admins add users, change roles, remove users. */
@@ -44,11 +47,17 @@ export class UserManagement {
     const allowed = this.allowed(acting);
     if (!allowed.ok) return allowed;
     const parsed = NewUserInput.safeParse(input);
-    if (!parsed.success) return refuse(`user-invalid-${parsed.error.issues[0]?.message ?? 'name'}`);
+    // The field that failed, not zod's message: a missing field's message is "Required", which has no text.
+    if (!parsed.success) return refuse(`user-invalid-${invalidField(parsed.error.issues[0]?.path[0])}`);
     const fields = parsed.data;
+    const granted = this.mayGrant(acting, fields.admin);
+    if (!granted.ok) return granted;
     return withRetry(this.store, async (tx) => {
-      if ((await tx.findBy('users', 'email', fields.email)).length > 0)
-        return refuse('user-email-taken', { email: fields.email });
+      // Like a Microsoft Entra user principal name, an email is unique within a tenant: another tenant's is not ours to know of.
+      const sameEmail = (await tx.findBy('users', 'email', fields.email)).filter(
+        (u) => u.tenantId === acting.org.tenantId,
+      );
+      if (sameEmail.length > 0) return refuse('user-email-taken', { email: fields.email });
       if ((await tx.findBy('users', 'identity', identityKey(acting.org.tenantId, fields.aadObjectId))).length > 0) {
         return refuse('user-identity-taken');
       }
@@ -80,6 +89,10 @@ export class UserManagement {
     return withRetry(this.store, async (tx) => {
       const target = await this.colleague(tx, acting, userId);
       if (!target) return refuse('user-not-found');
+      // Nobody raises (or lowers) their own roles: another admin must do it, as in Partner Center.
+      if (target.id === acting.user.id) return refuse('own-roles');
+      const granted = this.mayGrant(acting, admin, target);
+      if (!granted.ok) return granted;
       if (isGlobalAdmin(target) && admin !== 'global-admin' && (await this.lastGlobalAdmin(tx, acting.org.tenantId))) {
         return refuse('last-global-admin', { name: target.name });
       }
@@ -102,6 +115,8 @@ export class UserManagement {
     return withRetry(this.store, async (tx) => {
       const target = await this.colleague(tx, acting, userId);
       if (!target) return refuse('user-not-found');
+      const granted = this.mayGrant(acting, 'none', target);
+      if (!granted.ok) return granted;
       if (isGlobalAdmin(target) && (await this.lastGlobalAdmin(tx, acting.org.tenantId))) {
         return refuse('last-global-admin', { name: target.name });
       }
@@ -115,6 +130,16 @@ export class UserManagement {
       });
       return ok(target);
     });
+  }
+
+  /**
+   * Only a global admin grants or takes away global admin (a user management admin cannot assign it in
+   * Partner Center), and only a global admin changes or removes a global admin.
+   */
+  private mayGrant(acting: Acting, admin: PartnerAdminRole, target?: User): Outcome<true> {
+    if (isGlobalAdmin(acting.user)) return ok(true);
+    const touchesGlobalAdmin = admin === 'global-admin' || (target !== undefined && isGlobalAdmin(target));
+    return touchesGlobalAdmin ? refuse('global-admin-grant', undefined, ['global-admin']) : ok(true);
   }
 
   private async colleague(tx: Transaction, acting: Acting, userId: string): Promise<User | undefined> {

@@ -52,6 +52,11 @@ export const INDEXES = {
     status: (i: Invitation) => [i.status],
     partner: (i: Invitation) => [i.partnerTenantId, ...(i.providerTenantId ? [i.providerTenantId] : [])],
     customer: (i: Invitation) => [...(i.customerTenantId ? [i.customerTenantId] : []), i.customerDomain.toLowerCase()],
+    /** Inviting side and invited customer together (by tenant, or by domain while the customer is unknown): "do these two know each other". */
+    pair: (i: Invitation) =>
+      [i.partnerTenantId, ...(i.providerTenantId ? [i.providerTenantId] : [])].map((p) =>
+        pairKey(p, i.customerTenantId ?? i.customerDomain.toLowerCase()),
+      ),
   },
   relationships: {
     partner: (r: Relationship) => [r.partnerTenantId],
@@ -67,6 +72,7 @@ export const INDEXES = {
     partner: (l: Lead) => [l.partnerTenantId],
     customer: (l: Lead) => [l.customerTenantId],
     status: (l: Lead) => [l.status],
+    pair: (l: Lead) => [pairKey(l.partnerTenantId, l.customerTenantId)],
   },
   auditEvents: {
     target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],

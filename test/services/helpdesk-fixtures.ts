@@ -63,3 +63,30 @@ export function worldWith(now: Date, ...extras: SeedData[]): SeedData {
   }
   return world as SeedData;
 }
+
+/** Open invitations from Adatum to known customers: what makes them organisations Adatum deals with. */
+export function adatumInvited(now: Date, ...customerTenantIds: string[]): SeedData {
+  const invitations = customerTenantIds.map((customerTenantId, n) => ({
+    ...pendingInvitation(now, 90 + n, 2),
+    id: `inv-known-${customerTenantId}`,
+    customerTenantId,
+    customerDomain: `known-${n}.example`,
+  }));
+  return { invitations };
+}
+
+/** Leads: these customers contacted the partner through "Find a partner", so it deals with them. */
+export function contactedBy(now: Date, partnerTenantId: string, ...customerTenantIds: string[]): SeedData {
+  const leads = customerTenantIds.map((customerTenantId) => ({
+    id: `lead-${partnerTenantId}-${customerTenantId}`,
+    customerTenantId,
+    partnerTenantId,
+    needs: 'Licences for the whole office, please.',
+    contact: { name: 'Office manager', email: 'office@example.com' },
+    status: 'new' as const,
+    createdBy: { userId: 'someone', name: 'Office manager', tenantId: customerTenantId },
+    createdAt: at(now, -3),
+    updatedAt: at(now, -3),
+  }));
+  return { leads };
+}

@@ -3,7 +3,8 @@ import { DEMO_USERS } from '../../src/store/demo-world.js';
 import type { Organization, User } from '../../src/domain/model.js';
 import type { Store } from '../../src/store/store.js';
 import { NOW, org, tempStore } from '../support/world.js';
-import { worldWith } from './helpdesk-fixtures.js';
+import { contactedBy, worldWith } from './helpdesk-fixtures.js';
+import { DEMO_TENANTS } from '../../src/store/demo-world.js';
 
 const byId = async (store: Store, user: (typeof DEMO_USERS)[number]) => {
   const u = (await store.get('users', user.id)) as User;
@@ -19,7 +20,12 @@ describe('finding the organisation a helpdesk user names', () => {
       name: 'Compañía Ibérica de Señales',
       primaryDomain: 'iberica.es',
     });
-    ({ store, dispose } = await tempStore(worldWith(NOW, { organizations: [spanish] })));
+    // Every customer but Fabrikam (a relationship already) contacted Adatum, so Adatum may look them up.
+    const T = DEMO_TENANTS;
+    const known = [T.contoso, T.northwind, T.tailspin, T.wingtip, spanish.tenantId];
+    ({ store, dispose } = await tempStore(
+      worldWith(NOW, { organizations: [spanish] }, contactedBy(NOW, T.adatum, ...known)),
+    ));
   });
   afterAll(async () => dispose());
 

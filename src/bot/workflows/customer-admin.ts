@@ -81,7 +81,6 @@ export const customerAdminWorkflow: WorkflowFactory = ({ store, clock }) => {
     cardActions: [
       cardAction({
         verb: MCA_VERB,
-
         permission: customerMay('accept-mca'),
         data: z.object({ confirmed: z.enum(['true', 'false']).default('false') }).passthrough(),
         async handle(_c, session, { confirmed }) {

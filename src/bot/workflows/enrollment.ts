@@ -52,7 +52,6 @@ export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, co
     cardActions: [
       cardAction({
         verb: ENROLL_VERB,
-
         permission: ENROLMENT,
         data: z.record(z.string(), z.string().max(300)),
         async handle(_context, session, values) {

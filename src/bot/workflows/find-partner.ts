@@ -161,14 +161,12 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
     cardActions: [
       cardAction({
         verb: FIND_VERBS.newSearch,
-
         permission: customerMay('find-partners'),
         data: z.object({}).passthrough(),
         handle: async (_c, s) => searchForm(s.tr),
       }),
       cardAction({
         verb: FIND_VERBS.search,
-
         permission: customerMay('find-partners'),
         data: SearchForm,
         async handle(_c, session, search) {
@@ -181,7 +179,6 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.contact,
-
         permission: customerMay('find-partners'),
         data: SearchForm.merge(ContactForm),
         async handle(_c, session, values) {
@@ -217,7 +214,6 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.markLead,
-
         permission: partnerMay('manage-leads', { target: recordTarget('leads', 'leadId', ['partner']) }),
         data: z.object({ leadId: z.string().min(1).max(100), status: z.enum(['contacted', 'declined']) }),
         async handle(_c, session, { leadId, status }) {
@@ -230,7 +226,6 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
       }),
       cardAction({
         verb: FIND_VERBS.inviteLead,
-
         permission: partnerMay('manage-leads', { target: recordTarget('leads', 'leadId', ['partner']) }),
         data: z.object({ leadId: z.string().min(1).max(100) }),
         async handle(_c, session, { leadId }) {

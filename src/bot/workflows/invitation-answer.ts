@@ -75,7 +75,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
     cardActions: [
       cardAction({
         verb: INVITATION_VERBS.refresh,
-
         permission: customerMay('accept-reseller-invitation', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),
@@ -84,7 +83,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
       }),
       cardAction({
         verb: INVITATION_VERBS.accept,
-
         permission: customerMay('accept-reseller-invitation', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),
@@ -109,7 +107,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
       }),
       cardAction({
         verb: INVITATION_VERBS.decline,
-
         permission: customerMay('accept-reseller-invitation', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),

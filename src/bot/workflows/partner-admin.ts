@@ -147,7 +147,6 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.cancelConfirm,
-
         permission: partnerMay('request-reseller-relationship', {
           target: recordTarget('invitations', 'invitationId', ['partner']),
         }),
@@ -172,7 +171,6 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.cancel,
-
         permission: partnerMay('request-reseller-relationship', {
           target: recordTarget('invitations', 'invitationId', ['partner']),
         }),
@@ -193,7 +191,6 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.endConfirm,
-
         permission: partnerMay('act-on-behalf', {
           target: recordTarget('relationships', 'relationshipId', ['partner'], true),
         }),
@@ -224,7 +221,6 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       }),
       cardAction({
         verb: PARTNER_VERBS.end,
-
         permission: partnerMay('act-on-behalf', {
           target: recordTarget('relationships', 'relationshipId', ['partner']),
         }),

@@ -77,7 +77,6 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
     cardActions: [
       cardAction({
         verb: STATUS_VERBS.show,
-
         permission: VIEW_RELATIONSHIPS,
         data: z.object({ query: z.string().min(1).max(200) }),
         handle: (_c, session, { query }) => answer(session, session.tr, query),
@@ -90,7 +89,6 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
       }),
       cardAction({
         verb: STATUS_VERBS.removeRolesConfirm,
-
         permission: customerMay('remove-admin-roles', {
           target: recordTarget('relationships', 'relationshipId', ['customer'], true),
         }),
@@ -116,7 +114,6 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
       }),
       cardAction({
         verb: STATUS_VERBS.removeRoles,
-
         permission: customerMay('remove-admin-roles', {
           target: recordTarget('relationships', 'relationshipId', ['customer']),
         }),

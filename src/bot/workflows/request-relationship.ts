@@ -37,12 +37,11 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
     cardActions: [
       cardAction({
         verb: REQUEST_VERBS.submit,
-
         permission: partnerMay('request-reseller-relationship'),
         data: RequestFormValues,
         async handle(_context, session, values) {
           const { tr } = session;
-          const request = await readRequestForm(store, values);
+          const request = await readRequestForm(store, session.org, values);
           if (!request.ok) return requestForm(tr, values, describeRefusal(request.refusal, tr));
           const issued = await issuer.issue(session, request.value, tr);
           if (!issued.ok) return requestForm(tr, values, describeRefusal(issued.refusal, tr));
@@ -52,7 +51,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.done,
-
         permission: partnerMay('request-reseller-relationship', {
           target: recordTarget('invitations', 'invitationId', ['partner']),
         }),
@@ -104,7 +102,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.newLink,
-
         permission: partnerMay('request-reseller-relationship', {
           target: recordTarget('invitations', 'invitationId', ['partner']),
         }),
@@ -122,7 +119,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: REQUEST_VERBS.approve,
-
         permission: partnerMay('include-delegated-admin', {
           target: recordTarget('invitations', 'invitationId', ['partner']),
         }),

@@ -14,7 +14,7 @@ import { InvitationService, type Acting } from '../../services/invitations.js';
 import type { Notifier } from '../../services/notifications.js';
 import type { Outcome } from '../../services/outcome.js';
 import { TwoTierService } from '../../services/two-tier.js';
-import type { Store, Transaction } from '../../store/store.js';
+import type { Transaction } from '../../store/store.js';
 import { cardAction } from '../card-actions.js';
 import type { WorkflowFactory } from '../workflow-module.js';
 import { partnerMay, recordTarget, relatedOrganization } from '../permissions.js';
@@ -149,12 +149,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
 
   async function inviteCustomerForm(acting: Acting, tr: Translator, providerTenantId: string, error?: string) {
     const provider = await store.get('organizations', providerTenantId);
-    const mine = new Set(
-      (await store.findBy('relationships', 'partner', acting.org.tenantId)).map((r) => r.customerTenantId),
-    );
-    const customers = (await store.findBy('organizations', 'kind', 'customer')).filter(
-      (c) => !mine.has(c.tenantId) && c.countryRegion === acting.org.countryRegion && c.cloud !== 'china',
-    );
+    const customers = await twoTier.invitableCustomers(acting);
     if (!provider)
       return noticeCard(
         tr.t('twoTier.inviteCustomer.title'),
@@ -248,7 +243,7 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       command('order', partnerMay('act-on-behalf'), async ({ context, session, args }) => {
         const { tr } = session;
         if (!args) return context.sendActivity(tr.t('twoTier.order.usage'));
-        const matches = await findCustomers(store, args);
+        const matches = await twoTier.findCustomers(session, args);
         const customer = matches[0];
         if (!customer) return context.sendActivity(describeRefusal({ code: 'customer-not-found' }, tr));
         const outcome = await twoTier.canSubmitOrder(session, customer.tenantId);
@@ -269,14 +264,12 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
     cardActions: [
       cardAction({
         verb: TWO_TIER_VERBS.inviteResellerForm,
-
         permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
         data: z.object({}),
         handle: (_c, s) => inviteResellerForm(s, s.tr),
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteReseller,
-
         permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
         data: z.object({ resellerTenantId: z.string().max(100).default('') }),
         async handle(_context, session, { resellerTenantId }) {
@@ -295,7 +288,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.open,
-
         permission: partnerMay('accept-indirect-provider', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),
@@ -304,7 +296,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.authorize,
-
         permission: partnerMay('accept-indirect-provider', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),
@@ -327,7 +318,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.decline,
-
         permission: partnerMay('accept-indirect-provider', {
           target: recordTarget('invitations', 'invitationId', ['customer']),
         }),
@@ -345,7 +335,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.customers,
-
         permission: partnerMay('view-customers', {
           kinds: ['indirect-reseller'],
           target: relatedOrganization('providerTenantId'),
@@ -383,7 +372,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteCustomerForm,
-
         permission: partnerMay('request-reseller-relationship', {
           kinds: ['indirect-reseller'],
           target: relatedOrganization('providerTenantId'),
@@ -393,7 +381,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
       }),
       cardAction({
         verb: TWO_TIER_VERBS.inviteCustomer,
-
         permission: partnerMay('request-reseller-relationship', {
           kinds: ['indirect-reseller'],
           target: relatedOrganization('providerTenantId'),
@@ -433,11 +420,3 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
     ],
   };
 };
-
-/** Organisations by exact domain, then by name containing the words. */
-async function findCustomers(store: Store, text: string): Promise<Organization[]> {
-  const query = text.trim().toLowerCase();
-  const byDomain = await store.findBy('organizations', 'domain', query);
-  if (byDomain.length) return byDomain;
-  return (await store.all('organizations')).filter((o) => o.name.toLowerCase().includes(query));
-}

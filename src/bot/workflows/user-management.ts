@@ -112,7 +112,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
     cardActions: [
       cardAction({
         verb: USER_VERBS.addForm,
-
         permission: partnerMay('manage-users'),
         data: z.object({}),
         async handle(_c, session) {
@@ -122,7 +121,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.add,
-
         permission: partnerMay('manage-users'),
         data: z.record(z.string(), z.string().max(300)),
         async handle(_c, session, values) {
@@ -144,7 +142,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.pick,
-
         permission: partnerMay('manage-users'),
         data: z.object({ mode: z.enum(['roles', 'remove', 'list']) }),
         async handle(_c, session, { mode }) {
@@ -168,7 +165,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.next,
-
         permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ mode: z.enum(['roles', 'remove']), userId: UserId }),
         async handle(_c, session, { mode, userId }) {
@@ -189,7 +185,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.changeRoles,
-
         permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ userId: UserId, agent: AgentRole, admin: PartnerAdminRole }),
         async handle(_c, session, { userId, agent, admin }) {
@@ -210,7 +205,6 @@ export const userManagementWorkflow: WorkflowFactory = ({ store, clock }) => {
       }),
       cardAction({
         verb: USER_VERBS.remove,
-
         permission: partnerMay('manage-users', { target: recordTarget('users', 'userId', ['member']) }),
         data: z.object({ userId: UserId }),
         async handle(_c, session, { userId }) {

@@ -5,6 +5,7 @@ import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-wor
 import { ENROLL_VERB } from '../../../src/bot/workflows/enrollment.js';
 import { runAdmin, UsageError } from '../../../src/tools/admin.js';
 import type { Store } from '../../../src/store/store.js';
+import { translator } from '../../../src/i18n/i18n.js';
 
 const lucia = DEMO_USERS[14]!; // Tailspin Toys global admin
 const bill = DEMO_USERS[9]!; // Contoso billing admin
@@ -54,6 +55,46 @@ describe('enrolment as an indirect reseller', () => {
     expect(text).toContain('Enroll now');
     expect(await store.all('enrollments')).toEqual([]);
   });
+
+  const FIELDS = Object.keys(FORM) as (keyof typeof FORM)[];
+  const MALFORMED: Partial<Record<keyof typeof FORM, string>> = {
+    legalName: 'X',
+    street: ' ',
+    city: 'M',
+    postalCode: '1',
+    countryRegion: 'ESP',
+    contactName: 'L',
+    contactEmail: 'lucia-at-tailspintoys.es',
+    contactPhone: '12',
+    supportEmail: 'soporte',
+    supportPhone: '9',
+    mpnId: '12345',
+  };
+  it.each([
+    ...FIELDS.map((field) => {
+      const { [field]: _missing, ...rest } = FORM;
+      return [`missing ${field}`, field, rest] as const;
+    }),
+    ...FIELDS.map((field) => [`malformed ${field}`, field, { ...FORM, [field]: MALFORMED[field]! }] as const),
+  ])(
+    '%s: the form comes back with its message in English and Spanish, and nothing is saved',
+    async (_n, field, values) => {
+      for (const [locale, language] of [
+        ['en-US', 'en'],
+        ['es-ES', 'es'],
+      ] as const) {
+        const person = new BotHarness(store, lucia, {}, locale);
+        try {
+          const { text } = await person.click(ENROLL_VERB, values);
+          expect(text).toContain(translator(language).t(`refusal.enrollment-invalid-${field}`));
+          expect(text).toContain(translator(language).t('enroll.submit'));
+        } finally {
+          person.stop();
+        }
+        expect(await store.all('enrollments')).toEqual([]);
+      }
+    },
+  );
 
   it('a billing admin may not enrol the organisation', async () => {
     const billing = new BotHarness(store, bill);

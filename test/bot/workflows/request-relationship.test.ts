@@ -1,7 +1,8 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import { visibleText, type Person } from '../../support/activities.js';
 import { NOW, org, user } from '../../support/world.js';
-import { DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { contactedBy } from '../../services/helpdesk-fixtures.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
 
@@ -47,6 +48,8 @@ describe('Request a reseller relationship', () => {
         roles: { side: 'partner', agent: 'admin-agent', admin: 'none' },
       }),
     ];
+    // Tailspin and Wingtip contacted Adatum: customers it deals with, so it may find them by name.
+    world.leads = contactedBy(NOW, DEMO_TENANTS.adatum, DEMO_TENANTS.tailspin, DEMO_TENANTS.wingtip).leads;
     return world;
   });
   let store: Store;
@@ -163,6 +166,8 @@ describe('Request a reseller relationship', () => {
       'More than one customer matches: Tailspin Toys (tailspintoys.es), Wingtip Toys China',
     ],
     ['an unknown customer', alex, { ...GRANULAR, customer: 'nobody' }, 'I cannot find that customer organisation'],
+    // Adatum has nothing to do with Contoso yet: by name it is not found (only its domain starts an invitation).
+    ['a customer named but not dealt with', alex, { ...GRANULAR, customer: 'contoso' }, 'I cannot find that customer'],
     [
       'a bad new customer email',
       alex,
@@ -179,7 +184,7 @@ describe('Request a reseller relationship', () => {
   it('a sales agent may request a reseller-only relationship, and a new customer is invited by domain', async () => {
     const bot = as(sam);
     const reseller = await bot.click(REQUEST_VERBS.submit, {
-      customer: 'contoso',
+      customer: 'contoso.com',
       relationship: 'reseller',
       includeAdmin: 'false',
     });

@@ -1,6 +1,7 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import { NOW, user } from '../../support/world.js';
 import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { contactedBy } from '../../services/helpdesk-fixtures.js';
 import { TWO_TIER_VERBS } from '../../../src/bot/workflows/two-tier.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import type { Store } from '../../../src/store/store.js';
@@ -25,6 +26,8 @@ describe('two-tier: indirect providers and resellers', () => {
         roles: { side: 'partner', agent: 'admin-agent', admin: 'none' },
       }),
     ];
+    // Contoso contacted Woodgrove: a customer Woodgrove deals with but has no relationship with yet.
+    world.leads = contactedBy(NOW, DEMO_TENANTS.woodgrove, DEMO_TENANTS.contoso).leads;
     return world;
   });
   let store: Store;
@@ -101,6 +104,7 @@ describe('two-tier: indirect providers and resellers', () => {
     const form = await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, { providerTenantId: DEMO_TENANTS.proseware });
     expect(form.text).toContain('Contoso Ltd (contoso.com)');
     expect(form.text).not.toContain('Fabrikam'); // another country
+    expect(form.text).not.toContain('Northwind'); // same country, but Woodgrove has nothing to do with it
     const sent = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
       providerTenantId: DEMO_TENANTS.proseware,
       customerTenantId: DEMO_TENANTS.contoso,
@@ -128,7 +132,10 @@ describe('two-tier: indirect providers and resellers', () => {
     const shared = await reseller.click(TWO_TIER_VERBS.customers, { providerTenantId: DEMO_TENANTS.proseware });
     expect(shared.text).toContain('Contoso Ltd');
     expect(await as(paul).say('order contoso')).toContain('You can submit orders for Contoso Ltd');
-    expect(await as(paul).say('order fabrikam')).toContain('You cannot submit orders for Fabrikam GmbH');
+    // Proseware has nothing to do with Fabrikam: answered as an organisation that does not exist.
+    const fabrikam = await as(paul).say('order fabrikam');
+    expect(fabrikam).toContain('I cannot find that customer organisation');
+    expect(fabrikam).not.toContain('Fabrikam GmbH');
   });
 
   it.each([

@@ -75,13 +75,95 @@ describe('partner user management', () => {
   });
 
   it('the last global admin can be neither demoted nor removed', async () => {
-    const bot = as(umar);
+    const bot = as(grace);
     const demoted = await bot.click(USER_VERBS.changeRoles, { userId: grace.id, agent: 'admin-agent', admin: 'none' });
-    expect(demoted.text).toContain('Grace Global is the last global admin of your organisation');
+    expect(demoted.text).toContain('You cannot change your own roles');
     const removed = await bot.click(USER_VERBS.remove, { userId: grace.id });
     expect(removed.text).toContain('Grace Global is the last global admin');
     expect((await store.get('users', grace.id))?.roles).toMatchObject({ admin: 'global-admin' });
   });
+
+  it.each([
+    ['raises their own roles', umar, umar, { agent: 'admin-agent', admin: 'global-admin' }, 'change your own roles'],
+    ['changes their own agent role', umar, umar, { agent: 'sales-agent', admin: 'none' }, 'change your own roles'],
+    ['grants global admin', umar, sam, { agent: 'sales-agent', admin: 'global-admin' }, 'Only a global admin'],
+    ['demotes a global admin', umar, grace, { agent: 'admin-agent', admin: 'none' }, 'Only a global admin'],
+    [
+      "changes a global admin's agent role",
+      umar,
+      grace,
+      { agent: 'none', admin: 'global-admin' },
+      'Only a global admin',
+    ],
+    ['(a global admin) changes their own roles', grace, grace, { agent: 'none', admin: 'global-admin' }, 'own roles'],
+  ])('a user who %s is refused, and nothing changes', async (_name, actor, target, roles, message) => {
+    const before = await store.get('users', target.id);
+    const { text } = await as(actor).click(USER_VERBS.changeRoles, { userId: target.id, ...roles });
+    expect(text).toContain(message);
+    expect(await store.get('users', target.id)).toEqual(before);
+  });
+
+  it('a user management admin may neither remove a global admin nor add one', async () => {
+    const bot = as(umar);
+    expect((await bot.click(USER_VERBS.remove, { userId: grace.id })).text).toContain('Only a global admin');
+    expect(await store.get('users', grace.id)).toBeDefined();
+    const before = await adatumUsers();
+    const added = await bot.click(USER_VERBS.add, { ...NEW, admin: 'global-admin' });
+    expect(added.text).toContain('Only a global admin');
+    expect(added.text).toContain('Add a user');
+    expect(await adatumUsers()).toBe(before);
+  });
+
+  it('a global admin grants global admin to a colleague', async () => {
+    const { text } = await as(grace).click(USER_VERBS.changeRoles, {
+      userId: umar.id,
+      agent: 'none',
+      admin: 'global-admin',
+    });
+    expect(text).toContain('Umar Users now has the roles');
+    expect((await store.get('users', umar.id))?.roles).toMatchObject({ admin: 'global-admin' });
+  });
+
+  it('an email used in another organisation may be used here: addresses are unique per tenant, as in Entra', async () => {
+    const { text } = await as(grace).click(USER_VERBS.add, { ...NEW, email: 'carmen@contoso.com' });
+    expect(text).not.toContain('already used');
+    expect(text).toContain('Nina New was added');
+    expect((await store.findBy('users', 'email', 'carmen@contoso.com')).map((u) => u.tenantId).sort()).toEqual(
+      [DEMO_TENANTS.adatum, DEMO_TENANTS.contoso].sort(),
+    );
+  });
+
+  const MISSING = Object.keys(NEW).map((field) => {
+    const { [field as keyof typeof NEW]: _dropped, ...rest } = NEW;
+    return [field, rest] as const;
+  });
+  const MESSAGES: Record<string, [string, string]> = {
+    name: ["Enter the user's full name", 'Escriba el nombre completo'],
+    email: ['Enter a valid email address', 'Escriba un correo electrónico válido'],
+    aadObjectId: ['Enter the Microsoft Entra object id', 'Escriba el id de objeto de Microsoft Entra'],
+    agent: ['Choose an agent role', 'Elija un rol de agente'],
+    admin: ['Choose an admin role', 'Elija un rol de administrador'],
+  };
+  it.each([
+    ...MISSING.map(([field, values]) => [`missing ${field}`, field, values] as const),
+    ['malformed agent', 'agent', { ...NEW, agent: 'boss' }] as const,
+    ['malformed admin', 'admin', { ...NEW, admin: 'owner' }] as const,
+    ['malformed name', 'name', { ...NEW, name: ' ' }] as const,
+  ])(
+    '%s: the form comes back with the message, in English and Spanish, and nothing is stored',
+    async (_n, field, values) => {
+      for (const [locale, n] of [
+        ['en-US', 0],
+        ['es-ES', 1],
+      ] as const) {
+        const before = await adatumUsers();
+        const { text } = await chat.harness(grace, {}, locale).click(USER_VERBS.add, values);
+        expect(text).toContain(MESSAGES[field]![n]);
+        expect(text).toContain((values as Record<string, string>).name ?? '');
+        expect(await adatumUsers()).toBe(before);
+      }
+    },
+  );
 
   it('removes a user after confirmation', async () => {
     const bot = as(grace);

@@ -13,7 +13,6 @@ export function autoExtendAction(store: Store, clock: () => Date) {
   const service = new AutoExtendService(store, clock);
   return cardAction({
     verb: AUTO_EXTEND_VERB,
-
     permission: partnerMay('include-delegated-admin', {
       target: recordTarget('relationships', 'relationshipId', ['partner']),
     }),

@@ -54,7 +54,6 @@ export function canWeFeature(store: Store, clock: () => Date) {
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.canWe,
-
       permission: VIEW_RELATIONSHIPS,
       data: z.object({
         task: z.enum(TASKS.map((t) => t.id) as [string, ...string[]]),

@@ -56,7 +56,6 @@ export function listsFeature(store: Store, clock: () => Date) {
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.list,
-
       permission: VIEW_RELATIONSHIPS,
       data: z.object({
         list: z.enum(LIST_KINDS),

@@ -82,14 +82,12 @@ export function timelineFeature(store: Store, publicUrl: string, downloads: Down
   const cardActions: CardActionHandler[] = [
     cardAction({
       verb: HELPDESK_VERBS.timeline,
-
       permission: VIEW_RELATIONSHIPS,
       data: z.object({ query: Query, page: z.coerce.number().int().min(1).max(10_000).default(1) }),
       handle: (_c, session, { query, page }) => show(session, query, page),
     }),
     cardAction({
       verb: HELPDESK_VERBS.exportCsv,
-
       permission: VIEW_RELATIONSHIPS,
       data: z.object({ query: Query }),
       handle: (_c, session, { query }) => exportCsv(session, query),

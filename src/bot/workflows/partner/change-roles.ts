@@ -124,14 +124,12 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.pickCustomer,
-
         permission: partnerMay('include-delegated-admin'),
         data: z.object({}).passthrough(),
         handle: async (_c, session) => pickCard(session, session.tr),
       }),
       cardAction({
         verb: PARTNER_VERBS.changeRoles,
-
         permission: partnerMay('include-delegated-admin', {
           target: recordTarget('relationships', 'relationshipId', ['partner']),
         }),
@@ -144,7 +142,6 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: PARTNER_VERBS.reviewRoles,
-
         permission: partnerMay('include-delegated-admin', {
           target: recordTarget('relationships', 'relationshipId', ['partner']),
         }),
@@ -179,7 +176,6 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
       }),
       cardAction({
         verb: PARTNER_VERBS.sendRoles,
-
         permission: partnerMay('include-delegated-admin', {
           target: recordTarget('relationships', 'relationshipId', ['partner']),
         }),

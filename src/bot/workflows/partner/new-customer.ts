@@ -48,14 +48,12 @@ export const partnerNewCustomerWorkflow: WorkflowFactory = ({ store, clock }) =>
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.newCustomerForm,
-
         permission: partnerMay('request-reseller-relationship'),
         data: z.object({}).passthrough(),
         handle: async (_c, session) => form(session, session.tr),
       }),
       cardAction({
         verb: PARTNER_VERBS.newCustomerSubmit,
-
         permission: partnerMay('request-reseller-relationship'),
         data: NewCustomerValues,
         async handle(_c, session, values) {

@@ -4,7 +4,7 @@ import { button } from '../../../cards/button.js';
 import { choiceField, formCard, textField } from '../../../cards/form-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import type { OfferedService } from '../../../domain/model.js';
+import type { OfferedService, Organization } from '../../../domain/model.js';
 import { MAX_LICENCES, MIN_LICENCES, SERVICE_IDS, ServiceId } from '../../../domain/service-catalogue.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { ok, refuse, type Outcome } from '../../../services/outcome.js';
@@ -111,10 +111,10 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
     );
   }
 
-  async function readOffer(reader: StoreReader, values: OfferValues, tr: Translator) {
+  async function readOffer(reader: StoreReader, acting: Organization, values: OfferValues, tr: Translator) {
     const services = readServices(values.kind, values, tr);
     if (!services.ok) return services;
-    const request = await readRequestForm(reader, { ...values, relationship: 'reseller' });
+    const request = await readRequestForm(reader, acting, { ...values, relationship: 'reseller' });
     if (!request.ok) return request;
     return ok({ ...request.value, kind: values.kind, services: services.value });
   }
@@ -123,19 +123,17 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
     cardActions: [
       cardAction({
         verb: PARTNER_VERBS.offerForm,
-
         permission: partnerMay('request-reseller-relationship'),
         data: z.object({ kind: OfferKind }),
         handle: async (_c, session, { kind }) => offerForm(session.tr, kind),
       }),
       cardAction({
         verb: PARTNER_VERBS.offerSubmit,
-
         permission: partnerMay('request-reseller-relationship'),
         data: OfferValues,
         async handle(_c, session, values) {
           const { tr } = session;
-          const request = await readOffer(store, values, tr);
+          const request = await readOffer(store, session.org, values, tr);
           if (!request.ok) return offerForm(tr, values.kind, values, describeRefusal(request.refusal, tr));
           const issued = await issuer.issue(session, request.value, tr);
           return issued.ok ? issued.value : offerForm(tr, values.kind, values, describeRefusal(issued.refusal, tr));

@@ -2,11 +2,11 @@ import restify from 'restify';
 import { downloadRouteFor } from '../../../../src/bot/download-route.js';
 import { HELPDESK_VERBS } from '../../../../src/cards/helpdesk-cards.js';
 import { AUTO_EXTEND_VERB } from '../../../../src/services/expiry-guardian.js';
-import { DEMO_USERS } from '../../../../src/store/demo-world.js';
+import { DEMO_TENANTS, DEMO_USERS } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
 import { NOW, tempStore } from '../../../support/world.js';
-import { expiringCustomers, pendingInvitation, worldWith } from '../../../services/helpdesk-fixtures.js';
+import { contactedBy, expiringCustomers, pendingInvitation, worldWith } from '../../../services/helpdesk-fixtures.js';
 import { buttons } from './harness.js';
 import { BotHarness } from '../../../support/bot-harness.js';
 
@@ -29,7 +29,10 @@ describe('helpdesk', () => {
   beforeEach(async () => {
     now = NOW;
     const pending = Array.from({ length: 12 }, (_, i) => pendingInvitation(NOW, i + 1, 80 - i * 5));
-    ({ store, dispose } = await tempStore(worldWith(NOW, { invitations: pending }, expiringCustomers(NOW, 7))));
+    // Contoso, Tailspin and Wingtip contacted Adatum, so Adatum's helpdesk may look them up.
+    const T = DEMO_TENANTS;
+    const leads = contactedBy(NOW, T.adatum, T.contoso, T.tailspin, T.wingtip);
+    ({ store, dispose } = await tempStore(worldWith(NOW, { invitations: pending }, expiringCustomers(NOW, 7), leads)));
   });
   afterEach(async () => {
     harnesses.splice(0).forEach((h) => h.stop());
