@@ -10,6 +10,7 @@ import {
 } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice-card.js';
+import { badPayloadCard } from '../cards/bad-payload-card.js';
 import { describeRefusal } from '../cards/refusal.js';
 import type { CardAttachment } from '../cards/render.js';
 import { welcomeCard } from '../cards/welcome-card.js';
@@ -161,10 +162,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return cardResponse(admission.card);
     }
     const parsed = handler.data.safeParse(raw);
-    if (!parsed.success) {
-      const problem = parsed.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ');
-      return cardResponse(errorCard(session.tr, session.tr.t('card.error.badPayload', { problem })));
-    }
+    if (!parsed.success) return cardResponse(badPayloadCard(session.tr, parsed.error));
     return cardResponse(await handler.handle(context, session, parsed.data));
   }
 

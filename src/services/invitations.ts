@@ -14,6 +14,7 @@ import { decide, type PolicySettings } from '../domain/policy.js';
 import { audit } from './audit.js';
 import { newInvitationToken, redactTokens } from './invitation-token.js';
 import { ok, refuse, type Outcome } from './outcome.js';
+import { canSee } from './visible-organizations.js';
 import { withRetry, type Store, type Transaction } from '../store/store.js';
 
 export interface Acting {
@@ -70,7 +71,11 @@ export class InvitationService {
     const customerDomain = customer?.primaryDomain ?? ('domain' in request.customer ? request.customer.domain : '');
     if (!customer) {
       const known = await this.store.findBy('organizations', 'domain', customerDomain.toLowerCase());
-      if (known[0]) return refuse('customer-domain-known', { name: known[0].name });
+      // The partner typed the domain, so saying it is taken tells nothing new; the name only to those who deal with it.
+      if (known[0])
+        return refuse('customer-domain-known', {
+          name: (await canSee(this.store, org, known[0])) ? known[0].name : customerDomain,
+        });
     }
     const includesAdminAccess = request.adminAccess !== null;
     const existingDelegatedAdmins = customer ? await this.delegatedAdminPartners(customer.tenantId) : [];

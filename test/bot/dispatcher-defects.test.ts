@@ -66,4 +66,17 @@ describe('the defects the dispatcher closes', () => {
     }
     expect(await bot.say('my partners')).toContain('Litware');
   });
+
+  it.each([
+    ['en-US', 'The card sent data I cannot use'],
+    ['es-ES', 'confirmed'],
+  ])('a malformed card payload gets a card naming the field, in the person’s language (%s)', async (locale, words) => {
+    const bot = world.harness(carmen, {}, locale);
+    const { text } = await bot.click('mca.accept', { confirmed: 'maybe', ['<b>' + 'x'.repeat(50)]: 1 });
+    expect(text).toContain(words);
+    expect(text).toContain('confirmed');
+    expect(text).not.toContain('Invalid option');
+    expect(text).not.toContain('<b>');
+    expect((await world.store.get('organizations', carmen.tenantId))?.mcaAcceptanceId).toBeUndefined();
+  });
 });

@@ -1,4 +1,5 @@
 import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
+import { escapeMarkdown } from '../../../cards/markdown.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { statusCard } from '../../../cards/status-card.js';
 import { RelationshipStatusService } from '../../../services/relationship-status.js';
@@ -39,7 +40,11 @@ export function statusSearch(store: Store, clock: () => Date): MessageExtensionH
           ...card,
           preview: {
             contentType: 'application/vnd.microsoft.card.thumbnail',
-            content: { title: org.name, text: tr.t('search.preview', { domain: org.primaryDomain, count }) },
+            // The preview is outside renderCard, so it is made plain text here.
+            content: {
+              title: escapeMarkdown(org.name),
+              text: escapeMarkdown(tr.t('search.preview', { domain: org.primaryDomain, count })),
+            },
           },
         });
       }
