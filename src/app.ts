@@ -58,7 +58,7 @@ export interface AppOptions {
 export function createApp(config: Config, options: AppOptions) {
   const { store } = options;
   const clock = options.clock ?? (() => new Date());
-  const logger = options.logger ?? createLogger();
+  const logger = options.logger ?? createLogger(config.logLevel);
 
   const notifier = new Notifier(store, { clock, logger: logger.child({ component: 'outbox' }) });
   const adapter = createAdapter(config, logger);

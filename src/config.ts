@@ -36,6 +36,7 @@ const EnvSchema = z.object({
   DEFAULT_LANGUAGE: z.enum(['en', 'es']).default('en'),
   EXPIRY_GUARDIAN: flag,
   /** How long one Bot Connector call (a proactive message, a card update) may take before it is abandoned. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
@@ -55,6 +56,8 @@ export interface Config {
   defaultLanguage: 'en' | 'es';
   /** The in-process scheduler of reminders and expiries (off only for tests and demos that must stay quiet). */
   expiryGuardian: boolean;
+  /** The least severe log line written (LOG_LEVEL): JSON lines on stdout. */
+  logLevel: string;
   /** Milliseconds one Bot Connector call may take (CONNECTOR_TIMEOUT_MS); a timeout is retried later. */
   connectorTimeoutMs: number;
 }
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLanguage: e.DEFAULT_LANGUAGE,
     expiryGuardian: e.EXPIRY_GUARDIAN ?? true,
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
+    logLevel: e.LOG_LEVEL,
   };
 }
 

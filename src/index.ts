@@ -11,8 +11,12 @@ import { createLogger } from './logging/logger.js';
 export async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
-  const store = await openLowdbStore({ file: config.storeFile, seed: demoWorld(new Date()) });
-  const logger = createLogger();
+  const logger = createLogger(config.logLevel);
+  const store = await openLowdbStore({
+    file: config.storeFile,
+    seed: demoWorld(new Date()),
+    logger: logger.child({ component: 'store' }),
+  });
   const app = createApp(config, { store, logger });
   const port = await listen(app.server, config.port, config.host);
   const guardian = new ExpiryGuardian({

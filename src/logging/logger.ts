@@ -23,8 +23,8 @@ function wrap(target: PinoLogger): Logger {
   };
 }
 
-/** JSON lines on stdout (pino), level from LOG_LEVEL (default info; `silent` for none). */
-export function createLogger(level: string = process.env.LOG_LEVEL ?? 'info'): Logger {
+/** JSON lines on stdout (pino); `level` is the validated LOG_LEVEL (`silent` for none). */
+export function createLogger(level = 'info'): Logger {
   return wrap(pino({ level, base: { app: 'partner-desk' }, timestamp: pino.stdTimeFunctions.isoTime }));
 }
 

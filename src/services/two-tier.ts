@@ -13,7 +13,7 @@ import { audit } from './audit.js';
 import { newInvitationToken } from './invitation-token.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from './outcome.js';
-import { visibleOrganizations } from './visible-organizations.js';
+import { canSee, visibleOrganizations } from './visible-organizations.js';
 
 /** What the provider gets in the reseller's tenant once authorised (the legacy delegated admin request). */
 export const PROVIDER_ADMIN_ACCESS = {
@@ -223,6 +223,19 @@ export class TwoTierService {
           c.cloud !== 'china',
       )
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * The customer a reseller invites with its provider: one picked from the list (which shows only customers
+   * it deals with), or a customer organisation named by its exact domain (a new customer, as in Partner Center).
+   */
+  async customerToInvite(acting: Acting, chosenTenantId: string, domain: string): Promise<string | undefined> {
+    if (chosenTenantId) {
+      const chosen = await this.store.get('organizations', chosenTenantId);
+      return chosen && (await canSee(this.store, acting.org, chosen)) ? chosen.tenantId : undefined;
+    }
+    const [named] = await this.store.findBy('organizations', 'domain', domain.trim().toLowerCase());
+    return named?.kind === 'customer' ? named.tenantId : undefined;
   }
 
   /** The customer an "order" names: exact domain, then name, among the organisations this one deals with. */

@@ -17,6 +17,7 @@ import {
   type Store,
   type Transaction,
 } from './store.js';
+import { describeError, type Logger } from '../logging/logger.js';
 import type { Location, Table } from './table.js';
 
 interface QueuedCommit {
@@ -52,7 +53,12 @@ export class LogStore implements Store, CommittedState {
     private readonly tables: Map<CollectionName, Table>,
     private hintCovers: number,
     private readonly unlock: () => void,
-    private readonly options: { compactAfterBytes: number; hintAfterBytes: number; openFile?: OpenFile },
+    private readonly options: {
+      compactAfterBytes: number;
+      hintAfterBytes: number;
+      openFile?: OpenFile;
+      logger: Logger;
+    },
   ) {}
 
   private get generation(): number {
@@ -213,8 +219,9 @@ export class LogStore implements Store, CommittedState {
       try {
         if (compact) await this.compact();
         else await this.refreshHint();
-      } catch {
+      } catch (error) {
         // Maintenance is an optimisation: the log stays the truth, and the next trigger tries again.
+        this.options.logger.warn('store maintenance failed', { file: this.file, compact, error: describeError(error) });
       } finally {
         this.maintenanceScheduled = false;
       }
@@ -269,7 +276,9 @@ export class LogStore implements Store, CommittedState {
   async upgrade(): Promise<void> {
     if (this.log.version === LOG_VERSION) return;
     const done = this.lane.then(() => this.compact());
-    this.lane = done.catch(() => undefined);
+    // The caller awaits `done` and gets its error; the lane only orders what comes after it.
+    const settled = () => undefined;
+    this.lane = done.then(settled, settled);
     await done;
   }
 

@@ -21,6 +21,7 @@ import {
   type StoreFileContent,
 } from './manifest.js';
 import { INDEXES, StoreFileError, type CollectionName, type NewRecord, type SeedData, type Store } from './store.js';
+import { describeError, silentLogger, type Logger } from '../logging/logger.js';
 import { Table, type IndexFn } from './table.js';
 
 const MB = 1024 * 1024;
@@ -37,6 +38,8 @@ export interface LowdbStoreOptions {
   hintAfterBytes?: number;
   /** How log files are opened; tests pass one whose writes fail like a full disk. */
   openFile?: OpenFile;
+  /** Where maintenance failures are told (they never fail a commit). */
+  logger?: Logger;
 }
 
 function newTables(): Map<CollectionName, Table> {
@@ -91,6 +94,7 @@ function* initialRecords(
  */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store> {
   const { file, openFile } = options;
+  const logger = options.logger ?? silentLogger;
   const content = await readStoreFile(file);
   if (content === null) {
     // Seeding here would replace the log that holds every acknowledged change with the demo world.
@@ -107,6 +111,7 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
     compactAfterBytes: options.compactAfterBytes ?? 64 * MB,
     hintAfterBytes: options.hintAfterBytes ?? 64 * MB,
     openFile,
+    logger,
   };
   const db = new Low<Manifest>(new DurableJsonFile(file, parseManifest), {
     format: STORE_FORMAT,
@@ -160,7 +165,11 @@ export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store>
     await writeHint(hintFileOf(file, 1), 1, log.size, INDEX_SIGNATURE, tables);
     return new LogStore(file, db, log, tables, log.size, unlock, settings);
   } catch (error) {
-    await log?.close().catch(() => undefined);
+    await log
+      ?.close()
+      .catch((closeError: unknown) =>
+        logger.warn('store log not closed after a failed open', { file, error: describeError(closeError) }),
+      );
     unlock();
     throw error;
   }

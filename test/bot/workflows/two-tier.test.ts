@@ -95,6 +95,29 @@ describe('two-tier: indirect providers and resellers', () => {
     expect((await store.all('notifications')).some((n) => n.kind === 'indirect-provider.declined')).toBe(true);
   });
 
+  it('the reseller names a new customer by its domain; a domain that is no customer is refused, saving nothing', async () => {
+    const invitationId = await providerInvitesWoodgrove();
+    const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.authorize, { invitationId, confirmed: 'true' });
+    const form = await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, {
+      providerTenantId: DEMO_TENANTS.proseware,
+      byDomain: 'true',
+    });
+    expect(form.text).toContain("Customer's domain");
+    const before = (await store.all('invitations')).length;
+    const partner = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
+      providerTenantId: DEMO_TENANTS.proseware,
+      customerDomain: 'litwaresolutions.com',
+    });
+    expect(partner.text).toContain('I cannot find that customer organisation');
+    expect((await store.all('invitations')).length).toBe(before);
+    const sent = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
+      providerTenantId: DEMO_TENANTS.proseware,
+      customerDomain: ' Contoso.com ',
+    });
+    expect(sent.text).toContain('Invitation sent to Contoso Ltd');
+  });
+
   it('the reseller invites a new customer for both; the customer accepts both at once', async () => {
     const invitationId = await providerInvitesWoodgrove();
     const reseller = as(rita);
