@@ -137,6 +137,7 @@ describe('the dispatcher: every command and card verb, as every demo persona', (
             problems.push(`${entry.name} ${why}: not refused, answered ${JSON.stringify(text.slice(0, 160))}`);
           if (after !== before) problems.push(`${entry.name} ${why}: the store changed`);
           const leaked = otherNames.filter((n) => text.includes(n));
+          if (/\/invite\/|[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}/.test(text)) leaked.push('an invitation link or code');
           if (leaked.length) problems.push(`${entry.name} ${why}: names ${leaked.join(', ')}`);
         };
         if (!allowed) {
