@@ -109,6 +109,7 @@ export function createApp(config: Config, options: AppOptions) {
     store,
     logger,
     clock,
+    // The one place a turn's notifications go out: after it answered, never before (nobody waits on them).
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
     routes: downloadRouteFor(downloads),
   });

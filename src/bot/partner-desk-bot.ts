@@ -92,10 +92,8 @@ export class PartnerDeskBot extends TeamsActivityHandler {
         context.activity,
       ) as Record<string, unknown>;
       const isNew = await this.deps.conversations.remember(user.tenantId, user.aadObjectId, reference);
-      if (isNew) {
-        await this.deps.notifier.retryFor({ tenantId: user.tenantId, aadObjectId: user.aadObjectId });
-        void this.deps.notifier.drain();
-      }
+      // What waited for this chat is delivered by the drain that follows every turn.
+      if (isNew) await this.deps.notifier.retryFor({ tenantId: user.tenantId, aadObjectId: user.aadObjectId });
     }
     return result;
   }

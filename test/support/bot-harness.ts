@@ -14,6 +14,8 @@ export class BotHarness {
   readonly app: PartnerDeskApp;
   readonly delivered: OutgoingMessage[] = [];
   readonly updated: { to?: string; activityId: string; message: OutgoingMessage }[] = [];
+  /** Off for tests that drive the outbox themselves (a connector that hangs). */
+  deliverAfterEachTurn = true;
   /** Every line the app logged, for tests that check nothing failed unseen. */
   readonly log = new MemoryLogger();
   private readonly adapter: TestAdapter;
@@ -75,6 +77,7 @@ export class BotHarness {
       conversationType,
     });
     await adapter.receiveActivity(text);
+    await this.app.notifier.drain();
     return visibleText(adapter.activeQueue.splice(0));
   }
 
@@ -82,6 +85,8 @@ export class BotHarness {
   async send(activity: Partial<Activity> | string): Promise<Partial<Activity>[]> {
     const before = this.adapter.activeQueue.length;
     await this.adapter.receiveActivity(activity);
+    // As the server does after every turn (src/app.ts); awaited here so tests read what was delivered.
+    if (this.deliverAfterEachTurn) await this.app.notifier.drain();
     const replies = this.adapter.activeQueue.splice(before);
     return replies;
   }

@@ -42,7 +42,6 @@ export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, co
         const { tr } = session;
         if (!args.trim()) return context.sendActivity(tr.t('enroll.verifyUsage'));
         const verified = await enrollments.verify(session, args.trim());
-        void notifier.drain();
         const card = verified.ok
           ? noticeCard(tr.t('enroll.verified.title'), tr.t('enroll.verified.text'), 'good')
           : noticeCard(tr.t('enroll.form.title'), describeRefusal(verified.refusal, tr), 'attention');
@@ -58,7 +57,6 @@ export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, co
           const { tr } = session;
           const applied = await enrollments.apply(session, values);
           if (!applied.ok) return form(tr, values, describeRefusal(applied.refusal, tr));
-          void notifier.drain();
           return noticeCard(
             tr.t('enroll.submitted.title'),
             tr.t('enroll.submitted.text', { name: applied.value.primaryContact.name }),

@@ -203,7 +203,6 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
               ? resultsCard(session, tr, found.value, search, values, describeRefusal(contacted.refusal, tr))
               : searchForm(tr, search, describeRefusal(contacted.refusal, tr));
           }
-          void notifier.drain();
           return noticeCard(
             tr.t('find.sentTitle'),
             tr.t('find.sentText'),

@@ -101,7 +101,6 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             }
             return currentView(acting, tr, invitationId);
           }
-          void notifier.drain();
           return acceptedCard(store, acting, tr, result.value.invitation.id, result.value.mcaRecorded);
         },
       }),
@@ -113,12 +112,7 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
         data: InvitationRef,
         async handle(_context, { user, org, tr }, { invitationId }) {
           const acting = { user, org };
-          const result = await acceptance.decline(acting, invitationId, (tx, inv) =>
-            delivery.invitationAnswered(tx, inv),
-          );
-          if (result.ok) {
-            void notifier.drain();
-          }
+          await acceptance.decline(acting, invitationId, (tx, inv) => delivery.invitationAnswered(tx, inv));
           return currentView(acting, tr, invitationId);
         },
       }),

@@ -230,7 +230,6 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
           const before = await store.get('relationships', relationshipId);
           const ended = await ending.end(session, relationshipId, kind, tellCustomer(session, kind, before));
           if (!ended.ok) return refused(tr.t('end.title'), ended.refusal, tr);
-          void notifier.drain();
           const customer = (await store.get('organizations', ended.value.customerTenantId))?.name ?? '';
           const params = { org: session.org.name, customer };
           return kind === 'relationship'

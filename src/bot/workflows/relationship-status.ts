@@ -142,7 +142,6 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
           });
           if (!removed.ok)
             return noticeCard(tr.t('removeRoles.title'), describeRefusal(removed.refusal, tr), 'attention');
-          void notifier.drain();
           const partner = await partnerOf(removed.value.partnerTenantId);
           return noticeCard(
             tr.t('removeRoles.doneTitle'),

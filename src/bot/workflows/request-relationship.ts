@@ -89,7 +89,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
               ? draftCard(view, tr, edited, describeRefusal(sent.refusal, tr))
               : noticeCard(view.customerName, describeRefusal(sent.refusal, tr), 'attention');
           }
-          void notifier.drain();
           const expires = formatDate(sent.value.expiresAt, tr);
           return noticeCard(
             tr.t('sent.title', { customer: view.customerName }),
@@ -144,7 +143,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
               );
               notifier.enqueue(tx, requester, 'invitation.approved', { card }, invitation.id);
             });
-            void notifier.drain();
           }
           return noticeCard(
             tr.t('fourEyes.approvedTitle'),

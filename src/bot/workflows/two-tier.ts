@@ -82,7 +82,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
           if (!resellerTenantId) return inviteResellerForm(session, tr, tr.t('twoTier.invite.required'));
           const outcome = await twoTier.inviteReseller(session, resellerTenantId, deliverAuthorizeCard);
           if (!outcome.ok) return inviteResellerForm(session, tr, describeRefusal(outcome.refusal, tr));
-          void notifier.drain();
           const reseller = await store.get('organizations', resellerTenantId);
           return noticeCard(
             tr.t('twoTier.invite.title'),
@@ -113,7 +112,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
               return authorizeCard(session, tr, invitationId, describeRefusal(outcome.refusal, tr));
             return authorizeCard(session, tr, invitationId);
           }
-          void notifier.drain();
           return answeredCard(
             outcome.value.invitation,
             await store.get('organizations', outcome.value.invitation.partnerTenantId),
@@ -130,7 +128,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
         async handle(_context, session, { invitationId }) {
           const outcome = await twoTier.decline(session, invitationId, tellProvider(notifier));
           if (!outcome.ok) return authorizeCard(session, session.tr, invitationId);
-          void notifier.drain();
           return answeredCard(
             outcome.value,
             await store.get('organizations', outcome.value.partnerTenantId),
@@ -218,7 +215,6 @@ export const twoTierWorkflow: WorkflowFactory = ({ store, clock, notifier, confi
             (tx, inv) => delivery.invitationSent(tx, inv).then(() => undefined),
           );
           if (!sent.ok) return inviteCustomerForm(session, tr, providerTenantId, describeRefusal(sent.refusal, tr));
-          void notifier.drain();
           const customer = await store.get('organizations', customerTenantId);
           const token = issued.value.token;
           const link = token ? `${config.publicUrl}/invite/${token}` : '';

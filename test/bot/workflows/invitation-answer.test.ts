@@ -214,14 +214,16 @@ describe('Accept agreement & authorize partner', () => {
           updateAsked();
         }),
     });
+    carmenBot.deliverAfterEachTurn = false;
     const accepted = await carmenBot.click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    const draining = carmenBot.app.notifier.drain(); // what the server starts after every turn
     expect(accepted.text).toContain('Invitation accepted'); // the turn completed with the update still hanging
     const replacement = (await store.all('notifications')).find((n) => n.kind === 'update');
     expect(replacement).toMatchObject({ status: 'pending', aadObjectId: bill.aadObjectId });
     await asked; // the drain after the turn is waiting on the connector
     expect(updated).toEqual([]);
     answerUpdate();
-    await carmenBot.app.notifier.drain();
+    await draining;
     expect(updated).toEqual([`${bill.aadObjectId}:${replacement!.payload.activityId}`]);
     expect(await store.get('notifications', replacement!.id)).toMatchObject({ status: 'delivered' });
   });

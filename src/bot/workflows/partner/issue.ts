@@ -98,7 +98,6 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
       if (!issued.ok) return issued;
       const { invitation, token } = issued.value;
       if (!token) return { ok: true, value: await existingCard(invitation, tr) };
-      if (invitation.fourEyes.required) void notifier.drain();
       return { ok: true, value: await draft(acting, invitation, token, tr) };
     },
   };
