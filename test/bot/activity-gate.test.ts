@@ -1,5 +1,6 @@
 import { ConversationQueue, isAllowedTenant } from '../../src/bot/activity-gate.js';
 import { MemoryLogger } from '../../src/logging/logger.js';
+import { persona } from '../support/personas.js';
 
 describe('ConversationQueue', () => {
   it('runs the turns of one conversation one after the other, in arrival order', async () => {
@@ -116,10 +117,10 @@ describe('invitation tokens are never kept in the store', () => {
     const { REQUEST_VERBS } = await import('../../src/cards/request-card.js');
     const { formatCode } = await import('../../src/services/invitation-token.js');
     const { COLLECTION_NAMES } = await import('../../src/store/collections.js');
-    const { DEMO_USERS, demoWorld } = await import('../../src/store/demo-world.js');
+    const { demoWorld } = await import('../../src/store/demo-world.js');
     const { cardAction, visibleText } = await import('../support/activities.js');
     const { NOW, tempStore } = await import('../support/world.js');
-    const alex = DEMO_USERS[0]!; // Adatum admin agent
+    const alex = persona('alex'); // Adatum admin agent
     const { store, file, dispose } = await tempStore(demoWorld(NOW));
     const app = createApp(loadConfig({}), { store, clock: () => NOW, logger: new MemoryLogger() });
     const port = await listen(app.server, 0, '127.0.0.1');

@@ -1,12 +1,12 @@
 import { REQUEST_VERBS } from '../../src/cards/request-card.js';
 import { hashInvitationToken } from '../../src/services/invitation-token.js';
-import { DEMO_USERS } from '../../src/store/demo-world.js';
 import { useBotWorld } from '../support/bot-world.js';
+import { persona } from '../support/personas.js';
 
-const alex = DEMO_USERS[0]!; // Adatum admin agent
-const hana = DEMO_USERS[2]!; // Adatum helpdesk agent
-const umar = DEMO_USERS[4]!; // Adatum user management admin
-const carmen = DEMO_USERS[8]!; // Contoso global admin
+const alex = persona('alex'); // Adatum admin agent
+const hana = persona('hana'); // Adatum helpdesk agent
+const umar = persona('umar'); // Adatum user management admin
+const carmen = persona('carmen'); // Contoso global admin
 
 const RESELLER_ONLY = { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false', durationDays: '180' };
 

@@ -4,9 +4,9 @@ import { CURRENT_SCHEMA_VERSION } from '../../src/store/data-file.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { DEMO_USERS } from '../../src/store/demo-world.js';
 import { message } from '../support/activities.js';
 import { freePort, waitForHttp } from '../e2e/support/processes.js';
+import { persona } from '../support/personas.js';
 
 describe('the server process', () => {
   it('on SIGTERM finishes the turns in flight, flushes the store and exits 0', async () => {
@@ -19,7 +19,7 @@ describe('the server process', () => {
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
       await waitForHttp(`http://127.0.0.1:${port}/healthz`);
-      const carmen = DEMO_USERS[8]!;
+      const carmen = persona('carmen');
       const requests = Array.from({ length: 10 }, (_, i) =>
         fetch(`http://127.0.0.1:${port}/api/messages`, {
           method: 'POST',

@@ -3,14 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SET_LANGUAGE_VERB } from '../../src/cards/whoami-card.js';
 import { MCA_VERB } from '../../src/bot/workflows/customer-admin.js';
-import { DEMO_USERS, demoWorld } from '../../src/store/demo-world.js';
+import { demoWorld } from '../../src/store/demo-world.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { identityKey, type Store } from '../../src/store/store.js';
 import { BotHarness } from '../support/bot-harness.js';
 import { FailingDisk } from '../support/failing-disk.js';
 import { NOW } from '../support/world.js';
+import { persona } from '../support/personas.js';
 
-const carmen = DEMO_USERS[8]!; // Contoso global admin
+const carmen = persona('carmen'); // Contoso global admin
 const STORAGE_MESSAGE =
   'Partner Desk cannot save changes right now: its storage is unavailable. Nothing was changed; try again later.';
 

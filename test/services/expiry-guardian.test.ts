@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { ExpiryGuardian } from '../../src/services/expiry-guardian.js';
 import { Notifier } from '../../src/services/notifications.js';
 import { MemoryLogger } from '../../src/logging/logger.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../src/store/demo-world.js';
 import { deleteStore, openLowdbStore } from '../../src/store/lowdb-store.js';
 import type { SeedData, Store } from '../../src/store/store.js';
 import { NOW } from '../support/world.js';
 import { at, pendingInvitation, worldWith } from './helpdesk-fixtures.js';
+import { persona } from '../support/personas.js';
 
 const DAY = 86_400_000;
 const REL = 'rel-adatum-fabrikam'; // Admin access ends 20 days after NOW.
@@ -78,7 +79,9 @@ describe('expiry guardian', () => {
     expect(first.reminders).toContain(`${REL}/30d@${at(NOW, 20).slice(0, 10)}`);
     // Partner staff with an agent role or global admin (Alex, Sam, Hana, Grace) and the customer's admin (Franz).
     const recipients = (await reminders(p.store, REL)).map((n) => n.aadObjectId).sort();
-    expect(recipients).toEqual([0, 1, 2, 3, 12].map((i) => DEMO_USERS[i]!.aadObjectId).sort());
+    expect(recipients).toEqual(
+      (['alex', 'sam', 'hana', 'grace', 'franz'] as const).map((n) => persona(n).aadObjectId).sort(),
+    );
     expect((await p.guardian.runOnce()).reminders).toEqual([]);
 
     // Restart at the same moment: nothing is sent again.
@@ -145,9 +148,11 @@ describe('expiry guardian', () => {
   it('offers auto-extend to the partner, except with Global Administrator', async () => {
     const p = await Process.start(file, clock, seed());
     await p.guardian.runOnce();
-    const [partnerCard] = (await reminders(p.store, REL)).filter((n) => n.aadObjectId === DEMO_USERS[2]!.aadObjectId);
+    const [partnerCard] = (await reminders(p.store, REL)).filter((n) => n.aadObjectId === persona('hana').aadObjectId);
     expect(JSON.stringify(partnerCard!.payload)).toContain('Turn on auto-extend');
-    const [customerCard] = (await reminders(p.store, REL)).filter((n) => n.aadObjectId === DEMO_USERS[12]!.aadObjectId);
+    const [customerCard] = (await reminders(p.store, REL)).filter(
+      (n) => n.aadObjectId === persona('franz').aadObjectId,
+    );
     expect(JSON.stringify(customerCard!.payload)).not.toContain('Turn on auto-extend');
     await p.stop();
 
@@ -198,7 +203,7 @@ describe('expiry guardian', () => {
     const first = await p.guardian.runOnce();
     expect(first.reminders).toContain(`inv-pending-01/7d@${at(NOW, 5).slice(0, 10)}`);
     const sent = await reminders(p.store, 'inv-pending-01');
-    expect(sent.map((n) => n.aadObjectId)).toEqual([DEMO_USERS[0]!.aadObjectId]);
+    expect(sent.map((n) => n.aadObjectId)).toEqual([persona('alex').aadObjectId]);
     expect(JSON.stringify(sent[0]!.payload)).toContain('lapses in 5 days');
     now = new Date(NOW.getTime() + 4.5 * DAY);
     await p.guardian.runOnce();

@@ -1,10 +1,11 @@
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../src/store/demo-world.js';
 import type { NewRecord, SeedData } from '../../src/store/store.js';
 import { org } from '../support/world.js';
+import { persona } from '../support/personas.js';
 
 const DAY = 86_400_000;
 const T = DEMO_TENANTS;
-const alex = DEMO_USERS[0]!;
+const alex = persona('alex');
 
 export const at = (now: Date, days: number) => new Date(now.getTime() + days * DAY).toISOString();
 

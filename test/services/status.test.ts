@@ -5,6 +5,7 @@ import type { Store } from '../../src/store/store.js';
 import { NOW, org, tempStore } from '../support/world.js';
 import { contactedBy, worldWith } from './helpdesk-fixtures.js';
 import { DEMO_TENANTS } from '../../src/store/demo-world.js';
+import { persona } from '../support/personas.js';
 
 const byId = async (store: Store, user: (typeof DEMO_USERS)[number]) => {
   const u = (await store.get('users', user.id)) as User;
@@ -42,7 +43,7 @@ describe('finding the organisation a helpdesk user names', () => {
     ['Compañía', 'one', ['Compañía Ibérica de Señales']],
     ['senales', 'one', ['Compañía Ibérica de Señales']],
   ])('%s → %s', async (query, kind, names) => {
-    const hana = await byId(store, DEMO_USERS[2]!);
+    const hana = await byId(store, persona('hana'));
     const found = await findCounterpart(store, hana, query);
     expect(found.ok).toBe(true);
     if (!found.ok) return;
@@ -54,31 +55,31 @@ describe('finding the organisation a helpdesk user names', () => {
     ['nowhere', 'status-not-found'],
     ['   ', 'helpdesk-name-missing'],
   ])('%j is refused with %s', async (query, code) => {
-    const found = await findCounterpart(store, await byId(store, DEMO_USERS[2]!), query);
+    const found = await findCounterpart(store, await byId(store, persona('hana')), query);
     expect(found.ok ? undefined : found.refusal.code).toBe(code);
   });
 
   it("never matches the user's own organisation", async () => {
-    const found = await findCounterpart(store, await byId(store, DEMO_USERS[2]!), 'adatum.com');
+    const found = await findCounterpart(store, await byId(store, persona('hana')), 'adatum.com');
     expect(found.ok ? undefined : found.refusal.code).toBe('status-not-found');
   });
 
   it('needs view customers (partner) or view partners (customer)', async () => {
-    const umar = await findCounterpart(store, await byId(store, DEMO_USERS[4]!), 'fabrikam');
+    const umar = await findCounterpart(store, await byId(store, persona('umar')), 'fabrikam');
     expect(umar.ok ? undefined : umar.refusal.neededRoles).toEqual([
       'admin-agent',
       'sales-agent',
       'helpdesk-agent',
       'global-admin',
     ]);
-    const omar = await findCounterpart(store, await byId(store, DEMO_USERS[11]!), 'litware');
+    const omar = await findCounterpart(store, await byId(store, persona('omar')), 'litware');
     expect(omar.ok ? undefined : omar.refusal.neededRoles).toEqual(['global-admin', 'billing-admin', 'helpdesk-admin']);
   });
 
   it("shows a partner only its own relationships and a customer only its own organisation's", async () => {
-    const hana = await byId(store, DEMO_USERS[2]!);
+    const hana = await byId(store, persona('hana'));
     expect((await visibleRelationships(store, hana)).map((r) => r.id)).toEqual(['rel-adatum-fabrikam']);
-    const helen = await byId(store, DEMO_USERS[10]!);
+    const helen = await byId(store, persona('helen'));
     expect((await visibleRelationships(store, helen)).map((r) => r.id)).toEqual(['rel-litware-contoso']);
     const contoso = (await store.get('organizations', helen.org.tenantId))!;
     expect(await relationshipsWith(store, hana, contoso)).toEqual([]);

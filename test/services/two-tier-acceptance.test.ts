@@ -1,8 +1,9 @@
 import { AcceptanceService } from '../../src/services/acceptance.js';
 import { InvitationService } from '../../src/services/invitations.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../src/store/demo-world.js';
 import type { Store, Transaction } from '../../src/store/store.js';
 import { NOW, tempStore } from '../support/world.js';
+import { persona } from '../support/personas.js';
 
 /** A store whose transactions fail on the n-th relationship insert, as a disk or a constraint might. */
 function failingOnRelationship(store: Store, failAt: number): Store {
@@ -45,8 +46,8 @@ describe('two-tier acceptance is all or nothing', () => {
     ];
     const { store, dispose } = await tempStore(world);
     try {
-      const rita = DEMO_USERS[7]!;
-      const carmen = DEMO_USERS[8]!;
+      const rita = persona('rita');
+      const carmen = persona('carmen');
       const woodgrove = (await store.get('organizations', DEMO_TENANTS.woodgrove))!;
       const contoso = (await store.get('organizations', DEMO_TENANTS.contoso))!;
       const [ritaUser] = await store.findBy('users', 'email', rita.email);

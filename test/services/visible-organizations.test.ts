@@ -1,13 +1,14 @@
 import { useBotWorld } from '../support/bot-world.js';
 import { visibleText, type Person } from '../support/activities.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../src/store/demo-world.js';
 import { canSee, visibleOrganizations } from '../../src/services/visible-organizations.js';
 import type { Organization } from '../../src/domain/model.js';
+import { persona } from '../support/personas.js';
 
 const T = DEMO_TENANTS;
-const hana = DEMO_USERS[2]!; // Adatum helpdesk agent: Adatum has a relationship with Fabrikam
-const lidia = DEMO_USERS[5]!; // Litware: a relationship with Contoso only
-const carmen = DEMO_USERS[8]!; // Contoso global admin: Contoso deals with Litware only
+const hana = persona('hana'); // Adatum helpdesk agent: Adatum has a relationship with Fabrikam
+const lidia = persona('lidia'); // Litware: a relationship with Contoso only
+const carmen = persona('carmen'); // Contoso global admin: Contoso deals with Litware only
 
 /** What must never appear in a reply about an organisation the user's own has nothing to do with. */
 const FABRIKAM = ['Fabrikam', 'fabrikam.de', 'Franz', 'Adatum', 'adatum.com', '/invite/'];

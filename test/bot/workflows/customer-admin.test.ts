@@ -1,17 +1,18 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
 import { NOW } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { MCA_VERB } from '../../../src/bot/workflows/customer-admin.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import { InvitationService } from '../../../src/services/invitations.js';
 import type { Store } from '../../../src/store/store.js';
+import { persona } from '../../support/personas.js';
 
-const alex = DEMO_USERS[0]!;
-const carmen = DEMO_USERS[8]!;
-const helen = DEMO_USERS[10]!;
-const omar = DEMO_USERS[11]!;
-const franz = DEMO_USERS[12]!;
+const alex = persona('alex');
+const carmen = persona('carmen');
+const helen = persona('helen');
+const omar = persona('omar');
+const franz = persona('franz');
 
 describe('customer admin: the MCA alone, My partners, trials and offers', () => {
   const chat = useBotWorld();

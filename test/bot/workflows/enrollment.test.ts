@@ -1,14 +1,15 @@
 import { BotHarness } from '../../support/bot-harness.js';
 import { visibleText } from '../../support/activities.js';
 import { NOW, tempStore } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../../src/store/demo-world.js';
 import { ENROLL_VERB } from '../../../src/bot/workflows/enrollment.js';
 import { runAdmin, UsageError } from '../../../src/tools/admin.js';
 import type { Store } from '../../../src/store/store.js';
 import { translator } from '../../../src/i18n/i18n.js';
+import { persona } from '../../support/personas.js';
 
-const lucia = DEMO_USERS[14]!; // Tailspin Toys global admin
-const bill = DEMO_USERS[9]!; // Contoso billing admin
+const lucia = persona('lucia'); // Tailspin Toys global admin
+const bill = persona('bill'); // Contoso billing admin
 const FORM = {
   legalName: 'Tailspin Toys S.L.',
   street: 'Calle Mayor 1',

@@ -1,14 +1,15 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import { visibleText, type Person } from '../../support/activities.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { FIND_VERBS } from '../../../src/bot/workflows/find-partner.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
+import { persona } from '../../support/personas.js';
 
-const [alex, sam, hana] = DEMO_USERS;
-const carmen = DEMO_USERS[8]!;
-const bill = DEMO_USERS[9]!;
-const helen = DEMO_USERS[10]!;
+const [alex, sam, hana] = [persona('alex'), persona('sam'), persona('hana')];
+const carmen = persona('carmen');
+const bill = persona('bill');
+const helen = persona('helen');
 const CONTACT = {
   needs: 'We need help securing Microsoft 365 and moving to Teams phones.',
   contactName: 'Carmen Navarro',
@@ -60,8 +61,8 @@ describe('Find a partner and leads', () => {
       expect.arrayContaining([
         alex!.aadObjectId,
         sam!.aadObjectId,
-        DEMO_USERS[3]!.aadObjectId,
-        DEMO_USERS[5]!.aadObjectId,
+        persona('grace').aadObjectId,
+        persona('lidia').aadObjectId,
       ]),
     );
     expect(told).not.toContain(hana!.aadObjectId); // helpdesk agents do not manage leads

@@ -1,18 +1,19 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
 import { NOW } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import { InvitationService, type InvitationRequest } from '../../../src/services/invitations.js';
 import { formatCode } from '../../../src/services/invitation-token.js';
 import type { Store } from '../../../src/store/store.js';
 import type { Invitation } from '../../../src/domain/model.js';
+import { persona } from '../../support/personas.js';
 
-const alex = DEMO_USERS[0]!;
-const carmen = DEMO_USERS[8]!;
-const bill = DEMO_USERS[9]!;
-const helen = DEMO_USERS[10]!;
-const franz = DEMO_USERS[12]!;
+const alex = persona('alex');
+const carmen = persona('carmen');
+const bill = persona('bill');
+const helen = persona('helen');
+const franz = persona('franz');
 
 const WITH_ROLES: InvitationRequest = {
   kind: 'reseller',

@@ -1,12 +1,12 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { DEMO_USERS } from '../../../src/store/demo-world.js';
 import { PARTNER_VERBS } from '../../../src/bot/workflows/partner-admin.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
+import { persona } from '../../support/personas.js';
 
-const [alex, sam, hana] = DEMO_USERS;
-const franz = DEMO_USERS[12]!;
+const [alex, sam, hana] = [persona('alex'), persona('sam'), persona('hana')];
+const franz = persona('franz');
 
 describe('partner: pending invitations and ending relationships', () => {
   const chat = useBotWorld();

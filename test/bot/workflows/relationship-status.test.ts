@@ -1,17 +1,18 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import type { Person } from '../../support/activities.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { STATUS_VERBS } from '../../../src/bot/workflows/relationship-status.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
 import { contactedBy, worldWith } from '../../services/helpdesk-fixtures.js';
 import { NOW } from '../../support/world.js';
+import { persona } from '../../support/personas.js';
 
-const [alex, , hana, , umar] = DEMO_USERS;
-const bill = DEMO_USERS[9]!;
-const helen = DEMO_USERS[10]!;
-const omar = DEMO_USERS[11]!;
-const franz = DEMO_USERS[12]!;
+const [alex, hana, umar] = [persona('alex'), persona('hana'), persona('umar')];
+const bill = persona('bill');
+const helen = persona('helen');
+const omar = persona('omar');
+const franz = persona('franz');
 
 describe('relationship status and Remove roles', () => {
   // Contoso, Tailspin and Wingtip contacted Adatum (leads): organisations it deals with, so lookups may find them.

@@ -1,15 +1,16 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import { visibleText, type Person } from '../../support/activities.js';
 import { NOW, org, user } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../../src/store/demo-world.js';
 import { contactedBy } from '../../services/helpdesk-fixtures.js';
 import { REQUEST_VERBS } from '../../../src/cards/request-card.js';
 import type { Store } from '../../../src/store/store.js';
+import { persona } from '../../support/personas.js';
 
-const alex = DEMO_USERS[0]!; // Adatum admin agent
-const sam = DEMO_USERS[1]!; // Adatum sales agent
-const grace = DEMO_USERS[3]!; // Adatum global admin
-const carmen = DEMO_USERS[8]!; // Contoso global admin
+const alex = persona('alex'); // Adatum admin agent
+const sam = persona('sam'); // Adatum sales agent
+const grace = persona('grace'); // Adatum global admin
+const carmen = persona('carmen'); // Contoso global admin
 const gov: Person = {
   tenantId: 'aaaa0000-0000-4000-8000-00000000090v',
   aadObjectId: 'aaaa0000-0000-4000-8000-000000000901',

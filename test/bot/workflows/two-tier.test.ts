@@ -1,16 +1,17 @@
 import { useBotWorld } from '../../support/bot-world.js';
 import { NOW, user } from '../../support/world.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../../src/store/demo-world.js';
 import { contactedBy } from '../../services/helpdesk-fixtures.js';
 import { TWO_TIER_VERBS } from '../../../src/bot/workflows/two-tier.js';
 import { INVITATION_VERBS } from '../../../src/cards/invitation-card.js';
 import type { Store } from '../../../src/store/store.js';
 import type { Person } from '../../support/activities.js';
+import { persona } from '../../support/personas.js';
 
-const paul = DEMO_USERS[6]!; // Proseware (indirect provider), admin agent + global admin
-const rita = DEMO_USERS[7]!; // Woodgrove (indirect reseller), admin agent + global admin
-const carmen = DEMO_USERS[8]!; // Contoso global admin
-const sam = DEMO_USERS[1]!; // Adatum sales agent
+const paul = persona('paul'); // Proseware (indirect provider), admin agent + global admin
+const rita = persona('rita'); // Woodgrove (indirect reseller), admin agent + global admin
+const carmen = persona('carmen'); // Contoso global admin
+const sam = persona('sam'); // Adatum sales agent
 const ravi = { tenantId: DEMO_TENANTS.woodgrove, aadObjectId: 'd3e0a000-0000-4000-8000-0000000000aa' };
 
 describe('two-tier: indirect providers and resellers', () => {
@@ -164,7 +165,7 @@ describe('two-tier: indirect providers and resellers', () => {
   it.each([
     [paul, 'type “indirect resellers”', 'type “indirect providers”'],
     [rita, 'type “indirect providers”', 'type “indirect resellers”'],
-    [DEMO_USERS[3]!, 'type “users”', 'type “indirect providers”'],
+    [persona('grace'), 'type “users”', 'type “indirect providers”'],
   ])('help offers the two-tier commands by organisation kind (%#)', async (person, offered, notOffered) => {
     const text = await as(person).say('help');
     expect(text).toContain(offered);

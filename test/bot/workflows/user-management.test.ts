@@ -1,12 +1,13 @@
 import { useBotWorld } from '../../support/bot-world.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { USER_VERBS } from '../../../src/bot/workflows/user-management.js';
 import type { Store } from '../../../src/store/store.js';
 import type { Person } from '../../support/activities.js';
+import { persona } from '../../support/personas.js';
 
-const grace = DEMO_USERS[3]!; // Adatum global admin (the only one)
-const umar = DEMO_USERS[4]!; // Adatum user management admin
-const sam = DEMO_USERS[1]!; // Adatum sales agent
+const grace = persona('grace'); // Adatum global admin (the only one)
+const umar = persona('umar'); // Adatum user management admin
+const sam = persona('sam'); // Adatum sales agent
 const NEW = {
   name: 'Nina New',
   email: 'nina@adatum.com',
@@ -177,7 +178,7 @@ describe('partner user management', () => {
   });
 
   it('cannot touch a user of another organisation', async () => {
-    const carmen = DEMO_USERS[8]!;
+    const carmen = persona('carmen');
     const { text } = await as(grace).click(USER_VERBS.remove, { userId: carmen.id });
     expect(text).toContain("I cannot find that, or it is not your organisation's");
     expect(await store.get('users', carmen.id)).toBeDefined();

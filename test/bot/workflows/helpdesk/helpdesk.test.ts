@@ -2,18 +2,19 @@ import restify from 'restify';
 import { downloadRouteFor } from '../../../../src/bot/download-route.js';
 import { HELPDESK_VERBS } from '../../../../src/cards/helpdesk-cards.js';
 import { AUTO_EXTEND_VERB } from '../../../../src/services/expiry-guardian.js';
-import { DEMO_TENANTS, DEMO_USERS } from '../../../../src/store/demo-world.js';
+import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
 import { NOW, tempStore } from '../../../support/world.js';
 import { contactedBy, expiringCustomers, pendingInvitation, worldWith } from '../../../services/helpdesk-fixtures.js';
 import { buttons } from './harness.js';
 import { BotHarness } from '../../../support/bot-harness.js';
+import { persona } from '../../../support/personas.js';
 
-const [alex, sam, hana, grace, umar] = DEMO_USERS;
-const helen = DEMO_USERS[10]!;
-const omar = DEMO_USERS[11]!;
-const lidia = DEMO_USERS[5]!;
+const [alex, sam, hana, grace, umar] = (['alex', 'sam', 'hana', 'grace', 'umar'] as const).map(persona);
+const helen = persona('helen');
+const omar = persona('omar');
+const lidia = persona('lidia');
 
 describe('helpdesk', () => {
   let store: Store;
@@ -203,7 +204,7 @@ describe('helpdesk', () => {
           actor: { userId: alex!.id, name: alex!.name, tenantId: alex!.tenantId },
           action: 'relationship.admin-roles-removed',
           target: { type: 'relationship', id: 'rel-adatum-fabrikam' },
-          tenantIds: [alex!.tenantId, DEMO_USERS[12]!.tenantId],
+          tenantIds: [alex!.tenantId, persona('franz').tenantId],
         });
       });
       const text = await as(hana!).say('timeline fabrikam');
@@ -228,7 +229,7 @@ describe('helpdesk', () => {
           actor: { userId: 'x', name: '=HYPERLINK("http://evil.example","click")', tenantId: alex!.tenantId },
           action: 'relationship.admin-roles-removed',
           target: { type: 'relationship', id: 'rel-adatum-fabrikam' },
-          tenantIds: [alex!.tenantId, DEMO_USERS[12]!.tenantId],
+          tenantIds: [alex!.tenantId, persona('franz').tenantId],
         });
       });
       const bot = as(hana!);

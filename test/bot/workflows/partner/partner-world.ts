@@ -1,14 +1,15 @@
 import { INVITATION_VALIDITY_DAYS } from '../../../../src/domain/model.js';
-import { DEMO_TENANTS, DEMO_USERS, demoWorld } from '../../../../src/store/demo-world.js';
+import { DEMO_TENANTS, demoWorld } from '../../../../src/store/demo-world.js';
 import type { NewRecord, SeedData } from '../../../../src/store/store.js';
 import { NOW } from '../../../support/world.js';
+import { persona } from '../../../support/personas.js';
 
-export const alex = DEMO_USERS[0]!; // Adatum admin agent
-export const sam = DEMO_USERS[1]!; // Adatum sales agent
-export const hana = DEMO_USERS[2]!; // Adatum helpdesk agent
-export const grace = DEMO_USERS[3]!; // Adatum admin agent and global admin
-export const carmen = DEMO_USERS[8]!; // Contoso global admin
-export const franz = DEMO_USERS[12]!; // Fabrikam global admin
+export const alex = persona('alex'); // Adatum admin agent
+export const sam = persona('sam'); // Adatum sales agent
+export const hana = persona('hana'); // Adatum helpdesk agent
+export const grace = persona('grace'); // Adatum admin agent and global admin
+export const carmen = persona('carmen'); // Contoso global admin
+export const franz = persona('franz'); // Fabrikam global admin
 
 const DAY = 86_400_000;
 export const daysFromNow = (days: number) => new Date(NOW.getTime() + days * DAY).toISOString();
