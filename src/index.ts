@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { demoWorld } from './store/demo-world.js';
 import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreFileError } from './store/store.js';
-import { ExpiryGuardian } from './services/expiry-guardian.js';
+import { ExpiryGuardian } from './services/relationships/expiry-guardian.js';
 import { createLogger } from './logging/logger.js';
 
 /** The composition root: configuration, store, app, HTTP server, signals. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { welcomeCard } from '../cards/welcome-card.js';
 import { SET_LANGUAGE_VERB, whoamiCard } from '../cards/whoami-card.js';
 import { translator } from '../i18n/i18n.js';
-import type { UserDirectory } from '../services/user-directory.js';
+import type { UserDirectory } from '../services/people/user-directory.js';
 import { cardAction, type CardActionHandler } from './card-actions.js';
 import type { CommandId } from './commands.js';
 import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';

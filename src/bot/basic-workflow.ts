@@ -1,4 +1,4 @@
-import { UserDirectory } from '../services/user-directory.js';
+import { UserDirectory } from '../services/people/user-directory.js';
 import { basicCommands, languageCardAction } from './basic-commands.js';
 import { LanguageDialog } from './dialogs/language-dialog.js';
 import type { WorkflowFactory } from './workflow-module.js';

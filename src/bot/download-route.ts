@@ -1,6 +1,6 @@
 import type restify from 'restify';
 import type { Request, Response } from 'restify';
-import type { DownloadTokens } from '../services/downloads.js';
+import type { DownloadTokens } from '../services/helpdesk/downloads.js';
 
 const TOKEN = /^[A-Za-z0-9_-]{16,64}$/;
 

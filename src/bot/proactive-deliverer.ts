@@ -1,7 +1,7 @@
 import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
 import { describeError, type Logger } from '../logging/logger.js';
-import { DeliveryError, parseRetryAfter } from '../services/delivery-error.js';
-import type { MessageDeliverer, OutgoingMessage } from '../services/notifications.js';
+import { DeliveryError, parseRetryAfter } from '../services/outbox/delivery-error.js';
+import type { MessageDeliverer, OutgoingMessage } from '../services/outbox/notifications.js';
 
 export interface ProactiveDelivererOptions {
   logger: Logger;

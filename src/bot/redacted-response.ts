@@ -1,6 +1,6 @@
 import type { Language } from '../domain/model.js';
 import { t } from '../i18n/i18n.js';
-import { redactTokens, tokensIn } from '../services/invitation-token.js';
+import { redactTokens, tokensIn } from '../services/invitations/invitation-token.js';
 
 function* stringsOf(value: unknown): Generator<string> {
   if (typeof value === 'string') yield value;

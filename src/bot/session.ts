@@ -1,7 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { Language, Organization, User } from '../domain/model.js';
 import { languageOf, translator, type Translator } from '../i18n/i18n.js';
-import { resolveIdentity, type Identity } from '../services/identity.js';
+import { resolveIdentity, type Identity } from '../services/people/identity.js';
 import type { StoreReader } from '../store/store.js';
 import { tenantOf } from './activity-gate.js';
 

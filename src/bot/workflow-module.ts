@@ -1,9 +1,9 @@
-import type { DownloadTokens } from '../services/downloads.js';
+import type { DownloadTokens } from '../services/helpdesk/downloads.js';
 import type { MessagingExtensionQuery, MessagingExtensionResponse, TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
-import type { Notifier } from '../services/notifications.js';
+import type { Notifier } from '../services/outbox/notifications.js';
 import type { Store } from '../store/store.js';
 import type { CardActionHandler } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';

@@ -1,9 +1,9 @@
 import type { AuditEvent } from '../domain/model.js';
 import { hasKey, type Translator } from '../i18n/i18n.js';
-import type { CanWeAnswer } from '../services/can-we.js';
-import type { ListRows, Page } from '../services/relationship-lists.js';
-import type { Timeline } from '../services/timeline.js';
-import { TASKS } from '../services/task-roles.js';
+import type { CanWeAnswer } from '../services/helpdesk/can-we.js';
+import type { ListRows, Page } from '../services/relationships/relationship-lists.js';
+import type { Timeline } from '../services/helpdesk/timeline.js';
+import { TASKS } from '../services/helpdesk/task-roles.js';
 import { button } from './button.js';
 import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
 import { trustedMarkdown } from './markdown.js';

@@ -1,8 +1,8 @@
 import type { Invitation, Organization, User } from '../domain/model.js';
 import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
-import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/request-form.js';
-import { formatCode } from '../services/invitation-token.js';
+import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/invitations/request-form.js';
+import { formatCode } from '../services/invitations/invitation-token.js';
 import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { Fact, RequestRelationshipCard } from './templates.js';

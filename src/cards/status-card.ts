@@ -1,7 +1,7 @@
 import { daysBetween } from '../domain/lifecycle.js';
 import type { AuditEvent, Relationship } from '../domain/model.js';
 import type { Translator } from '../i18n/i18n.js';
-import type { RelationshipStatus } from '../services/relationship-status.js';
+import type { RelationshipStatus } from '../services/relationships/relationship-status.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
 import type { CardAttachment } from './render.js';

@@ -1,7 +1,7 @@
 import { Cloud, OrganizationKind } from '../domain/model.js';
 import { loadConfig, loadDotEnv } from '../config.js';
-import { EnrollmentService } from '../services/enrollment.js';
-import { Notifier } from '../services/notifications.js';
+import { EnrollmentService } from '../services/two-tier/enrollment.js';
+import { Notifier } from '../services/outbox/notifications.js';
 import { silentLogger } from '../logging/logger.js';
 import { describeFailed, failedNotifications, retryFailed } from './notification-admin.js';
 import { describeRefusal } from '../cards/refusal.js';

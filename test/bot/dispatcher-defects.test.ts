@@ -1,5 +1,5 @@
 import { REQUEST_VERBS } from '../../src/cards/request-card.js';
-import { hashInvitationToken } from '../../src/services/invitation-token.js';
+import { hashInvitationToken } from '../../src/services/invitations/invitation-token.js';
 import { useBotWorld } from '../support/bot-world.js';
 import { persona } from '../support/personas.js';
 

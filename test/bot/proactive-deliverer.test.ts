@@ -3,8 +3,8 @@ import { createAdapter } from '../../src/bot/adapter.js';
 import { ProactiveDeliverer } from '../../src/bot/proactive-deliverer.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
-import { ConversationDirectory } from '../../src/services/conversations.js';
-import { DeliveryError, Notifier, parseRetryAfter } from '../../src/services/notifications.js';
+import { ConversationDirectory } from '../../src/services/people/conversations.js';
+import { DeliveryError, Notifier, parseRetryAfter } from '../../src/services/outbox/notifications.js';
 import type { Store } from '../../src/store/store.js';
 import { NOW, PEOPLE, tempStore } from '../support/world.js';
 

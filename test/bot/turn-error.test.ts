@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SET_LANGUAGE_VERB } from '../../src/cards/whoami-card.js';
-import { MCA_VERB } from '../../src/bot/workflows/customer-admin.js';
+import { MCA_VERB } from '../../src/bot/workflows/customer/customer-admin.js';
 import { demoWorld } from '../../src/store/demo-world.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { identityKey, type Store } from '../../src/store/store.js';

@@ -2,7 +2,7 @@ import { TestAdapter, type Activity } from 'botbuilder';
 import { createApp, type PartnerDeskApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
-import type { OutgoingMessage } from '../../src/services/notifications.js';
+import type { OutgoingMessage } from '../../src/services/outbox/notifications.js';
 import type { Person } from './activities.js';
 import { visibleText } from './activities.js';
 import { NOW } from './world.js';

@@ -1,6 +1,6 @@
 import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
-import { ConversationDirectory } from '../../src/services/conversations.js';
-import { DeliveryError, Notifier, type MessageDeliverer } from '../../src/services/notifications.js';
+import { ConversationDirectory } from '../../src/services/people/conversations.js';
+import { DeliveryError, Notifier, type MessageDeliverer } from '../../src/services/outbox/notifications.js';
 import { runAdmin, UsageError } from '../../src/tools/admin.js';
 import type { Store } from '../../src/store/store.js';
 import { NOW, PEOPLE, tempStore } from '../support/world.js';

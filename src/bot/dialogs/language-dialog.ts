@@ -1,6 +1,6 @@
 import { ChoiceFactory, ChoicePrompt, ListStyle, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Language } from '../../domain/model.js';
-import type { UserDirectory } from '../../services/user-directory.js';
+import type { UserDirectory } from '../../services/people/user-directory.js';
 import { translator } from '../../i18n/i18n.js';
 import { sessionOf, updateSession } from '../session.js';
 import type { CommandId } from '../commands.js';

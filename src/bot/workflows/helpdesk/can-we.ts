@@ -4,9 +4,9 @@ import { canWeCard, canWeHelpCard, HELPDESK_VERBS } from '../../../cards/helpdes
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import { CanWeService, type CanWeAnswer } from '../../../services/can-we.js';
+import { CanWeService, type CanWeAnswer } from '../../../services/helpdesk/can-we.js';
 import type { Outcome } from '../../../services/outcome.js';
-import { taskById, TASKS } from '../../../services/task-roles.js';
+import { taskById, TASKS } from '../../../services/helpdesk/task-roles.js';
 import type { Store } from '../../../store/store.js';
 import { cardAction, type CardActionHandler } from '../../card-actions.js';
 import type { CommandRegistration } from '../../command-handler.js';

@@ -2,8 +2,8 @@ import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'b
 import { escapeMarkdown } from '../../../cards/markdown.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { statusCard } from '../../../cards/status-card.js';
-import { RelationshipStatusService } from '../../../services/relationship-status.js';
-import { findCounterpart } from '../../../services/status.js';
+import { RelationshipStatusService } from '../../../services/relationships/relationship-status.js';
+import { findCounterpart } from '../../../services/relationships/status.js';
 import type { Store } from '../../../store/store.js';
 import type { MessageExtensionHandler } from '../../workflow-module.js';
 import { VIEW_RELATIONSHIPS } from '../../permissions.js';

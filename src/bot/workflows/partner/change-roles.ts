@@ -9,9 +9,13 @@ import { sectionsCard } from '../../../cards/sections-card.js';
 import type { Fact } from '../../../cards/templates.js';
 import { AdminRoleId } from '../../../domain/model.js';
 import type { Translator } from '../../../i18n/i18n.js';
-import type { Acting } from '../../../services/invitations.js';
+import type { Acting } from '../../../services/invitations/invitations.js';
 import type { Refusal } from '../../../services/outcome.js';
-import { liveAdminAccess, RelationshipAdmin, type CustomerRelationship } from '../../../services/relationship-admin.js';
+import {
+  liveAdminAccess,
+  RelationshipAdmin,
+  type CustomerRelationship,
+} from '../../../services/relationships/relationship-admin.js';
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { invitationIssuer } from './issue.js';

@@ -6,7 +6,7 @@ import { draftCard, REQUEST_VERBS, type DraftView } from '../../../cards/request
 import { daysLeft } from '../../../domain/lifecycle.js';
 import type { Invitation } from '../../../domain/model.js';
 import { translator, type Translator } from '../../../i18n/i18n.js';
-import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations.js';
+import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations/invitations.js';
 import type { Outcome } from '../../../services/outcome.js';
 import type { Transaction } from '../../../store/store.js';
 import type { WorkflowDeps } from '../../workflow-module.js';

@@ -8,7 +8,7 @@ import type { OfferedService, Organization } from '../../../domain/model.js';
 import { MAX_LICENCES, MIN_LICENCES, SERVICE_IDS, ServiceId } from '../../../domain/service-catalogue.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { ok, refuse, type Outcome } from '../../../services/outcome.js';
-import { readRequestForm, RequestFormValues } from '../../../services/request-form.js';
+import { readRequestForm, RequestFormValues } from '../../../services/invitations/request-form.js';
 import type { StoreReader } from '../../../store/store.js';
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';

@@ -1,12 +1,17 @@
 import restify from 'restify';
 import { downloadRouteFor } from '../../../../src/bot/download-route.js';
 import { HELPDESK_VERBS } from '../../../../src/cards/helpdesk-cards.js';
-import { AUTO_EXTEND_VERB } from '../../../../src/services/expiry-guardian.js';
+import { AUTO_EXTEND_VERB } from '../../../../src/services/relationships/expiry-guardian.js';
 import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
 import { NOW, tempStore } from '../../../support/world.js';
-import { contactedBy, expiringCustomers, pendingInvitation, worldWith } from '../../../services/helpdesk-fixtures.js';
+import {
+  contactedBy,
+  expiringCustomers,
+  pendingInvitation,
+  worldWith,
+} from '../../../services/helpdesk/helpdesk-fixtures.js';
 import { buttons } from './harness.js';
 import { BotHarness } from '../../../support/bot-harness.js';
 import { persona } from '../../../support/personas.js';

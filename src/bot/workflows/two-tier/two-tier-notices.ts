@@ -1,0 +1,59 @@
+import { formatDateTime } from '../../../cards/format.js';
+import { noticeCard } from '../../../cards/notice-card.js';
+import { button } from '../../../cards/button.js';
+import type { Invitation, User } from '../../../domain/model.js';
+import { translator } from '../../../i18n/i18n.js';
+import type { Notifier } from '../../../services/outbox/notifications.js';
+import type { Transaction } from '../../../store/store.js';
+import { TWO_TIER_VERBS } from './two-tier-verbs.js';
+
+/** What the two-tier workflow tells people in Teams, queued in the transaction of the change. */
+export function twoTierNotices(notifier: Notifier, defaultLanguage: 'en' | 'es') {
+  /** Reseller global admins get the "Authorize indirect provider" card in Teams. */
+  const deliverAuthorizeCard = async (tx: Transaction, invitation: Invitation) => {
+    const admins = (await tx.findBy('users', 'tenant', invitation.customerTenantId!)).filter(
+      (u) => u.roles.side === 'partner' && u.roles.admin === 'global-admin',
+    );
+    const reseller = (await tx.get('organizations', invitation.customerTenantId!))!;
+    const provider = (await tx.get('organizations', invitation.partnerTenantId))!;
+    for (const admin of admins) {
+      const tr = translator(admin.language ?? defaultLanguage);
+      const card = noticeCard(
+        tr.t('twoTier.authorize.title'),
+        tr.t('twoTier.authorize.text', { provider: provider.name, reseller: reseller.name }),
+        'default',
+        [],
+        [button(tr.t('twoTier.open'), TWO_TIER_VERBS.open, { invitationId: invitation.id }, 'positive')],
+      );
+      notifier.enqueue(tx, admin, 'indirect-provider.invited', { card }, invitation.id);
+    }
+  };
+
+  /** Both sides are told of the reseller's answer. */
+  const tellProvider = (notifierRef: Notifier) => async (tx: Transaction, invitation: Invitation) => {
+    const reseller = (await tx.get('organizations', invitation.customerTenantId!))!;
+    const by = invitation.decidedBy!;
+    const accepted = invitation.status === 'accepted';
+    const staff = (await tx.findBy('users', 'tenant', invitation.partnerTenantId)).filter(
+      (u: User) => u.roles.side === 'partner' && (u.roles.admin === 'global-admin' || u.roles.agent === 'admin-agent'),
+    );
+    for (const person of staff) {
+      const tr = translator(person.language ?? defaultLanguage);
+      const key = accepted ? 'twoTier.notify.authorized' : 'twoTier.notify.declined';
+      const card = noticeCard(
+        tr.t(`${key}.title`, { reseller: reseller.name }),
+        tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr), reseller: reseller.name }),
+        accepted ? 'good' : 'warning',
+      );
+      notifierRef.enqueue(
+        tx,
+        person,
+        accepted ? 'indirect-provider.authorized' : 'indirect-provider.declined',
+        { card },
+        invitation.id,
+      );
+    }
+  };
+
+  return { deliverAuthorizeCard, tellProvider };
+}

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { recordMcaAcceptance } from './customer-agreement.js';
+import { accessEndsAt, applyInvitationEvent, applyRelationshipEvent } from '../../domain/lifecycle.js';
+import type { Invitation, Organization, Relationship } from '../../domain/model.js';
+import { decide, type PolicySettings } from '../../domain/policy.js';
+import { withRetry, type Store, type Transaction } from '../../store/store.js';
+import { audit } from '../audit.js';
+import { actorOf, tenantsOf, type Acting } from './invitations.js';
+import { ok, refuse, type Outcome } from '../outcome.js';
+
+export interface Accepted {
+  invitation: Invitation;
+  relationships: Relationship[];
+  mcaRecorded: boolean;
+}
+
+/** Called inside the accepting transaction, so the partner's notification commits with the acceptance. */
+export type AnswerHook = (tx: Transaction, invitation: Invitation, partner: Organization) => Promise<void> | void;
+
+/** The customer side of an invitation: Accept & Authorize (with the MCA) or Decline. */
+export class AcceptanceService {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: () => Date,
+    private readonly policy: PolicySettings,
+  ) {}
+
+  /** Why this user cannot answer this invitation now, or undefined when they can. */
+  async check(acting: Acting, invitation: Invitation): Promise<Outcome<Organization>> {
+    const partner = await this.store.get('organizations', invitation.partnerTenantId);
+    if (!partner) return refuse('invitation-not-found');
+    const boundTo = invitation.customerTenantId;
+    if (boundTo ? boundTo !== acting.org.tenantId : invitation.customerDomain !== acting.org.primaryDomain) {
+      return refuse('invitation-other-tenant');
+    }
+    const state = this.stateRefusal(invitation);
+    if (state) return state;
+    const includesAdminAccess = invitation.adminAccess !== null;
+    const delegatedAdmins = (await this.store.findBy('relationships', 'customer', acting.org.tenantId))
+      .filter((r) => isLive(r) && r.adminAccess && !r.adminAccess.removedAt)
+      .map((r) => r.partnerTenantId);
+    const decision = decide(
+      acting.user,
+      includesAdminAccess ? 'accept-admin-invitation' : 'accept-reseller-invitation',
+      {
+        actorOrg: acting.org,
+        partnerOrg: partner,
+        invitationCustomerTenantId: boundTo ?? acting.org.tenantId,
+        includesAdminAccess,
+        customerDelegatedAdminPartnerTenantIds: delegatedAdmins,
+      },
+      this.policy,
+    );
+    if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
+    return ok(partner);
+  }
+
+  private stateRefusal(invitation: Invitation): Outcome<never> | undefined {
+    const by = invitation.decidedBy;
+    switch (invitation.status) {
+      case 'accepted':
+        return refuse('invitation-already-accepted', { name: by?.name ?? '?', at: by?.at ?? '' });
+      case 'declined':
+        return refuse('invitation-already-declined', { name: by?.name ?? '?', at: by?.at ?? '' });
+      case 'cancelled':
+        return refuse('invitation-cancelled');
+      case 'expired':
+        return refuse('invitation-expired');
+      case 'created':
+        return refuse('invitation-not-sent');
+      default:
+        return new Date(invitation.expiresAt) <= this.clock() ? refuse('invitation-expired') : undefined;
+    }
+  }
+
+  async accept(
+    acting: Acting,
+    invitationId: string,
+    answer: { acknowledged: boolean },
+    onAnswered?: AnswerHook,
+  ): Promise<Outcome<Accepted>> {
+    return withRetry(this.store, async (tx) => {
+      const invitation = await tx.get('invitations', invitationId);
+      if (!invitation) return refuse('invitation-not-found');
+      const allowed = await this.check(acting, invitation);
+      if (!allowed.ok) return allowed;
+      if (!answer.acknowledged) return refuse('acknowledgement-required');
+      const now = this.clock();
+      const by = { ...actorOf(acting), at: now.toISOString() };
+      const accepted = applyInvitationEvent(invitation, { type: 'accept', by }, { actor: 'customer', now });
+      if (!accepted.ok) return refuse(`invitation-${accepted.error.code}`);
+      const saved = tx.update('invitations', { ...accepted.value, customerTenantId: acting.org.tenantId });
+
+      const mcaRecorded = await this.recordMca(tx, acting, now);
+      const relationships: Relationship[] = [];
+      for (const partnerTenantId of [
+        invitation.partnerTenantId,
+        ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
+      ]) {
+        relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
+      }
+      if (invitation.replacesRelationshipId)
+        await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
+      audit(tx, now, {
+        actor: actorOf(acting),
+        action: 'invitation.accepted',
+        target: { type: 'invitation', id: invitation.id },
+        tenantIds: tenantsOf(saved),
+      });
+      await onAnswered?.(tx, saved, allowed.value);
+      return ok({ invitation: saved, relationships, mcaRecorded });
+    });
+  }
+
+  async decline(acting: Acting, invitationId: string, onAnswered?: AnswerHook): Promise<Outcome<Invitation>> {
+    return withRetry(this.store, async (tx) => {
+      const invitation = await tx.get('invitations', invitationId);
+      if (!invitation) return refuse('invitation-not-found');
+      const allowed = await this.check(acting, invitation);
+      if (!allowed.ok) return allowed;
+      const now = this.clock();
+      const by = { ...actorOf(acting), at: now.toISOString() };
+      const declined = applyInvitationEvent(invitation, { type: 'decline', by }, { actor: 'customer', now });
+      if (!declined.ok) return refuse(`invitation-${declined.error.code}`);
+      const saved = tx.update('invitations', declined.value);
+      audit(tx, now, {
+        actor: actorOf(acting),
+        action: 'invitation.declined',
+        target: { type: 'invitation', id: invitation.id },
+        tenantIds: tenantsOf(saved),
+      });
+      await onAnswered?.(tx, saved, allowed.value);
+      return ok(saved);
+    });
+  }
+
+  /** Rule 6: accepting an invitation asks for the MCA when the organisation has not accepted it yet. */
+  private async recordMca(tx: Transaction, acting: Acting, now: Date): Promise<boolean> {
+    return (await recordMcaAcceptance(tx, acting, now)) !== undefined;
+  }
+
+  private createRelationship(
+    tx: Transaction,
+    invitation: Invitation,
+    partnerTenantId: string,
+    customerTenantId: string,
+    by: Relationship['acceptedBy'],
+    now: Date,
+  ): Relationship {
+    const access = invitation.adminAccess;
+    const approved: Relationship = {
+      id: randomUUID(),
+      version: 0,
+      partnerTenantId,
+      customerTenantId,
+      types: invitation.relationshipTypes,
+      adminAccess: access
+        ? { ...access, startAt: now.toISOString(), endAt: accessEndsAt(now, access.durationDays).toISOString() }
+        : null,
+      status: 'approved',
+      invitationId: invitation.id,
+      viaProviderTenantId: partnerTenantId === invitation.partnerTenantId ? invitation.providerTenantId : undefined,
+      acceptedBy: by,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const active = applyRelationshipEvent(approved, { type: 'activate' }, { actor: 'system', now });
+    const { version: _version, ...record } = active.ok ? active.value : approved;
+    const saved = tx.insert('relationships', record);
+    audit(tx, now, {
+      actor: by ? { userId: by.userId, name: by.name, tenantId: by.tenantId } : null,
+      action: 'relationship.activated',
+      target: { type: 'relationship', id: saved.id },
+      tenantIds: [partnerTenantId, customerTenantId],
+      after: { types: saved.types, adminAccess: saved.adminAccess },
+    });
+    return saved;
+  }
+
+  /** A role change: the old access ends once the customer accepted the new request. */
+  private async endReplacedAccess(tx: Transaction, relationshipId: string, acting: Acting, now: Date): Promise<void> {
+    const old = await tx.get('relationships', relationshipId);
+    if (!old?.adminAccess || old.adminAccess.removedAt) return;
+    tx.update('relationships', {
+      ...old,
+      adminAccess: { ...old.adminAccess, removedAt: now.toISOString(), removedBy: 'replaced' },
+      updatedAt: now.toISOString(),
+    });
+    audit(tx, now, {
+      actor: actorOf(acting),
+      action: 'relationship.access-replaced',
+      target: { type: 'relationship', id: old.id },
+      tenantIds: [old.partnerTenantId, old.customerTenantId],
+    });
+  }
+}
+
+export function isLive(r: Relationship): boolean {
+  return r.status === 'active' || r.status === 'expiring';
+}

@@ -1,0 +1,280 @@
+import { randomUUID } from 'node:crypto';
+import type { CardAttachment } from '../../cards/render.js';
+import type { NotificationRecord } from '../../store/runtime-records.js';
+import { identityKey, withRetry, type Store, type Transaction } from '../../store/store.js';
+import { describeError, type Logger } from '../../logging/logger.js';
+import { isPersonal } from '../people/conversations.js';
+import { isTransient } from './delivery-error.js';
+import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
+import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
+
+export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
+export { REPLACE_KIND } from './card-replacements.js';
+
+export interface OutgoingMessage {
+  text?: string;
+  card?: CardAttachment;
+}
+
+export interface Recipient {
+  tenantId: string;
+  aadObjectId: string;
+}
+
+/** Sends one message to one user through the channel; implemented by the bot shell. */
+export interface MessageDeliverer {
+  /** Resolves with the sent activity's id; rejects with a DeliveryError. */
+  deliver(reference: Record<string, unknown>, message: OutgoingMessage): Promise<string | undefined>;
+  /** Replaces a message sent earlier (a card that must not be acted on twice). */
+  update(reference: Record<string, unknown>, activityId: string, message: OutgoingMessage): Promise<void>;
+}
+
+export interface NotifierOptions {
+  clock: () => Date;
+  /** Every failed attempt and every notification given up is logged here (ids, kinds, statuses; never the payload). */
+  logger: Logger;
+  /** Attempts per delivery round, with jittered exponential backoff between them. */
+  immediateAttempts?: number;
+  baseDelayMs?: number;
+  /** A wait longer than this (a long Retry-After) ends the round instead of holding up everyone else's messages. */
+  maxInRoundWaitMs?: number;
+  /** Rounds before a notification is given up as failed. */
+  maxRounds?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+/** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
+const FIRST_LOOKBACK_MS = 30 * 86_400_000;
+
+/**
+ * An outbox: a business change queues its notifications in the same transaction, so they are never lost
+ * and never undo the change. Delivery happens after the commit; a failure is recorded and retried later.
+ */
+export class Notifier {
+  private deliverer: MessageDeliverer | undefined;
+  private readonly opts: Required<NotifierOptions>;
+  private draining: Promise<void> | undefined;
+  private again = false;
+  /** The last minute the previous drain read. */
+  private scannedUpTo: number | undefined;
+
+  constructor(
+    private readonly store: Store,
+    options: NotifierOptions,
+  ) {
+    this.opts = {
+      immediateAttempts: 3,
+      baseDelayMs: 300,
+      maxInRoundWaitMs: 2_000,
+      maxRounds: 8,
+      sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+      random: Math.random,
+      ...options,
+    };
+  }
+
+  attach(deliverer: MessageDeliverer): void {
+    this.deliverer = deliverer;
+  }
+
+  /** Queues a message for one user inside the caller's transaction. */
+  enqueue(
+    tx: Transaction,
+    recipient: Recipient,
+    kind: string,
+    message: OutgoingMessage,
+    subjectId?: string,
+  ): NotificationRecord {
+    const now = this.opts.clock().toISOString();
+    return tx.insert('notifications', {
+      id: randomUUID(),
+      tenantId: recipient.tenantId,
+      aadObjectId: recipient.aadObjectId,
+      kind,
+      subjectId,
+      payload: { ...message },
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      createdAt: now,
+    });
+  }
+
+  /**
+   * Delivers every due pending notification. A call during a run makes the run go round once more (what
+   * the caller just queued is delivered). Never rejects: what could not be delivered stays pending for the
+   * next run (callers fire and forget it after a turn).
+   */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        await this.drainOnce().catch((error: unknown) =>
+          // What was not delivered stays pending: the next run (timer or turn) picks it up.
+          this.opts.logger.error('notification drain failed', { error: describeError(error) }),
+        );
+      } while (this.again);
+    })().finally(() => (this.draining = undefined));
+    return this.draining;
+  }
+
+  /**
+   * Reads the minutes that became due since the previous run (the first run looks back over the longest
+   * retry schedule), through the `due` index: the cost follows what is due, not how much is pending.
+   */
+  private async drainOnce(): Promise<void> {
+    if (!this.deliverer) return;
+    const now = this.opts.clock();
+    const last = Math.floor(now.getTime() / MINUTE) * MINUTE;
+    const first = Math.min(this.scannedUpTo ?? last - FIRST_LOOKBACK_MS, last);
+    // The current minute can still receive new notifications: the next run reads it again.
+    this.scannedUpTo = last;
+    for (let minute = first; minute <= last; minute += MINUTE) {
+      const key = new Date(minute).toISOString().slice(0, 16);
+      const due = (await this.store.findBy('notifications', 'due', key)).filter(
+        (n) => new Date(n.nextAttemptAt) <= now,
+      );
+      for (const notification of due) await this.deliverOne(notification, this.deliverer);
+    }
+  }
+
+  private async deliverOne(notification: NotificationRecord, deliverer: MessageDeliverer): Promise<void> {
+    const conversation = await this.store.get(
+      'conversations',
+      identityKey(notification.tenantId, notification.aadObjectId),
+    );
+    // A reference stored before only personal chats were kept could name a group chat: never write there.
+    if (!conversation || !isPersonal(conversation.reference)) {
+      return this.record(notification, { outcome: 'later', error: NO_CONVERSATION });
+    }
+    let last: unknown;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const activityId = await this.send(deliverer, conversation.reference, notification);
+        return this.record(notification, { outcome: 'sent', activityId });
+      } catch (error) {
+        last = error;
+        if (!isTransient(error)) return this.record(notification, { outcome: 'refused', error });
+        if (attempt >= this.opts.immediateAttempts) break;
+        const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1);
+        const wait = Math.max(backoff / 2 + this.opts.random() * backoff, retryAfterOf(error) ?? 0);
+        if (wait > this.opts.maxInRoundWaitMs) break;
+        await this.opts.sleep(wait);
+      }
+    }
+    return this.record(notification, { outcome: 'later', error: last });
+  }
+
+  private async send(
+    deliverer: MessageDeliverer,
+    reference: Record<string, unknown>,
+    notification: NotificationRecord,
+  ): Promise<string | undefined> {
+    const { text, card, activityId } = notification.payload as OutgoingMessage & { activityId?: unknown };
+    const message: OutgoingMessage = { ...(text !== undefined ? { text } : {}), ...(card ? { card } : {}) };
+    if (notification.kind !== REPLACE_KIND) return deliverer.deliver(reference, message);
+    await deliverer.update(reference, String(activityId), message);
+    return undefined;
+  }
+
+  private async record(notification: NotificationRecord, result: Attempt): Promise<void> {
+    const now = this.opts.clock();
+    const at = now.toISOString();
+    let settled: NotificationRecord | undefined;
+    await withRetry(this.store, async (tx) => {
+      settled = undefined;
+      const current = await tx.get('notifications', notification.id);
+      if (!current || current.status !== 'pending') return;
+      const attempts = current.attempts + 1;
+      if (result.outcome === 'sent') {
+        settled = tx.update('notifications', {
+          ...current,
+          status: 'delivered',
+          attempts,
+          deliveredAt: at,
+          lastAttemptAt: at,
+          // An update's payload already names the activity it replaced.
+          payload:
+            current.kind === REPLACE_KIND ? current.payload : { ...current.payload, activityId: result.activityId },
+          lastError: undefined,
+        });
+        return;
+      }
+      const giveUp = result.outcome === 'refused' || attempts >= this.opts.maxRounds;
+      const delay = this.laterDelayMs(attempts);
+      settled = tx.update('notifications', {
+        ...current,
+        status: giveUp ? 'failed' : 'pending',
+        attempts,
+        lastError: messageOf(result.error),
+        lastAttemptAt: at,
+        // Never earlier than the connector asked; a failed one settles now (the day it is forgotten from).
+        nextAttemptAt: giveUp
+          ? at
+          : new Date(now.getTime() + Math.max(delay, retryAfterOf(result.error) ?? 0)).toISOString(),
+      });
+    });
+    if (settled) logAttempt(this.opts.logger, settled, result);
+  }
+
+  /** Jittered exponential backoff between rounds (1, 5, 15, 60, 240 minutes, each ±50 %). */
+  private laterDelayMs(attempts: number): number {
+    const minutes = LATER_DELAYS_MIN[Math.min(attempts - 1, LATER_DELAYS_MIN.length - 1)] ?? 60;
+    return minutes * MINUTE * (0.5 + this.opts.random());
+  }
+
+  /** Queues the replacement of every delivered card about `subjectId`, in the caller's transaction (see card-replacements). */
+  queueReplacements(tx: Transaction, subjectId: string, render: RenderReplacement): Promise<number> {
+    return queueReplacements(tx, this.opts.clock(), subjectId, render);
+  }
+
+  /**
+   * Forgets delivered and failed notifications that settled before `olderThan`, a day at a time through
+   * the index, looking back a year (the hourly prune keeps up, so older ones do not pile up).
+   * Keep them longer than an invitation lives: a delivered card is replaced when its invitation is answered.
+   */
+  async forgetSettled(olderThan: Date): Promise<number> {
+    let forgotten = 0;
+    const lastDay = Math.floor(olderThan.getTime() / DAY) * DAY;
+    for (let day = lastDay - 365 * DAY; day <= lastDay; day += DAY) {
+      const key = new Date(day).toISOString().slice(0, 10);
+      const old = (await this.store.findBy('notifications', 'settled', key)).filter(
+        (n) => new Date(n.deliveredAt ?? n.nextAttemptAt) < olderThan,
+      );
+      for (let i = 0; i < old.length; i += 500) {
+        await this.store.transaction(async (tx) => {
+          for (const n of old.slice(i, i + 500)) {
+            const current = await tx.get('notifications', n.id);
+            if (current && current.status !== 'pending') tx.remove('notifications', current);
+          }
+        });
+      }
+      forgotten += old.length;
+    }
+    return forgotten;
+  }
+
+  /** Makes a user's queued notifications due now (they just opened a conversation with the bot). */
+  async retryFor(recipient: Recipient): Promise<void> {
+    const now = this.opts.clock().toISOString();
+    await withRetry(this.store, async (tx) => {
+      for (const n of await tx.findBy(
+        'notifications',
+        'recipient',
+        identityKey(recipient.tenantId, recipient.aadObjectId),
+      )) {
+        if (n.nextAttemptAt > now) {
+          tx.update('notifications', { ...n, nextAttemptAt: now });
+        }
+      }
+    });
+  }
+}

@@ -1,0 +1,292 @@
+import { applyInvitationEvent, applyRelationshipEvent, canAutoExtend } from '../../domain/lifecycle.js';
+import type { Invitation, Language, Organization, Relationship, User } from '../../domain/model.js';
+import { button } from '../../cards/button.js';
+import { adminRoleNames, formatDate } from '../../cards/format.js';
+import { noticeCard } from '../../cards/notice-card.js';
+import { translator } from '../../i18n/i18n.js';
+import { ConflictError, withRetry, type Store, type Transaction } from '../../store/store.js';
+import { audit } from '../audit.js';
+import type { Notifier } from '../outbox/notifications.js';
+import { describeError, type Logger } from '../../logging/logger.js';
+
+/**
+ * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
+ * back every so often, so turns arriving meanwhile are not held up for the whole pass.
+ */
+const YIELD_EVERY = 200;
+
+async function eachGivingWay<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {
+  for (const [i, item] of items.entries()) {
+    await work(item);
+    if (i % YIELD_EVERY === YIELD_EVERY - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+const DAY_MS = 86_400_000;
+/** Days before admin access ends when partner staff and customer admins are reminded. */
+export const ACCESS_MILESTONES = [30, 7, 1] as const;
+/** Days before an invitation lapses when the partner is reminded. */
+export const INVITATION_MILESTONES = [7, 1] as const;
+
+export const AUTO_EXTEND_VERB = 'helpdesk.auto-extend';
+
+export interface GuardianReport {
+  reminders: string[];
+  expired: string[];
+  extended: string[];
+}
+
+export interface ExpiryGuardianOptions {
+  store: Store;
+  notifier: Notifier;
+  clock: () => Date;
+  defaultLanguage: Language;
+  /** A pass that fails is logged here and tried again at the next interval. */
+  logger: Logger;
+  /** How often it looks; the reminders collection, not timing, is what prevents duplicates. */
+  intervalMs?: number;
+}
+
+/**
+ * Watches admin access and invitations in-process: reminds 30, 7 and 1 days before admin access ends and
+ * before invitations lapse, then expires (or auto-extends) what is due, through the lifecycle rules.
+ *
+ * Restarts: each reminder is recorded as `reminders/${subjectId}/${milestone}` in the same transaction as its
+ * notification, so a reminder is sent once even if two runs overlap; a run after downtime sends the most
+ * urgent milestone that is due and marks the earlier ones passed, so nothing is missed or sent stale.
+ */
+export class ExpiryGuardian {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<GuardianReport> | undefined;
+
+  constructor(private readonly opts: ExpiryGuardianOptions) {}
+
+  start(): void {
+    if (this.timer) return;
+    const run = () =>
+      void this.runOnce().catch((error: unknown) =>
+        this.opts.logger.error('expiry guardian pass failed', { error: describeError(error) }),
+      );
+    run();
+    this.timer = setInterval(run, this.opts.intervalMs ?? 15 * 60_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One pass; concurrent calls share it. */
+  runOnce(): Promise<GuardianReport> {
+    this.running ??= this.pass().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<GuardianReport> {
+    const report: GuardianReport = { reminders: [], expired: [], extended: [] };
+    const { store } = this.opts;
+    const live = [
+      ...(await store.findBy('relationships', 'status', 'active')),
+      ...(await store.findBy('relationships', 'status', 'expiring')),
+    ];
+    await eachGivingWay(live, (relationship) => this.watchRelationship(relationship.id, report));
+    const open = [
+      ...(await store.findBy('invitations', 'status', 'created')),
+      ...(await store.findBy('invitations', 'status', 'approval-pending')),
+    ];
+    await eachGivingWay(open, (invitation) => this.watchInvitation(invitation.id, report));
+    if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
+    return report;
+  }
+
+  private async watchRelationship(id: string, report: GuardianReport): Promise<void> {
+    await withRetry(this.opts.store, async (tx) => {
+      const relationship = await tx.get('relationships', id);
+      const access = relationship?.adminAccess;
+      if (!relationship || !access || access.removedAt) return;
+      const now = this.opts.clock();
+      const endAt = new Date(access.endAt);
+      if (now >= endAt) return this.end(tx, relationship, now, report);
+      if (access.autoExtend) return; // Nothing will end: no reminder needed.
+      const milestone = await this.dueMilestone(tx, id, access.endAt, ACCESS_MILESTONES, now);
+      if (!milestone) return;
+      const { partner, customer } = await orgsOf(tx, relationship);
+      if (!partner || !customer) return;
+      const days = Math.max(1, Math.ceil((endAt.getTime() - now.getTime()) / DAY_MS));
+      for (const person of await partnerStaff(tx, relationship.partnerTenantId)) {
+        const tr = translator(person.language ?? this.opts.defaultLanguage);
+        const offer = canAutoExtend(access.roles);
+        const card = noticeCard(
+          tr.t('guardian.partnerTitle', { customer: customer.name, days }),
+          tr.t('guardian.partnerText', {
+            customer: customer.name,
+            roles: adminRoleNames(access.roles, tr),
+            date: formatDate(access.endAt, tr),
+          }) +
+            ' ' +
+            tr.t(offer ? 'guardian.offerAutoExtend' : 'guardian.noAutoExtend'),
+          'warning',
+          [],
+          offer ? [button(tr.t('guardian.autoExtend'), AUTO_EXTEND_VERB, { relationshipId: id }, 'positive')] : [],
+        );
+        this.opts.notifier.enqueue(tx, person, 'guardian.access-ending', { card }, id);
+      }
+      for (const person of await customerAdmins(tx, relationship.customerTenantId)) {
+        const tr = translator(person.language ?? this.opts.defaultLanguage);
+        const card = noticeCard(
+          tr.t('guardian.customerTitle', { partner: partner.name, days }),
+          tr.t('guardian.customerText', {
+            partner: partner.name,
+            roles: adminRoleNames(access.roles, tr),
+            date: formatDate(access.endAt, tr),
+          }),
+          'default',
+        );
+        this.opts.notifier.enqueue(tx, person, 'guardian.access-ending', { card }, id);
+      }
+      audit(tx, now, {
+        actor: null,
+        action: `relationship.reminder-${milestone.days}d`,
+        target: { type: 'relationship', id },
+        tenantIds: [relationship.partnerTenantId, relationship.customerTenantId],
+      });
+      report.reminders.push(milestone.id);
+    }).catch(ignoreSent);
+  }
+
+  /** Admin access reached its end: auto-extend where it is on (and allowed), otherwise it ends. */
+  private async end(tx: Transaction, relationship: Relationship, now: Date, report: GuardianReport): Promise<void> {
+    const access = relationship.adminAccess!;
+    const extend = access.autoExtend && canAutoExtend(access.roles);
+    const next = applyRelationshipEvent(
+      relationship,
+      { type: extend ? 'auto-extend' : 'expire' },
+      { actor: 'system', now },
+    );
+    if (!next.ok) return;
+    tx.update('relationships', next.value);
+    audit(tx, now, {
+      actor: null,
+      action: extend ? 'relationship.auto-extended' : 'relationship.access-expired',
+      target: { type: 'relationship', id: relationship.id },
+      tenantIds: [relationship.partnerTenantId, relationship.customerTenantId],
+      before: { status: relationship.status, endAt: access.endAt },
+      after: { status: next.value.status, endAt: next.value.adminAccess?.endAt },
+    });
+    if (extend) return void report.extended.push(relationship.id);
+    const { partner, customer } = await orgsOf(tx, relationship);
+    for (const person of await partnerStaff(tx, relationship.partnerTenantId)) {
+      const tr = translator(person.language ?? this.opts.defaultLanguage);
+      const card = noticeCard(
+        tr.t('guardian.endedTitle', { customer: customer?.name ?? '' }),
+        tr.t('guardian.endedText', { customer: customer?.name ?? '', partner: partner?.name ?? '' }),
+        'attention',
+      );
+      this.opts.notifier.enqueue(tx, person, 'guardian.access-ended', { card }, relationship.id);
+    }
+    report.expired.push(relationship.id);
+  }
+
+  private async watchInvitation(id: string, report: GuardianReport): Promise<void> {
+    await withRetry(this.opts.store, async (tx) => {
+      const invitation = await tx.get('invitations', id);
+      if (!invitation || (invitation.status !== 'created' && invitation.status !== 'approval-pending')) return;
+      const now = this.opts.clock();
+      if (now >= new Date(invitation.expiresAt)) return this.expireInvitation(tx, invitation, now, report);
+      const milestone = await this.dueMilestone(tx, id, invitation.expiresAt, INVITATION_MILESTONES, now);
+      if (!milestone) return;
+      const customer = invitation.customerTenantId
+        ? ((await tx.get('organizations', invitation.customerTenantId))?.name ?? invitation.customerDomain)
+        : invitation.customerDomain;
+      const days = Math.max(1, Math.ceil((new Date(invitation.expiresAt).getTime() - now.getTime()) / DAY_MS));
+      for (const person of await invitationOwners(tx, invitation)) {
+        const tr = translator(person.language ?? this.opts.defaultLanguage);
+        const card = noticeCard(
+          tr.t('guardian.invitationTitle', { customer, days }),
+          tr.t('guardian.invitationText', { customer, date: formatDate(invitation.expiresAt, tr) }),
+          'warning',
+        );
+        this.opts.notifier.enqueue(tx, person, 'guardian.invitation-lapsing', { card }, id);
+      }
+      report.reminders.push(milestone.id);
+    }).catch(ignoreSent);
+  }
+
+  private async expireInvitation(tx: Transaction, invitation: Invitation, now: Date, report: GuardianReport) {
+    const next = applyInvitationEvent(invitation, { type: 'expire' }, { actor: 'system', now });
+    if (!next.ok) return;
+    tx.update('invitations', next.value);
+    audit(tx, now, {
+      actor: null,
+      action: 'invitation.expired',
+      target: { type: 'invitation', id: invitation.id },
+      tenantIds: [invitation.partnerTenantId, ...(invitation.customerTenantId ? [invitation.customerTenantId] : [])],
+    });
+    report.expired.push(invitation.id);
+  }
+
+  /**
+   * The most urgent milestone that is due and not yet recorded, recorded now; earlier milestones that are also
+   * due (the bot was down) are recorded as passed, so they are never sent late after a more urgent one.
+   * Milestones are tied to the end date, so an extended end date gets its own reminders.
+   */
+  private async dueMilestone(
+    tx: Transaction,
+    subjectId: string,
+    endIso: string,
+    milestones: readonly number[],
+    now: Date,
+  ): Promise<{ id: string; days: number } | undefined> {
+    const remainingMs = new Date(endIso).getTime() - now.getTime();
+    const due = milestones.filter((days) => remainingMs <= days * DAY_MS).sort((a, b) => a - b);
+    if (due.length === 0) return undefined;
+    const key = (days: number) => `${days}d@${endIso.slice(0, 10)}`;
+    const urgent = due[0]!;
+    if (await tx.get('reminders', `${subjectId}/${key(urgent)}`)) return undefined;
+    const sentAt = now.toISOString();
+    for (const days of due) {
+      const id = `${subjectId}/${key(days)}`;
+      if (days !== urgent && (await tx.get('reminders', id))) continue;
+      // Fails with ConflictError at commit when another run recorded it first: then nothing here is sent.
+      tx.insert('reminders', { id, subjectId, milestone: key(days), sentAt });
+    }
+    return { id: `${subjectId}/${key(urgent)}`, days: urgent };
+  }
+}
+
+function ignoreSent(error: unknown): void {
+  if (error instanceof ConflictError && error.collection === 'reminders') return;
+  throw error;
+}
+
+async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Organization; customer?: Organization }> {
+  return {
+    partner: await tx.get('organizations', r.partnerTenantId),
+    customer: await tx.get('organizations', r.customerTenantId),
+  };
+}
+
+/** The partner's staff who work with customers (any agent role) or run the organisation. */
+async function partnerStaff(tx: Transaction, tenantId: string): Promise<User[]> {
+  return (await tx.findBy('users', 'tenant', tenantId)).filter(
+    (u) => u.roles.side === 'partner' && (u.roles.agent !== 'none' || u.roles.admin === 'global-admin'),
+  );
+}
+
+async function customerAdmins(tx: Transaction, tenantId: string): Promise<User[]> {
+  return (await tx.findBy('users', 'tenant', tenantId)).filter(
+    (u) => u.roles.side === 'customer' && u.roles.admin.length > 0,
+  );
+}
+
+/** Whoever created the invitation; if they left, the staff who may request relationships. */
+async function invitationOwners(tx: Transaction, invitation: Invitation): Promise<User[]> {
+  const creator = await tx.get('users', invitation.createdBy.userId);
+  if (creator && creator.tenantId === invitation.partnerTenantId) return [creator];
+  return (await tx.findBy('users', 'tenant', invitation.partnerTenantId)).filter(
+    (u) =>
+      u.roles.side === 'partner' &&
+      (u.roles.agent === 'admin-agent' || u.roles.agent === 'sales-agent' || u.roles.admin === 'global-admin'),
+  );
+}

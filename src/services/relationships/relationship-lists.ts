@@ -1,0 +1,169 @@
+import { daysBetween, daysLeft } from '../../domain/lifecycle.js';
+import {
+  INVITATION_VALIDITY_DAYS,
+  RelationshipStatus,
+  type Invitation,
+  type Organization,
+  type Relationship,
+} from '../../domain/model.js';
+import type { StoreReader } from '../../store/store.js';
+import type { Acting } from '../invitations/invitations.js';
+import { ok, refuse, type Outcome } from '../outcome.js';
+import { mayViewRelationships, visibleRelationships } from './status.js';
+
+export const LIST_KINDS = ['pending', 'expiring', 'no-mca', 'by-state'] as const;
+export type ListKind = (typeof LIST_KINDS)[number];
+
+export const PAGE_SIZE = 5;
+export const EXPIRING_WITHIN_DAYS = 30;
+
+export interface Page<T> {
+  items: T[];
+  /** 1-based; a page past the end shows the last one, so a stale "Next" never shows an empty card. */
+  page: number;
+  pages: number;
+  total: number;
+  /** 1-based positions of the first and last item shown, for "6–10 of 12". */
+  first: number;
+  last: number;
+}
+
+export function paginate<T>(all: readonly T[], page: number, size = PAGE_SIZE): Page<T> {
+  const pages = Math.max(1, Math.ceil(all.length / size));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const items = all.slice((current - 1) * size, current * size);
+  const first = items.length ? (current - 1) * size + 1 : 0;
+  return { items, page: current, pages, total: all.length, first, last: first ? first + items.length - 1 : 0 };
+}
+
+export interface PendingRow {
+  invitation: Invitation;
+  counterpart: string;
+  ageDays: number;
+  daysLeft: number;
+}
+export interface RelationshipRow {
+  relationship: Relationship;
+  counterpart: Organization;
+  /** Days until admin access ends (negative once past), when there is admin access. */
+  daysLeft?: number;
+}
+export interface NoMcaRow {
+  customer: Organization;
+  relationships: Relationship[];
+}
+
+export type ListRows =
+  | { kind: 'pending'; page: Page<PendingRow> }
+  | { kind: 'expiring'; page: Page<RelationshipRow> }
+  | { kind: 'no-mca'; page: Page<NoMcaRow> }
+  | { kind: 'by-state'; state?: RelationshipStatus; page: Page<RelationshipRow> };
+
+const OPEN = new Set(['created', 'approval-pending']);
+const LIVE = new Set(['active', 'expiring']);
+
+/** The helpdesk's lists, limited to the user's own organisation's relationships, one page at a time. */
+export class RelationshipLists {
+  constructor(
+    private readonly store: StoreReader,
+    private readonly clock: () => Date,
+  ) {}
+
+  async list(acting: Acting, kind: ListKind, page = 1, state?: string): Promise<Outcome<ListRows>> {
+    const allowed = mayViewRelationships(acting);
+    if (!allowed.ok) return allowed;
+    const now = this.clock();
+    switch (kind) {
+      case 'pending':
+        return ok({ kind, page: paginate(await this.pending(acting, now), page) });
+      case 'expiring':
+        return ok({ kind, page: paginate(await this.expiring(acting, now), page) });
+      case 'no-mca':
+        return ok({ kind, page: paginate(await this.withoutMca(acting), page) });
+      case 'by-state': {
+        if (state !== undefined && state !== '') {
+          const parsed = RelationshipStatus.safeParse(state);
+          if (!parsed.success) return refuse('helpdesk-unknown-state', { state });
+          return ok({ kind, state: parsed.data, page: paginate(await this.byState(acting, parsed.data), page) });
+        }
+        return ok({ kind, page: paginate(await this.byState(acting), page) });
+      }
+    }
+  }
+
+  /** Oldest first: those closest to the end of their 90 days need attention first. */
+  private async pending(acting: Acting, now: Date): Promise<PendingRow[]> {
+    const index = acting.user.roles.side === 'partner' ? 'partner' : 'customer';
+    const invitations = (await this.store.findBy('invitations', index, acting.org.tenantId)).filter((i) =>
+      OPEN.has(i.status),
+    );
+    const rows: PendingRow[] = [];
+    for (const invitation of invitations) {
+      const otherId = index === 'partner' ? invitation.customerTenantId : invitation.partnerTenantId;
+      const other = otherId ? await this.store.get('organizations', otherId) : undefined;
+      rows.push({
+        invitation,
+        counterpart: other?.name ?? invitation.customerDomain,
+        ageDays: Math.min(INVITATION_VALIDITY_DAYS, Math.max(0, daysBetween(new Date(invitation.createdAt), now))),
+        daysLeft: daysLeft(invitation, now),
+      });
+    }
+    return rows.sort((a, b) => a.invitation.createdAt.localeCompare(b.invitation.createdAt));
+  }
+
+  private async expiring(acting: Acting, now: Date): Promise<RelationshipRow[]> {
+    const rows = await this.rows(
+      acting,
+      (r) =>
+        LIVE.has(r.status) &&
+        !!r.adminAccess &&
+        !r.adminAccess.removedAt &&
+        daysBetween(now, new Date(r.adminAccess.endAt)) < EXPIRING_WITHIN_DAYS,
+      now,
+    );
+    return rows.sort((a, b) => a.relationship.adminAccess!.endAt.localeCompare(b.relationship.adminAccess!.endAt));
+  }
+
+  private async withoutMca(acting: Acting): Promise<NoMcaRow[]> {
+    const byCustomer = new Map<string, Relationship[]>();
+    for (const r of await visibleRelationships(this.store, acting)) {
+      if (!LIVE.has(r.status) && r.status !== 'approved') continue;
+      byCustomer.set(r.customerTenantId, [...(byCustomer.get(r.customerTenantId) ?? []), r]);
+    }
+    const rows: NoMcaRow[] = [];
+    for (const [tenantId, relationships] of byCustomer) {
+      const customer = await this.store.get('organizations', tenantId);
+      if (customer && customer.kind === 'customer' && !customer.mcaAcceptanceId) rows.push({ customer, relationships });
+    }
+    return rows.sort((a, b) => a.customer.name.localeCompare(b.customer.name));
+  }
+
+  private async byState(acting: Acting, state?: RelationshipStatus): Promise<RelationshipRow[]> {
+    const rows = await this.rows(acting, (r) => state === undefined || r.status === state, this.clock());
+    const order = RelationshipStatus.options;
+    return rows.sort(
+      (a, b) =>
+        order.indexOf(a.relationship.status) - order.indexOf(b.relationship.status) ||
+        a.counterpart.name.localeCompare(b.counterpart.name),
+    );
+  }
+
+  private async rows(acting: Acting, keep: (r: Relationship) => boolean, now: Date): Promise<RelationshipRow[]> {
+    const partnerSide = acting.user.roles.side === 'partner';
+    const rows: RelationshipRow[] = [];
+    for (const relationship of (await visibleRelationships(this.store, acting)).filter(keep)) {
+      const counterpart = await this.store.get(
+        'organizations',
+        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
+      );
+      if (!counterpart) continue;
+      const access = relationship.adminAccess;
+      rows.push({
+        relationship,
+        counterpart,
+        ...(access && !access.removedAt ? { daysLeft: daysBetween(now, new Date(access.endAt)) } : {}),
+      });
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,77 @@
+import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../../domain/model.js';
+import { pairKey, type StoreReader } from '../../store/store.js';
+import type { Acting } from '../invitations/invitations.js';
+import { findCounterpart } from './status.js';
+import { ok, type Outcome } from '../outcome.js';
+
+export interface RelationshipStatus {
+  counterpart: Organization;
+  /** Only relationships between the user's organisation and the counterpart: never another partner's. */
+  relationships: {
+    relationship: Relationship;
+    partner: Organization;
+    customer: Organization;
+    lastChange?: AuditEvent;
+  }[];
+  pendingInvitations: Invitation[];
+  /** The MCA of whichever side is the customer. */
+  mca: { customer: Organization; acceptance?: AgreementAcceptance }[];
+}
+
+export type StatusAnswer =
+  { kind: 'status'; status: RelationshipStatus } | { kind: 'did-you-mean'; candidates: Organization[] };
+
+/** "status contoso": what state every relationship between my organisation and another one is in, and why. */
+export class RelationshipStatusService {
+  constructor(private readonly store: StoreReader) {}
+
+  async status(acting: Acting, query: string): Promise<Outcome<StatusAnswer>> {
+    const match = await findCounterpart(this.store, acting, query);
+    if (!match.ok) return match;
+    if (match.value.kind === 'did-you-mean') return ok({ kind: 'did-you-mean', candidates: match.value.candidates });
+    return ok({ kind: 'status', status: await this.between(acting.org, match.value.org) });
+  }
+
+  private async between(mine: Organization, counterpart: Organization): Promise<RelationshipStatus> {
+    const isBetween = (a: string, b: string) =>
+      (a === mine.tenantId && b === counterpart.tenantId) || (a === counterpart.tenantId && b === mine.tenantId);
+    const relationships = (
+      await this.store.findBy('relationships', 'pair', pairKey(mine.tenantId, counterpart.tenantId))
+    )
+      .concat(await this.store.findBy('relationships', 'pair', pairKey(counterpart.tenantId, mine.tenantId)))
+      .filter((r) => isBetween(r.partnerTenantId, r.customerTenantId));
+    const orgOf = (tenantId: string) => (tenantId === mine.tenantId ? mine : counterpart);
+    const rows = [];
+    for (const relationship of relationships.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
+      const events = await this.store.findBy('auditEvents', 'target', `relationship/${relationship.id}`);
+      rows.push({
+        relationship,
+        partner: orgOf(relationship.partnerTenantId),
+        customer: orgOf(relationship.customerTenantId),
+        lastChange: events.sort((a, b) => b.at.localeCompare(a.at))[0],
+      });
+    }
+    // Through the customer side: a customer has a handful of invitations, a partner may have thousands.
+    const candidates = new Map<string, Invitation>();
+    for (const key of [mine.tenantId, counterpart.tenantId, counterpart.primaryDomain.toLowerCase()]) {
+      for (const invitation of await this.store.findBy('invitations', 'customer', key)) {
+        candidates.set(invitation.id, invitation);
+      }
+    }
+    const pendingInvitations = [...candidates.values()].filter(
+      (i) =>
+        (i.status === 'created' || i.status === 'approval-pending') &&
+        (isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
+          (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain)),
+    );
+    const customers = [mine, counterpart].filter((o) => o.kind === 'customer');
+    const mca = [];
+    for (const customer of customers) {
+      mca.push({
+        customer,
+        acceptance: customer.mcaAcceptanceId ? await this.store.get('agreements', customer.mcaAcceptanceId) : undefined,
+      });
+    }
+    return { counterpart, relationships: rows, pendingInvitations, mca };
+  }
+}
