@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { noticeCard } from '../../../cards/notice-card.js';
+import { describeRefusal } from '../../../cards/refusal.js';
+import { button } from '../../../cards/button.js';
+import { formatCode } from '../../../services/invitations/invitation-token.js';
+import { cardAction } from '../../card-actions.js';
+import type { WorkflowModule } from '../../workflow-module.js';
+import { partnerMay, recordTarget, relatedOrganization } from '../../permissions.js';
+import { command } from '../../command-handler.js';
+
+import { TWO_TIER_VERBS } from './two-tier-verbs.js';
+import type { TwoTierContext } from './two-tier-context.js';
+
+const Id = z.string().min(1).max(100);
+
+/** The indirect reseller's side: "Indirect providers", "Authorize indirect provider", "View customers" and "Invite new customers" for itself and its provider in one invitation. */
+export function resellerSide(ctx: TwoTierContext): WorkflowModule {
+  const { store, config, twoTier, invitations, delivery, notifier } = ctx;
+  const { authorizeCard, providersCard, inviteCustomerForm, answeredCard } = ctx.cards;
+  const { tellProvider } = ctx.notices;
+  return {
+    commands: [
+      command(
+        'indirect-providers',
+        partnerMay('view-customers', { kinds: ['indirect-reseller'] }),
+        async ({ context, session }) =>
+          context.sendActivity({ attachments: [await providersCard(session, session.tr)] }),
+      ),
+    ],
+    cardActions: [
+      cardAction({
+        verb: TWO_TIER_VERBS.open,
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
+        data: z.object({ invitationId: Id }),
+        handle: (_c, s, d) => authorizeCard(s, s.tr, d.invitationId),
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.authorize,
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
+        data: z.object({ invitationId: Id, confirmed: z.enum(['true', 'false']).default('false') }),
+        async handle(_context, session, { invitationId, confirmed }) {
+          const { tr } = session;
+          const outcome = await twoTier.authorize(session, invitationId, confirmed === 'true', tellProvider(notifier));
+          if (!outcome.ok) {
+            if (outcome.refusal.code === 'confirmation-required')
+              return authorizeCard(session, tr, invitationId, describeRefusal(outcome.refusal, tr));
+            return authorizeCard(session, tr, invitationId);
+          }
+          return answeredCard(
+            outcome.value.invitation,
+            await store.get('organizations', outcome.value.invitation.partnerTenantId),
+            tr,
+          );
+        },
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.decline,
+        permission: partnerMay('accept-indirect-provider', {
+          target: recordTarget('invitations', 'invitationId', ['customer']),
+        }),
+        data: z.object({ invitationId: Id }),
+        async handle(_context, session, { invitationId }) {
+          const outcome = await twoTier.decline(session, invitationId, tellProvider(notifier));
+          if (!outcome.ok) return authorizeCard(session, session.tr, invitationId);
+          return answeredCard(
+            outcome.value,
+            await store.get('organizations', outcome.value.partnerTenantId),
+            session.tr,
+          );
+        },
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.customers,
+        permission: partnerMay('view-customers', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
+        data: z.object({ providerTenantId: Id }),
+        async handle(_context, session, { providerTenantId }) {
+          const { tr, org } = session;
+          const providerLink = (await twoTier.providersOf(org.tenantId)).find(
+            (r) => r.partnerTenantId === providerTenantId,
+          );
+          if (!providerLink)
+            return noticeCard(
+              tr.t('twoTier.viewCustomers'),
+              describeRefusal({ code: 'provider-not-authorised' }, tr),
+              'attention',
+            );
+          const provider = (await store.get('organizations', providerTenantId))!;
+          const shared = await twoTier.sharedCustomers(org.tenantId, providerTenantId);
+          const params = { reseller: org.name, provider: provider.name };
+          return noticeCard(
+            tr.t('twoTier.customers.title', params),
+            shared.length ? '' : tr.t('twoTier.customers.none', params),
+            'default',
+            shared.map((c) => ({ title: c.name, value: c.primaryDomain })),
+            [
+              button(
+                tr.t('twoTier.inviteCustomers'),
+                TWO_TIER_VERBS.inviteCustomerForm,
+                { providerTenantId },
+                'positive',
+              ),
+            ],
+          );
+        },
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.inviteCustomerForm,
+        permission: partnerMay('request-reseller-relationship', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
+        data: z.object({ providerTenantId: Id, byDomain: z.enum(['true', 'false']).default('false') }),
+        handle: (_c, s, { providerTenantId, byDomain }) =>
+          inviteCustomerForm(s, s.tr, providerTenantId, undefined, byDomain === 'true'),
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.inviteCustomer,
+        permission: partnerMay('request-reseller-relationship', {
+          kinds: ['indirect-reseller'],
+          target: relatedOrganization('providerTenantId'),
+        }),
+        data: z.object({
+          providerTenantId: Id,
+          customerTenantId: z.string().max(100).default(''),
+          customerDomain: z.string().max(253).default(''),
+        }),
+        async handle(_context, session, { providerTenantId, customerTenantId: chosen, customerDomain }) {
+          const { tr } = session;
+          const byDomain = !chosen;
+          const again = (error: string) => inviteCustomerForm(session, tr, providerTenantId, error, byDomain);
+          if (!chosen && !customerDomain.trim()) return again(tr.t('twoTier.inviteCustomer.required'));
+          const customerTenantId = await twoTier.customerToInvite(session, chosen, customerDomain);
+          if (!customerTenantId) return again(describeRefusal({ code: 'customer-not-found' }, tr));
+          const issued = await invitations.request(session, {
+            kind: 'two-tier',
+            providerTenantId,
+            customer: { tenantId: customerTenantId },
+            relationshipTypes: ['reseller'],
+            adminAccess: null,
+          });
+          if (!issued.ok) return again(describeRefusal(issued.refusal, tr));
+          const sent = await invitations.markSent(
+            session,
+            issued.value.invitation.id,
+            { subject: '', body: '' },
+            (tx, inv) => delivery.invitationSent(tx, inv).then(() => undefined),
+          );
+          if (!sent.ok) return inviteCustomerForm(session, tr, providerTenantId, describeRefusal(sent.refusal, tr));
+          const customer = await store.get('organizations', customerTenantId);
+          const token = issued.value.token;
+          const link = token ? `${config.publicUrl}/invite/${token}` : '';
+          return noticeCard(
+            tr.t('twoTier.inviteCustomer.sentTitle', { customer: customer?.name ?? '' }),
+            tr.t('twoTier.inviteCustomer.sentText', { link }),
+            'good',
+            token ? [{ title: tr.t('twoTier.inviteCustomer.code'), value: formatCode(token) }] : [],
+          );
+        },
+      }),
+    ],
+  };
+}
