@@ -25,6 +25,7 @@ import { partnerAdminWorkflow } from './bot/workflows/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { downloadRouteFor } from './bot/download-route.js';
+import { invitationPageRoute } from './bot/invitation-page/route.js';
 import { DownloadTokens } from './services/downloads.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
@@ -110,7 +111,17 @@ export function createApp(config: Config, options: AppOptions) {
     logger,
     clock,
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
-    routes: downloadRouteFor(downloads),
+    routes: (http) => {
+      downloadRouteFor(downloads)(http);
+      invitationPageRoute({
+        store,
+        clock,
+        logger,
+        defaultLanguage: config.defaultLanguage,
+        appId: config.botAuth.appId,
+        rateLimit: { perMinute: config.invitePageRateLimit, burst: config.invitePageRateLimit },
+      })(http);
+    },
   });
 
   // Failed notifications are retried on a timer, not only when the next event happens.
