@@ -26,6 +26,8 @@ import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js'
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { downloadRouteFor } from './bot/download-route.js';
 import { invitationPageRoute } from './bot/invitation-page/route.js';
+import { OrganizationClaimTurn, teamsMemberLookup, type MemberLookup } from './bot/organization-claim-turn.js';
+import { OrganizationClaimService } from './services/organization-claim.js';
 import { DownloadTokens } from './services/downloads.js';
 import { ConversationDirectory } from './services/conversations.js';
 import { Notifier } from './services/notifications.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   store: Store;
   clock?: () => Date;
   logger?: Logger;
+  /** Who Teams says the sender is (email / UPN), for claims by unregistered tenants; TeamsInfo.getMember by default. */
+  memberLookup?: MemberLookup;
 }
 
 /** Wires every layer together: store → services → workflows → bot → HTTP server. */
@@ -102,6 +106,14 @@ export function createApp(config: Config, options: AppOptions) {
     notifier,
     logger,
     ...(messageExtension ? { messageExtension } : {}),
+    claims: new OrganizationClaimTurn({
+      store,
+      claims: new OrganizationClaimService(store, notifier, clock, config.defaultLanguage),
+      notifier,
+      memberLookup: options.memberLookup ?? teamsMemberLookup,
+      clock,
+      logger,
+    }),
   });
 
   const server = createServer({
