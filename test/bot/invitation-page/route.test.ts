@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type restify from 'restify';
 import { createApp, type PartnerDeskApp } from '../../../src/app.js';
 import { listen, shutdown } from '../../../src/bot/server.js';
@@ -150,6 +151,12 @@ describe('GET /invite/<code>: the personalised link', () => {
         expect(headers.get('cache-control')).toBe('no-store');
         expect(headers.get('x-content-type-options')).toBe('nosniff');
       }
+      // The one style sheet is allowed by its hash: a byte changed in it would leave the page unstyled.
+      const served = /<style>([\s\S]*?)<\/style>/.exec((await open(`/invite/${token}`)).html)?.[1] ?? '';
+      const hash = createHash('sha256').update(served).digest('base64');
+      expect((await open(`/invite/${token}`)).headers.get('content-security-policy')).toContain(
+        `style-src 'sha256-${hash}'`,
+      );
       const logged = JSON.stringify(logger.lines);
       expect(logged).toContain('invitation page');
       expect(logged).not.toContain(token);
