@@ -25,6 +25,9 @@ import { partnerAdminWorkflow } from './bot/workflows/partner/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { downloadRouteFor } from './bot/download-route.js';
+import { invitationPageRoute } from './bot/invitation-page/route.js';
+import { OrganizationClaimTurn, teamsMemberLookup, type MemberLookup } from './bot/organization-claim-turn.js';
+import { OrganizationClaimService } from './services/invitations/organization-claim.js';
 import { DownloadTokens } from './services/helpdesk/downloads.js';
 import { ConversationDirectory } from './services/people/conversations.js';
 import { Notifier } from './services/outbox/notifications.js';
@@ -52,6 +55,8 @@ export interface AppOptions {
   store: Store;
   clock?: () => Date;
   logger?: Logger;
+  /** Who Teams says the sender is (email / UPN), for claims by unregistered tenants; TeamsInfo.getMember by default. */
+  memberLookup?: MemberLookup;
 }
 
 /** Wires every layer together: store → services → workflows → bot → HTTP server. */
@@ -101,6 +106,14 @@ export function createApp(config: Config, options: AppOptions) {
     notifier,
     logger,
     ...(messageExtension ? { messageExtension } : {}),
+    claims: new OrganizationClaimTurn({
+      store,
+      claims: new OrganizationClaimService(store, notifier, clock, config.defaultLanguage),
+      notifier,
+      memberLookup: options.memberLookup ?? teamsMemberLookup,
+      clock,
+      logger,
+    }),
   });
 
   const server = createServer({
@@ -111,7 +124,17 @@ export function createApp(config: Config, options: AppOptions) {
     clock,
     // The one place a turn's notifications go out: after it answered, never before (nobody waits on them).
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
-    routes: downloadRouteFor(downloads),
+    routes: (http) => {
+      downloadRouteFor(downloads)(http);
+      invitationPageRoute({
+        store,
+        clock,
+        logger,
+        defaultLanguage: config.defaultLanguage,
+        appId: config.botAuth.appId,
+        rateLimit: { perMinute: config.invitePageRateLimit, burst: config.invitePageRateLimit },
+      })(http);
+    },
   });
 
   // Failed notifications are retried on a timer, not only when the next event happens.

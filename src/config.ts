@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   /** How long one Bot Connector call (a proactive message, a card update) may take before it is abandoned. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  INVITE_PAGE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
 });
 
 export interface Config {
@@ -60,6 +61,8 @@ export interface Config {
   logLevel: string;
   /** Milliseconds one Bot Connector call may take (CONNECTOR_TIMEOUT_MS); a timeout is retried later. */
   connectorTimeoutMs: number;
+  /** Requests per minute (and burst) one client address may make to the invitation page (INVITE_PAGE_RATE_LIMIT). */
+  invitePageRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     expiryGuardian: e.EXPIRY_GUARDIAN ?? true,
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
+    invitePageRateLimit: e.INVITE_PAGE_RATE_LIMIT,
   };
 }
 

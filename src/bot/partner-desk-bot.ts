@@ -28,6 +28,7 @@ import type { Logger } from '../logging/logger.js';
 import { routeCommand } from './router.js';
 import { resolveSession, type SessionResult } from './session.js';
 import type { MessageExtensionHandler } from './workflow-module.js';
+import type { OrganizationClaimTurn } from './organization-claim-turn.js';
 
 export type { CommandHandler, CommandTurn } from './command-handler.js';
 
@@ -42,6 +43,8 @@ export interface PartnerDeskBotDeps {
   notifier: Notifier;
   messageExtension?: MessageExtensionHandler;
   logger: Logger;
+  /** `accept <code>` from a tenant Partner Desk does not know yet: the claim of the invited organisation. */
+  claims?: OrganizationClaimTurn;
 }
 
 export class PartnerDeskBot extends TeamsActivityHandler {
@@ -113,7 +116,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
 
   private async handleMessage(context: TurnContext): Promise<void> {
     const result = await this.session(context);
-    if (result.kind !== 'known') return void (await context.sendActivity({ attachments: [refusalCard(result)] }));
+    if (result.kind !== 'known') {
+      const claim = result.kind === 'unknown' ? await this.deps.claims?.message(context, result.tr) : undefined;
+      return void (await context.sendActivity({ attachments: [claim ?? refusalCard(result)] }));
+    }
     const { session } = result;
     const dc = await this.dialogSet.createContext(context);
     const text = (context.activity.text ?? '').trim();
@@ -146,7 +152,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
     const result = await this.session(context);
-    if (result.kind !== 'known') return cardResponse(refusalCard(result));
+    if (result.kind !== 'known') {
+      const claim =
+        result.kind === 'unknown' ? await this.deps.claims?.invoke(context, invokeValue, result.tr) : undefined;
+      return cardResponse(claim ?? refusalCard(result));
+    }
     const { session } = result;
     const verb = invokeValue?.action?.verb;
     const handler = typeof verb === 'string' ? this.deps.cardActions.get(verb) : undefined;

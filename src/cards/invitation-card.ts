@@ -24,12 +24,23 @@ export interface InvitationView {
   mca?: AgreementAcceptance;
 }
 
-/** The card a customer admin reviews; `error` is shown when the last click was refused (e.g. unticked box). */
-export function invitationCard(
-  view: InvitationView,
-  tr: Translator,
-  options: { now: Date; error?: string; refreshUserIds?: string[] },
-): CardAttachment {
+/** What an invitation says, in the reader's words: the Accept & Authorize card and the invitation page show the same. */
+export interface InvitationSummary {
+  title: string;
+  intro: string;
+  facts: Fact[];
+  rolesHeading: string;
+  roles: { name: string; description: string }[];
+  noRolesText: string;
+  servicesHeading: string;
+  services: string[];
+  declineHint: string;
+  mcaText: string;
+  mcaLinkTitle: string;
+  mcaUrl: string;
+}
+
+export function invitationSummary(view: InvitationView, tr: Translator, now: Date): InvitationSummary {
   const { invitation, partner, provider, customer, mca } = view;
   const access = invitation.adminAccess;
   const portal = acceptancePortal(customer.cloud);
@@ -40,7 +51,7 @@ export function invitationCard(
   if (access) {
     facts.push(
       { title: tr.t('invitation.duration'), value: tr.t('invitation.durationDays', { days: access.durationDays }) },
-      { title: tr.t('invitation.ends'), value: formatDate(accessEndsAt(options.now, access.durationDays), tr) },
+      { title: tr.t('invitation.ends'), value: formatDate(accessEndsAt(now, access.durationDays), tr) },
       {
         title: tr.t('invitation.autoExtend'),
         value: access.autoExtend ? tr.t('invitation.autoExtendOn') : tr.t('invitation.autoExtendOff'),
@@ -49,31 +60,54 @@ export function invitationCard(
   }
   if (portal) facts.push({ title: tr.t('invitation.where'), value: tr.t(`portal.${portal}`) });
   facts.push({ title: tr.t('invitation.expires'), value: formatDate(invitation.expiresAt, tr) });
-  const data = { invitationId: invitation.id };
-  return renderCard('invitation', {
+  return {
     title: tr.t('invitation.title'),
     intro: tr.t('invitation.intro', { partner: partner.name, customer: customer.name }),
     facts,
     rolesHeading: tr.t('invitation.adminRolesHeading'),
-    hasRoles: !!access,
-    noRolesText: tr.t('invitation.noAdminRoles'),
     roles: (access?.roles ?? []).map((role) => ({
       name: tr.t(`adminRole.${role}.name`),
       description: tr.t(`adminRole.${role}.description`),
     })),
+    noRolesText: tr.t('invitation.noAdminRoles'),
     servicesHeading: tr.t('invitation.services'),
-    hasServices: invitation.services.length > 0,
-    services: invitation.services.map((s) => ({
-      text: s.licences
+    services: invitation.services.map((s) =>
+      s.licences
         ? `${tr.t(`service.${s.serviceId}`)} · ${tr.t('invitation.licences', { count: s.licences })}`
         : tr.t(`service.${s.serviceId}`),
-    })),
+    ),
     declineHint: tr.t('invitation.declineHint'),
     mcaText: mca
       ? tr.t('invitation.mcaAlreadyAccepted', { at: formatDate(mca.acceptedAt, tr) })
       : tr.t('invitation.mcaIntro'),
     mcaLinkTitle: tr.t('invitation.mcaLink'),
     mcaUrl: MCA_URL,
+  };
+}
+
+/** The card a customer admin reviews; `error` is shown when the last click was refused (e.g. unticked box). */
+export function invitationCard(
+  view: InvitationView,
+  tr: Translator,
+  options: { now: Date; error?: string; refreshUserIds?: string[] },
+): CardAttachment {
+  const summary = invitationSummary(view, tr, options.now);
+  const data = { invitationId: view.invitation.id };
+  return renderCard('invitation', {
+    title: summary.title,
+    intro: summary.intro,
+    facts: summary.facts,
+    rolesHeading: summary.rolesHeading,
+    hasRoles: !!view.invitation.adminAccess,
+    noRolesText: summary.noRolesText,
+    roles: summary.roles,
+    servicesHeading: summary.servicesHeading,
+    hasServices: summary.services.length > 0,
+    services: summary.services.map((text) => ({ text })),
+    declineHint: summary.declineHint,
+    mcaText: summary.mcaText,
+    mcaLinkTitle: summary.mcaLinkTitle,
+    mcaUrl: summary.mcaUrl,
     acknowledgeLabel: tr.t('invitation.acknowledge'),
     acknowledgeRequired: tr.t('invitation.acknowledgeRequired'),
     hasError: !!options.error,

@@ -2,6 +2,7 @@ import { Cloud, OrganizationKind } from '../domain/model.js';
 import { loadConfig, loadDotEnv } from '../config.js';
 import { EnrollmentService } from '../services/two-tier/enrollment.js';
 import { Notifier } from '../services/outbox/notifications.js';
+import { OrganizationClaimService } from '../services/invitations/organization-claim.js';
 import { silentLogger } from '../logging/logger.js';
 import { describeFailed, failedNotifications, retryFailed } from './notification-admin.js';
 import { describeRefusal } from '../cards/refusal.js';
@@ -20,7 +21,8 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- review-enrollment <id> --reject --reason "<why>"
   npm run admin -- notifications --failed
   npm run admin -- retry-notification <id>
-  npm run admin -- retry-notification --all-failed`;
+  npm run admin -- retry-notification --all-failed
+  npm run admin -- undo-claim --tenant <id>`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -153,6 +155,20 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       const retried = await retryFailed(store, all ? 'all' : [id!], now());
       if (!all && retried.length === 0) throw new UsageError(`notification ${id} is not a failed notification`);
       return `${retried.length} notification(s) pending again; the bot sends them on its next run.`;
+    }
+    case 'undo-claim': {
+      const tenantId = required(rest, 'tenant').toLowerCase();
+      // The undo tells nobody in Teams: the claimant is no longer a user to reach, the operator tells the partner.
+      const service = new OrganizationClaimService(
+        store,
+        new Notifier(store, { clock: now, logger: silentLogger }),
+        now,
+        'en',
+      );
+      const undone = await service.undo(tenantId);
+      if (!undone.ok) throw new UsageError(describeRefusal(undone.refusal, translator('en')));
+      const { organization, removedUsers } = undone.value;
+      return `Claim of ${organization.name} by tenant ${tenantId} undone: ${removedUsers} user(s) removed; the organisation is unclaimed again as ${organization.tenantId}.`;
     }
     default:
       throw new UsageError(USAGE);

@@ -1,5 +1,5 @@
 import { TestAdapter, type Activity } from 'botbuilder';
-import { createApp, type PartnerDeskApp } from '../../src/app.js';
+import { createApp, type AppOptions, type PartnerDeskApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Store } from '../../src/store/store.js';
 import type { OutgoingMessage } from '../../src/services/outbox/notifications.js';
@@ -27,10 +27,11 @@ export class BotHarness {
     env: NodeJS.ProcessEnv = {},
     private readonly locale = 'en-US',
     clock: () => Date = () => NOW,
+    appOptions: Pick<AppOptions, 'memberLookup'> = {},
   ) {
     const config = loadConfig(env);
     this.defaultLanguage = config.defaultLanguage;
-    this.app = createApp(config, { store, clock, logger: this.log });
+    this.app = createApp(config, { ...appOptions, store, clock, logger: this.log });
     // Proactive messages are recorded instead of sent: there is no Bot Connector behind a TestAdapter.
     this.app.notifier.attach({
       deliver: async (_reference, message) => {

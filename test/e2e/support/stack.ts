@@ -1,7 +1,7 @@
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { User } from '../../../src/domain/model.js';
 import { startPlayground } from '../../../src/local/playground.js';
 import { PROJECT_ROOT } from '../../../src/paths.js';
@@ -84,6 +84,12 @@ export class E2EStack {
     const page = await PersonaPage.open(this.context, playground.url, personaKey);
     this.pages.set(personaKey, page);
     return page;
+  }
+
+  /** A plain browser tab in the same browser (for links people open outside Teams, like the invitation page). */
+  async newPage(): Promise<Page> {
+    if (!this.context) throw new Error('The stack is not started');
+    return this.context.newPage();
   }
 
   async stop(): Promise<void> {
