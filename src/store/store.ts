@@ -9,6 +9,7 @@ import type {
   User,
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
+import type { ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
   NotificationRecord,
@@ -123,6 +124,8 @@ export interface StoreReader {
   findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]>;
   /** Every record of a collection; for lists and reports, not for lookups. */
   all<C extends CollectionName>(collection: C): Promise<Collections[C][]>;
+  /** What findBy finds, a batch at a time with the event loop given back between batches: for a whole book. */
+  scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]>;
 }
 
 /**
@@ -145,6 +148,8 @@ export interface Store extends StoreReader {
    * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
+  /** Calls `listener` with every committed write, after it is durable; returns the way to stop. */
+  subscribe(listener: ChangeListener): () => void;
   /** Resolves when the store can answer (for /healthz). */
   ping(): Promise<void>;
   /** Waits for writes in flight, then releases the file. */
