@@ -78,6 +78,14 @@ export const INDEXES = {
   auditEvents: {
     target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],
     tenant: (e: AuditEvent) => e.tenantIds,
+    /** Every two organisations it concerns: one pair's timeline without reading either one's whole history. */
+    between: (e: AuditEvent) =>
+      e.tenantIds.flatMap((a, n) =>
+        e.tenantIds
+          .slice(n + 1)
+          .filter((b) => b !== a)
+          .map((b) => betweenKey(a, b)),
+      ),
   },
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
@@ -107,6 +115,11 @@ export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & st
 
 export function pairKey(partnerTenantId: string, customerTenantId: string): string {
   return `${partnerTenantId}/${customerTenantId}`;
+}
+
+/** The same key whichever of the two comes first. */
+export function betweenKey(a: string, b: string): string {
+  return a < b ? `${a}/${b}` : `${b}/${a}`;
 }
 
 export function identityKey(tenantId: string, aadObjectId: string): string {
