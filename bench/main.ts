@@ -136,10 +136,24 @@ for (const size of SIZES) {
     const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: bot.ready.port!, serviceUrl: sink.url }, meta));
     for (const run of [floorRun, ...runs]) await run.warmUp();
     for (const level of LEVELS) {
+      await floor.ask({ cmd: 'delay-reset' });
       const floorResult = await floorRun.run(floorRun.unitsAt(level), level.concurrency);
+      const floorDelay = await floor.ask({ cmd: 'delay' });
       for (const run of [floorRun, ...runs]) {
+        if (run !== floorRun) await bot.ask({ cmd: 'delay-reset' });
+        if (run.scenario.duringGuardianPass) await bot.ask({ cmd: 'guardian-start' });
         const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
+        const guardianMs = run.scenario.duringGuardianPass
+          ? ((await bot.ask({ cmd: 'guardian-wait' })).guardianMs as number)
+          : undefined;
+        const delay = (run === floorRun ? floorDelay : await bot.ask({ cmd: 'delay' })) as {
+          p99Ms: number;
+          maxMs: number;
+        };
         loadRows.push({
+          loopDelayP99Ms: delay.p99Ms,
+          loopDelayMaxMs: delay.maxMs,
+          ...(guardianMs === undefined ? {} : { guardianMs }),
           size,
           scenario: run.scenario.name,
           concurrency: level.concurrency,
