@@ -37,8 +37,12 @@ async function startChild(args: string[]): Promise<Child> {
   });
   const next = () =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
-      child.once('message', (message) => resolve(message as Record<string, unknown>));
-      child.once('exit', (code) => reject(new Error(`the server child exited (${code})`)));
+      const exited = (code: number | null) => reject(new Error(`the server child exited (${code})`));
+      child.once('exit', exited);
+      child.once('message', (message) => {
+        child.off('exit', exited);
+        resolve(message as Record<string, unknown>);
+      });
     });
   const ready = (await next()) as Record<string, number>;
   return {
