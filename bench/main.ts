@@ -37,8 +37,12 @@ async function startChild(args: string[]): Promise<Child> {
   });
   const next = () =>
     new Promise<Record<string, unknown>>((resolve, reject) => {
-      child.once('message', (message) => resolve(message as Record<string, unknown>));
-      child.once('exit', (code) => reject(new Error(`the server child exited (${code})`)));
+      const exited = (code: number | null) => reject(new Error(`the server child exited (${code})`));
+      child.once('exit', exited);
+      child.once('message', (message) => {
+        child.off('exit', exited);
+        resolve(message as Record<string, unknown>);
+      });
     });
   const ready = (await next()) as Record<string, number>;
   return {
@@ -136,10 +140,24 @@ for (const size of SIZES) {
     const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: bot.ready.port!, serviceUrl: sink.url }, meta));
     for (const run of [floorRun, ...runs]) await run.warmUp();
     for (const level of LEVELS) {
+      await floor.ask({ cmd: 'delay-reset' });
       const floorResult = await floorRun.run(floorRun.unitsAt(level), level.concurrency);
+      const floorDelay = await floor.ask({ cmd: 'delay' });
       for (const run of [floorRun, ...runs]) {
+        if (run !== floorRun) await bot.ask({ cmd: 'delay-reset' });
+        if (run.scenario.duringGuardianPass) await bot.ask({ cmd: 'guardian-start' });
         const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
+        const guardianMs = run.scenario.duringGuardianPass
+          ? ((await bot.ask({ cmd: 'guardian-wait' })).guardianMs as number)
+          : undefined;
+        const delay = (run === floorRun ? floorDelay : await bot.ask({ cmd: 'delay' })) as {
+          p99Ms: number;
+          maxMs: number;
+        };
         loadRows.push({
+          loopDelayP99Ms: delay.p99Ms,
+          loopDelayMaxMs: delay.maxMs,
+          ...(guardianMs === undefined ? {} : { guardianMs }),
           size,
           scenario: run.scenario.name,
           concurrency: level.concurrency,

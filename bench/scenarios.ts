@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { INVITATION_VERBS } from '../src/cards/invitation-card.js';
 import { REQUEST_VERBS } from '../src/cards/request-card.js';
+import { HELPDESK_VERBS } from '../src/cards/helpdesk-cards.js';
 import { DEMO_USERS } from '../src/store/demo-world.js';
 import type { Unit } from './load.js';
 import type { BenchPerson, BenchWorld } from './world.js';
@@ -19,6 +20,8 @@ export interface Scenario {
   name: string;
   /** Consumes one fresh item of the world per unit (invitations, customers), so units are counted out. */
   consumes: boolean;
+  /** Runs while the bot's expiry guardian makes a pass over every live relationship. */
+  duringGuardianPass?: boolean;
   unit: (target: Target, facts: WorldFacts) => Unit;
 }
 
@@ -72,6 +75,23 @@ const click = (target: Target, person: BenchPerson, verb: string, data: Record<s
       value: { action: { type: 'Action.Execute', verb, data } },
     }),
   );
+
+/** A compose-box search of the message extension: the HTTP answer is the result list. */
+const search = (target: Target, person: BenchPerson, text: string) =>
+  post(
+    target,
+    activity(target, person, {
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'status', parameters: [{ name: 'customer', value: text }] },
+    }),
+  );
+
+/** One letter dropped from the name's second word: a misspelling only the fuzzy search finds. */
+export function misspell(name: string): string {
+  const at = name.indexOf(' ') + 3;
+  return name.slice(0, at) + name.slice(at + 1);
+}
 
 function expectText(answer: string, expected: string, what: string): void {
   if (!answer.includes(expected)) throw new Error(`${what}: expected "${expected}" in ${answer.slice(0, 300)}`);
@@ -151,6 +171,70 @@ export const SCENARIOS: Scenario[] = [
         acknowledged: 'true',
       });
       expectAccepted(accepted, 'journey accept');
+    },
+  },
+  {
+    name: 'status <misspelt name>',
+    consumes: false,
+    unit: (target, facts) => async (worker, n) => {
+      const name = facts.statusTargets[n % facts.statusTargets.length]!;
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      expectText(await say(target, agent, `status ${misspell(name)}`), `${name}: relationship status`, 'misspelt');
+    },
+  },
+  {
+    name: 'message-extension search',
+    consumes: false,
+    unit: (target, facts) => async (worker, n) => {
+      const name = facts.statusTargets[n % facts.statusTargets.length]!;
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      expectText(await search(target, agent, misspell(name)), `"title":"${name}"`, 'search');
+    },
+  },
+  {
+    name: 'pending (page 2)',
+    consumes: false,
+    unit: (target, facts) => async (worker) => {
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      const answer = await click(target, agent, HELPDESK_VERBS.list, { list: 'pending', page: '2' });
+      expectText(answer, 'Pending invitations', 'pending');
+    },
+  },
+  {
+    name: 'expiring (page 2)',
+    consumes: false,
+    unit: (target, facts) => async (worker) => {
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      const answer = await click(target, agent, HELPDESK_VERBS.list, { list: 'expiring', page: '2' });
+      expectText(answer, 'Admin access ending within 30 days', 'expiring');
+    },
+  },
+  {
+    name: 'relationships active (p. 3)',
+    consumes: false,
+    unit: (target, facts) => async (worker) => {
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      const answer = await click(target, agent, HELPDESK_VERBS.list, { list: 'by-state', page: '3', state: 'active' });
+      expectText(answer, 'Relationships', 'relationships active');
+    },
+  },
+  {
+    name: 'timeline CSV (busiest pair)',
+    consumes: false,
+    unit: (target, facts) => async (worker) => {
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      const answer = await click(target, agent, HELPDESK_VERBS.exportCsv, { query: facts.busiestPairDomain });
+      expectText(answer, 'Download the CSV', 'export');
+    },
+  },
+  {
+    name: 'status during guardian pass',
+    consumes: false,
+    duringGuardianPass: true,
+    unit: (target, facts) => async (worker, n) => {
+      const name = facts.statusTargets[n % facts.statusTargets.length]!;
+      const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
+      expectText(await say(target, agent, `status ${name}`), `${name}: relationship status`, 'status');
     },
   },
 ];

@@ -1,6 +1,8 @@
 // Child process: the server under test, alone in its process so its memory and CPU are its own.
 // `bot <store file>` runs Partner Desk in local mode; `floor` runs the echo bot. Talks to the parent over IPC.
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { ExpiryGuardian } from '../src/services/relationships/expiry-guardian.js';
+import { Notifier } from '../src/services/outbox/notifications.js';
 import { createApp } from '../src/app.js';
 import { listen, shutdown } from '../src/bot/server.js';
 import { loadConfig } from '../src/config.js';
@@ -14,12 +16,23 @@ const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);
 const [mode, file] = process.argv.slice(2);
+// How long a timer waited for the event loop while a scenario ran: what one turn's work costs everyone else.
+const delay = monitorEventLoopDelay({ resolution: 5 });
+delay.enable();
+function answerDelay(cmd: string): void {
+  if (cmd === 'delay-reset') {
+    delay.reset();
+    send({ reset: true });
+  }
+  if (cmd === 'delay') send({ p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 });
+}
 
 if (mode === 'floor') {
   const server = createEchoServer(config, quiet);
   const port = await listen(server, 0, '127.0.0.1');
   send({ ready: true, port, rssMB: rssMB() });
   process.on('message', (message: { cmd: string }) => {
+    answerDelay(message.cmd);
     if (message.cmd === 'rss') send({ rssMB: rssMB() });
     if (message.cmd === 'stop') server.close(() => process.exit(0));
   });
@@ -31,6 +44,10 @@ if (mode === 'floor') {
   const port = await listen(app.server, 0, '127.0.0.1');
   const appStartMs = performance.now() - opened;
   send({ ready: true, port, coldStartMs, appStartMs, rssMB: rssMB() });
+  const clock = () => new Date();
+  const notifier = new Notifier(store, { clock, logger: quiet });
+  const guardian = new ExpiryGuardian({ store, notifier, clock, defaultLanguage: 'en', logger: quiet });
+  let pass: Promise<number> | undefined;
 
   /** The cost of one committed change: a relationship touched and committed, one after the other. */
   async function commitLatencies(n: number): Promise<number[]> {
@@ -50,6 +67,13 @@ if (mode === 'floor') {
   process.on('message', (message: { cmd: string; n?: number }) => {
     void (async () => {
       if (message.cmd === 'commit') send({ commit: await commitLatencies(message.n ?? 50) });
+      answerDelay(message.cmd);
+      if (message.cmd === 'guardian-start') {
+        const began = performance.now();
+        pass = guardian.runOnce().then(() => performance.now() - began);
+        send({ started: true });
+      }
+      if (message.cmd === 'guardian-wait') send({ guardianMs: await pass });
       if (message.cmd === 'rss') {
         const loaded = rssMB();
         // The parent starts this process with --expose-gc: what stays after a full collection is what is held.

@@ -34,6 +34,8 @@ export interface BenchWorld {
   statusTargets: string[];
   /** Customer admins that each hold one invitation awaiting Accept & Authorize. */
   pendingAccepts: { person: BenchPerson; invitationId: string }[];
+  /** The customer with the longest history with Adatum, by domain: its timeline is the largest export. */
+  busiestPairDomain: string;
   /** Customers with no partner yet, for the request → accept journey. */
   journeyCustomers: { person: BenchPerson; domain: string }[];
   /** Adatum helpdesk agents, one per load worker: concurrent turns come from different people, as in Teams. */
@@ -224,6 +226,19 @@ export function benchWorld(relationships: number, spares: number, now = new Date
     }
   }
 
+  // Years of reminders and renewals between Adatum and its first customer: the busiest pair's timeline.
+  const BUSIEST_EVENTS = 2000;
+  for (let e = 0; e < BUSIEST_EVENTS; e++) {
+    auditEvents.push({
+      id: tenant('a7000000', e),
+      at: at(-700 + e / 4),
+      actor: null,
+      action: 'relationship.reminder-30d',
+      target: { type: 'relationship', id: tenant('a1000000', 0) },
+      tenantIds: [DEMO_TENANTS.adatum, tenant('c0000000', 0)],
+    });
+  }
+
   const alex = DEMO_USERS[0]!;
   const pendingAccepts: BenchWorld['pendingAccepts'] = [];
   for (let s = 0; s < spares; s++) {
@@ -256,5 +271,16 @@ export function benchWorld(relationships: number, spares: number, now = new Date
 
   seed.invitations = invitations;
   const counts = Object.fromEntries(Object.entries(seed).map(([name, records]) => [name, records?.length ?? 0]));
-  return { seed, statusTargets, pendingAccepts, journeyCustomers, helpdeskAgents, adminAgents, customerAdmins, counts };
+  const busiestPairDomain = 'customer0.example';
+  return {
+    seed,
+    statusTargets,
+    busiestPairDomain,
+    pendingAccepts,
+    journeyCustomers,
+    helpdeskAgents,
+    adminAgents,
+    customerAdmins,
+    counts,
+  };
 }

@@ -7,8 +7,10 @@ import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
 import { RecentRecords } from './recent-records.js';
+import { ChangeFeed, type ChangeListener } from './change-feed.js';
+import { scanIndexed } from './scan.js';
+import { conflictOf } from './commit-check.js';
 import {
-  ConflictError,
   INDEXES,
   StorageUnavailableError,
   type CollectionName,
@@ -45,6 +47,9 @@ export class LogStore implements Store, CommittedState {
   private maintenanceScheduled = false;
   private closed = false;
   private readonly recent = new RecentRecords(RECENT_BYTES);
+  private readonly changes = new ChangeFeed((error) =>
+    this.options.logger.error('a store change listener failed', { error: describeError(error) }),
+  );
 
   constructor(
     private readonly file: string,
@@ -108,6 +113,14 @@ export class LogStore implements Store, CommittedState {
     return [...this.table(collection).keys()].map((id) => this.read(collection, id)!) as Collections[C][];
   }
 
+  scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]> {
+    return scanIndexed(this, collection, index, key) as AsyncIterable<Collections[C][]>;
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.changes.subscribe(listener);
+  }
+
   async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
     if (this.closed) throw new Error('The store is closed');
     const tx = new LogTransaction(this);
@@ -137,7 +150,7 @@ export class LogStore implements Store, CommittedState {
     const lines: string[] = [];
     let position = this.log.size;
     for (const commit of batch) {
-      const conflict = this.conflictOf(commit.writes, versions);
+      const conflict = conflictOf(commit.writes, versions, (c, id) => this.table(c).location(id)?.version);
       if (conflict) {
         commit.reject(conflict);
         continue;
@@ -168,24 +181,11 @@ export class LogStore implements Store, CommittedState {
         this.apply(w.collection, w.id, w.kind === 'remove' ? null : w.record, at[i]!);
         // A record just written is usually read again soon (the next turn's state, the ledger entry).
         if (jsons[i]) this.recent.set(`${w.collection}/${w.id}`, jsons[i]);
+        this.changes.emit({ collection: w.collection, id: w.id, record: w.kind === 'remove' ? null : w.record });
       });
       commit.resolve();
     }
     this.scheduleMaintenance();
-  }
-
-  private conflictOf(writes: PendingWrite[], batchVersions: Map<string, number | null>): ConflictError | undefined {
-    for (const w of writes) {
-      const key = `${w.collection}/${w.id}`;
-      const current = batchVersions.has(key)
-        ? batchVersions.get(key)
-        : this.table(w.collection).location(w.id)?.version;
-      const exists = current !== undefined && current !== null;
-      if (w.kind === 'insert' && exists) return new ConflictError(w.collection, w.id, 'exists');
-      if (w.kind !== 'insert' && !exists) return new ConflictError(w.collection, w.id, 'missing');
-      if (w.kind !== 'insert' && current !== w.expectedVersion) return new ConflictError(w.collection, w.id, 'version');
-    }
-    return undefined;
   }
 
   /** Makes a durable write visible: its location and index keys (the replaced version's keys are dropped). */

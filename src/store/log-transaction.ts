@@ -57,6 +57,15 @@ export class LogTransaction implements Transaction {
     return [...found.values()] as Collections[C][];
   }
 
+  /** A transaction is short: its scan is one batch, its own writes included. */
+  async *scan<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    key: string,
+  ): AsyncIterable<Collections[C][]> {
+    yield await this.findBy(collection, index, key);
+  }
+
   async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
     const byId = new Map<string, AnyRecord>();
     for (const id of this.store.table(collection).keys()) {

@@ -9,6 +9,7 @@ import type {
   User,
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
+import type { ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
   NotificationRecord,
@@ -77,6 +78,14 @@ export const INDEXES = {
   auditEvents: {
     target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],
     tenant: (e: AuditEvent) => e.tenantIds,
+    /** Every two organisations it concerns: one pair's timeline without reading either one's whole history. */
+    between: (e: AuditEvent) =>
+      e.tenantIds.flatMap((a, n) =>
+        e.tenantIds
+          .slice(n + 1)
+          .filter((b) => b !== a)
+          .map((b) => betweenKey(a, b)),
+      ),
   },
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
@@ -108,6 +117,11 @@ export function pairKey(partnerTenantId: string, customerTenantId: string): stri
   return `${partnerTenantId}/${customerTenantId}`;
 }
 
+/** The same key whichever of the two comes first. */
+export function betweenKey(a: string, b: string): string {
+  return a < b ? `${a}/${b}` : `${b}/${a}`;
+}
+
 export function identityKey(tenantId: string, aadObjectId: string): string {
   return `${tenantId}/${aadObjectId}`;
 }
@@ -123,6 +137,8 @@ export interface StoreReader {
   findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]>;
   /** Every record of a collection; for lists and reports, not for lookups. */
   all<C extends CollectionName>(collection: C): Promise<Collections[C][]>;
+  /** What findBy finds, a batch at a time with the event loop given back between batches: for a whole book. */
+  scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]>;
 }
 
 /**
@@ -145,6 +161,8 @@ export interface Store extends StoreReader {
    * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
+  /** Calls `listener` with every committed write, after it is durable; returns the way to stop. */
+  subscribe(listener: ChangeListener): () => void;
   /** Resolves when the store can answer (for /healthz). */
   ping(): Promise<void>;
   /** Waits for writes in flight, then releases the file. */

@@ -18,7 +18,8 @@ export function editDistance(a: string, b: string): number {
 export type OrganizationMatch =
   { kind: 'one'; org: Organization } | { kind: 'ambiguous'; candidates: Organization[] } | { kind: 'none' };
 
-const words = (text: string) =>
+/** The words of a name, as the spelling match compares them. */
+export const words = (text: string) =>
   text
     .toLowerCase()
     .split(/[^a-z0-9áéíóúñü]+/)

@@ -1,4 +1,5 @@
 import type { Organization } from '../../domain/model.js';
+import { BATCH, giveWay } from '../../store/give-way.js';
 import { pairKey, type StoreReader } from '../../store/store.js';
 
 /**
@@ -21,31 +22,44 @@ export async function canSee(store: StoreReader, acting: Organization, other: Or
   ]);
 }
 
-/** The organisations `acting` may look up, read through its own relationships, invitations and leads only. */
+/**
+ * The organisations `acting` may look up, read through its own relationships, invitations and leads only.
+ * A distributor's book is read in batches (store.scan), giving the event loop back between them.
+ */
 export async function visibleOrganizations(store: StoreReader, acting: Organization): Promise<Organization[]> {
   const me = acting.tenantId;
   const ids = new Set<string>();
   const domains = new Set<string>();
-  for (const r of await store.findBy('relationships', 'partner', me)) ids.add(r.customerTenantId);
-  for (const r of await store.findBy('relationships', 'customer', me)) ids.add(r.partnerTenantId);
-  for (const l of await store.findBy('leads', 'partner', me)) ids.add(l.customerTenantId);
-  for (const l of await store.findBy('leads', 'customer', me)) ids.add(l.partnerTenantId);
-  for (const i of await store.findBy('invitations', 'partner', me)) {
-    if (i.customerTenantId) ids.add(i.customerTenantId);
-    else domains.add(i.customerDomain.toLowerCase());
-    // A provider on a two-tier invitation knows the reseller that sent it.
-    ids.add(i.partnerTenantId);
+  for await (const batch of store.scan('relationships', 'partner', me))
+    for (const r of batch) ids.add(r.customerTenantId);
+  for await (const batch of store.scan('relationships', 'customer', me))
+    for (const r of batch) ids.add(r.partnerTenantId);
+  for await (const batch of store.scan('leads', 'partner', me)) for (const l of batch) ids.add(l.customerTenantId);
+  for await (const batch of store.scan('leads', 'customer', me)) for (const l of batch) ids.add(l.partnerTenantId);
+  for await (const batch of store.scan('invitations', 'partner', me)) {
+    for (const i of batch) {
+      if (i.customerTenantId) ids.add(i.customerTenantId);
+      else domains.add(i.customerDomain.toLowerCase());
+      // A provider on a two-tier invitation knows the reseller that sent it.
+      ids.add(i.partnerTenantId);
+    }
   }
   for (const key of [me, acting.primaryDomain.toLowerCase()]) {
-    for (const i of await store.findBy('invitations', 'customer', key)) {
-      ids.add(i.partnerTenantId);
-      if (i.providerTenantId) ids.add(i.providerTenantId);
+    for await (const batch of store.scan('invitations', 'customer', key)) {
+      for (const i of batch) {
+        ids.add(i.partnerTenantId);
+        if (i.providerTenantId) ids.add(i.providerTenantId);
+      }
     }
   }
   ids.delete(me);
-  const orgs = await Promise.all([...ids].map((id) => store.get('organizations', id)));
-  const byDomain = await Promise.all([...domains].map((d) => store.findBy('organizations', 'domain', d)));
   const unique = new Map<string, Organization>();
-  for (const o of [...orgs, ...byDomain.flat()]) if (o && o.tenantId !== me) unique.set(o.tenantId, o);
+  const keep = (o: Organization | undefined) => o && o.tenantId !== me && unique.set(o.tenantId, o);
+  let read = 0;
+  for (const id of ids) {
+    keep(await store.get('organizations', id));
+    if (++read % BATCH === 0) await giveWay();
+  }
+  for (const d of domains) for (const o of await store.findBy('organizations', 'domain', d)) keep(o);
   return [...unique.values()];
 }

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
 
 export const DOWNLOAD_TTL_MS = 10 * 60_000;
+/**
+ * Files held at once, in characters of their bodies: a burst of exports of a long timeline must not hold the
+ * process's memory for ten minutes. The oldest link stops working first, as if it had expired.
+ */
+export const DOWNLOAD_BUDGET_CHARS = 16 * 1024 * 1024;
 
 export interface DownloadFile {
   filename: string;
@@ -20,10 +25,12 @@ interface Held extends DownloadFile {
  */
 export class DownloadTokens {
   private readonly held = new Map<string, Held>();
+  private chars = 0;
 
   constructor(
     private readonly clock: () => Date = () => new Date(),
     private readonly ttlMs = DOWNLOAD_TTL_MS,
+    private readonly budgetChars = DOWNLOAD_BUDGET_CHARS,
   ) {}
 
   /** Holds `file` for the user `ownerKey` and returns its token and when it stops working. */
@@ -32,6 +39,11 @@ export class DownloadTokens {
     const token = randomBytes(24).toString('base64url');
     const expiresAt = this.clock().getTime() + this.ttlMs;
     this.held.set(token, { ...file, expiresAt, ownerKey });
+    this.chars += file.body.length;
+    for (const [oldest, held] of this.held) {
+      if (this.chars <= this.budgetChars || oldest === token) break;
+      this.drop(oldest, held);
+    }
     return { token, expiresAt: new Date(expiresAt) };
   }
 
@@ -40,7 +52,7 @@ export class DownloadTokens {
     const held = this.held.get(token);
     if (!held) return undefined;
     if (held.expiresAt <= this.clock().getTime()) {
-      this.held.delete(token);
+      this.drop(token, held);
       return undefined;
     }
     return { filename: held.filename, contentType: held.contentType, body: held.body };
@@ -53,6 +65,11 @@ export class DownloadTokens {
 
   private sweep(): void {
     const now = this.clock().getTime();
-    for (const [token, held] of this.held) if (held.expiresAt <= now) this.held.delete(token);
+    for (const [token, held] of this.held) if (held.expiresAt <= now) this.drop(token, held);
+  }
+
+  private drop(token: string, held: Held): void {
+    this.held.delete(token);
+    this.chars -= held.body.length;
   }
 }

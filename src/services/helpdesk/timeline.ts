@@ -1,13 +1,8 @@
 import type { AuditEvent, Organization, Relationship } from '../../domain/model.js';
-import type { StoreReader } from '../../store/store.js';
+import { betweenKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
-import {
-  findCounterpart,
-  mayViewRelationships,
-  visibleRelationships,
-  type CounterpartMatch,
-} from '../relationships/status.js';
+import { findCounterpart, mayViewRelationships, type CounterpartMatch } from '../relationships/status.js';
 
 export interface Timeline {
   /** What the timeline is about: one relationship or every relationship with one organisation. */
@@ -45,7 +40,10 @@ export class TimelineService {
   async forRelationship(acting: Acting, relationshipId: string): Promise<Outcome<TimelineAnswer>> {
     const allowed = mayViewRelationships(acting);
     if (!allowed.ok) return allowed;
-    const relationship = (await visibleRelationships(this.store, acting)).find((r) => r.id === relationshipId);
+    // Read by id, then kept only when it is the user's own organisation's (as visibleRelationships would).
+    const found = await this.store.get('relationships', relationshipId);
+    const side = acting.user.roles.side === 'partner' ? found?.partnerTenantId : found?.customerTenantId;
+    const relationship = side === acting.org.tenantId ? found : undefined;
     if (!relationship) return refuse('relationship-not-found');
     const otherId =
       relationship.partnerTenantId === acting.org.tenantId
@@ -63,8 +61,7 @@ export class TimelineService {
   async forOrganization(acting: Acting, org: Organization): Promise<Outcome<TimelineAnswer>> {
     const allowed = mayViewRelationships(acting);
     if (!allowed.ok) return allowed;
-    const mine = await this.store.findBy('auditEvents', 'tenant', acting.org.tenantId);
-    const events = mine.filter((e) => e.tenantIds.includes(org.tenantId));
+    const events = await this.store.findBy('auditEvents', 'between', betweenKey(acting.org.tenantId, org.tenantId));
     return ok({ kind: 'timeline', timeline: { subject: { kind: 'organization', org }, events: newestFirst(events) } });
   }
 }

@@ -86,16 +86,17 @@ export class ExpiryGuardian {
   private async pass(): Promise<GuardianReport> {
     const report: GuardianReport = { reminders: [], expired: [], extended: [] };
     const { store } = this.opts;
-    const live = [
-      ...(await store.findBy('relationships', 'status', 'active')),
-      ...(await store.findBy('relationships', 'status', 'expiring')),
-    ];
-    await eachGivingWay(live, (relationship) => this.watchRelationship(relationship.id, report));
-    const open = [
-      ...(await store.findBy('invitations', 'status', 'created')),
-      ...(await store.findBy('invitations', 'status', 'approval-pending')),
-    ];
-    await eachGivingWay(open, (invitation) => this.watchInvitation(invitation.id, report));
+    // Through the status index a batch at a time: the whole book is never read in one go.
+    for (const status of ['active', 'expiring'] as const) {
+      for await (const batch of store.scan('relationships', 'status', status)) {
+        await eachGivingWay(batch, (relationship) => this.watchRelationship(relationship.id, report));
+      }
+    }
+    for (const status of ['created', 'approval-pending'] as const) {
+      for await (const batch of store.scan('invitations', 'status', status)) {
+        await eachGivingWay(batch, (invitation) => this.watchInvitation(invitation.id, report));
+      }
+    }
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
   }

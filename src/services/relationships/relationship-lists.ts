@@ -9,7 +9,8 @@ import {
 import type { StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
-import { mayViewRelationships, visibleRelationships } from './status.js';
+import { mayViewRelationships } from './status.js';
+import { BATCH, giveWay } from '../../store/give-way.js';
 
 export const LIST_KINDS = ['pending', 'expiring', 'no-mca', 'by-state'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -34,6 +35,13 @@ export function paginate<T>(all: readonly T[], page: number, size = PAGE_SIZE): 
   const items = all.slice((current - 1) * size, current * size);
   const first = items.length ? (current - 1) * size + 1 : 0;
   return { items, page: current, pages, total: all.length, first, last: first ? first + items.length - 1 : 0 };
+}
+
+/** What `keep` keeps of a scan's batches: a book is read with the event loop given back between batches. */
+async function collect<T>(batches: AsyncIterable<T[]>, keep: (item: T) => boolean): Promise<T[]> {
+  const kept: T[] = [];
+  for await (const batch of batches) for (const item of batch) if (keep(item)) kept.push(item);
+  return kept;
 }
 
 export interface PendingRow {
@@ -94,11 +102,12 @@ export class RelationshipLists {
   /** Oldest first: those closest to the end of their 90 days need attention first. */
   private async pending(acting: Acting, now: Date): Promise<PendingRow[]> {
     const index = acting.user.roles.side === 'partner' ? 'partner' : 'customer';
-    const invitations = (await this.store.findBy('invitations', index, acting.org.tenantId)).filter((i) =>
+    const invitations = await collect(this.store.scan('invitations', index, acting.org.tenantId), (i) =>
       OPEN.has(i.status),
     );
     const rows: PendingRow[] = [];
-    for (const invitation of invitations) {
+    for (const [n, invitation] of invitations.entries()) {
+      if (n % BATCH === BATCH - 1) await giveWay();
       const otherId = index === 'partner' ? invitation.customerTenantId : invitation.partnerTenantId;
       const other = otherId ? await this.store.get('organizations', otherId) : undefined;
       rows.push({
@@ -126,12 +135,13 @@ export class RelationshipLists {
 
   private async withoutMca(acting: Acting): Promise<NoMcaRow[]> {
     const byCustomer = new Map<string, Relationship[]>();
-    for (const r of await visibleRelationships(this.store, acting)) {
-      if (!LIVE.has(r.status) && r.status !== 'approved') continue;
+    for (const r of await collect(this.relationshipsOf(acting), (r) => LIVE.has(r.status) || r.status === 'approved')) {
       byCustomer.set(r.customerTenantId, [...(byCustomer.get(r.customerTenantId) ?? []), r]);
     }
     const rows: NoMcaRow[] = [];
+    let read = 0;
     for (const [tenantId, relationships] of byCustomer) {
+      if (++read % BATCH === 0) await giveWay();
       const customer = await this.store.get('organizations', tenantId);
       if (customer && customer.kind === 'customer' && !customer.mcaAcceptanceId) rows.push({ customer, relationships });
     }
@@ -148,10 +158,20 @@ export class RelationshipLists {
     );
   }
 
+  /** The user's organisation's relationships (see visibleRelationships), read in batches. */
+  private relationshipsOf(acting: Acting): AsyncIterable<Relationship[]> {
+    return this.store.scan(
+      'relationships',
+      acting.user.roles.side === 'partner' ? 'partner' : 'customer',
+      acting.org.tenantId,
+    );
+  }
+
   private async rows(acting: Acting, keep: (r: Relationship) => boolean, now: Date): Promise<RelationshipRow[]> {
     const partnerSide = acting.user.roles.side === 'partner';
     const rows: RelationshipRow[] = [];
-    for (const relationship of (await visibleRelationships(this.store, acting)).filter(keep)) {
+    for (const [n, relationship] of (await collect(this.relationshipsOf(acting), keep)).entries()) {
+      if (n % BATCH === BATCH - 1) await giveWay();
       const counterpart = await this.store.get(
         'organizations',
         partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,

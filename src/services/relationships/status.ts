@@ -5,7 +5,8 @@ import { pairKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { matchOrganization } from '../directory/organization-match.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
-import { canSee, visibleOrganizations } from '../directory/visible-organizations.js';
+import { canSee } from '../directory/visible-organizations.js';
+import { counterpartCandidates } from '../directory/counterpart-index.js';
 
 export { foldText };
 
@@ -44,8 +45,9 @@ export async function findCounterpart(
   if (byDomain.length === 1) return ok({ kind: 'one', org: byDomain[0]! });
   const byName = await visible(await store.findBy('organizations', 'name', q));
   if (byName.length === 1) return ok({ kind: 'one', org: byName[0]! });
-  // Spelling and prefixes are matched among the organisations this one deals with, never the whole world.
-  const others = await visibleOrganizations(store, acting.org);
+  // Spelling and prefixes are matched among the organisations this one deals with, never the whole world,
+  // through its name index: only the few organisations that can be the answer are read.
+  const others = await counterpartCandidates(store, acting.org, q);
   const folded = others.map((o) => ({ original: o, view: { ...o, name: foldText(o.name) } }));
   const match = matchOrganization(
     q,

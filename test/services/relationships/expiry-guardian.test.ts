@@ -53,9 +53,18 @@ describe('expiry guardian', () => {
 
   it('a pass that fails on its timer is logged, not swallowed', async () => {
     const p = await Process.start(file, clock, seed());
+    // The pass reads through findBy and scan (a book in batches): both fail.
+    const unreadable = async function* () {
+      yield* [];
+      throw new Error('store unreadable');
+    };
     const failing = new Proxy(p.store, {
       get: (target, key, receiver) =>
-        key === 'findBy' ? () => Promise.reject(new Error('store unreadable')) : Reflect.get(target, key, receiver),
+        key === 'findBy'
+          ? () => Promise.reject(new Error('store unreadable'))
+          : key === 'scan'
+            ? unreadable
+            : Reflect.get(target, key, receiver),
     });
     const log = new MemoryLogger();
     const notifier = new Notifier(failing, { clock, logger: log });
