@@ -39,7 +39,15 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** OpenTelemetry: traces and metrics are exported over OTLP/HTTP only when this is set. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: z.union([z.literal(''), z.string().url()]).default(''),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\//, 'must be an http:// or https:// URL'),
+    ])
+    .default(''),
   OTEL_SERVICE_NAME: z.string().min(1).default('partner-desk'),
   OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
