@@ -45,6 +45,9 @@ export const MAX_COMMANDS_PER_SCOPE = 10;
 export const MAX_TITLE = 32;
 export const MAX_DESCRIPTION = 128;
 
+/** Where `npm run package` writes the zip, relative to the project (the Agents Toolkit files name it). */
+export const PACKAGE_FILE = 'dist/appPackage/partner-desk.zip';
+
 /** App id used when TEAMS_APP_ID is not set (local sideloading only: each real tenant app needs its own). */
 export const LOCAL_TEAMS_APP_ID = 'b6f4a0e2-3c1d-4e5f-9a8b-7c6d5e4f3a2b';
 

@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../bot/commands.js';
 import { loadDotEnv } from '../config.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { buildManifest, manifestEnvFrom } from './manifest.js';
+import { buildManifest, manifestEnvFrom, PACKAGE_FILE } from './manifest.js';
 import { validateManifest } from './manifest-validation.js';
 import { zip } from './zip.js';
 
@@ -16,7 +16,7 @@ const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
  */
 export async function packageApp(
   env: Record<string, string | undefined>,
-  outDir = join(PROJECT_ROOT, 'dist', 'appPackage'),
+  outDir = join(PROJECT_ROOT, dirname(PACKAGE_FILE)),
 ): Promise<string> {
   const template = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
   const manifestEnv = manifestEnvFrom(env);
@@ -29,7 +29,7 @@ export async function packageApp(
   const problems = await validateManifest(manifest);
   if (problems.length > 0) throw new Error(`The manifest does not validate:\n  ${problems.join('\n  ')}`);
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, 'partner-desk.zip');
+  const file = join(outDir, basename(PACKAGE_FILE));
   writeFileSync(
     file,
     zip([
