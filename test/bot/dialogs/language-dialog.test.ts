@@ -41,7 +41,7 @@ function client(store: ReturnType<typeof useBotWorld>['store'], transcript: stri
   const dialog = new LanguageDialog(new UserDirectory(store), () => available);
   return new DialogTestClient('msteams', dialog, args === undefined ? {} : { args }, [
     session,
-    new DialogTestLogger({ log: (line: string) => transcript.push(line) }),
+    new DialogTestLogger({ log: (...parts: unknown[]) => void transcript.push(parts.join(' ')) }),
   ]);
 }
 
