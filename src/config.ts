@@ -39,7 +39,30 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   INVITE_PAGE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** OpenTelemetry: traces and metrics are exported over OTLP/HTTP only when this is set. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .url()
+        .regex(/^https?:\/\//, 'must be an http:// or https:// URL'),
+    ])
+    .default(''),
+  OTEL_SERVICE_NAME: z.string().min(1).default('partner-desk'),
+  OTEL_METRIC_EXPORT_INTERVAL: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
 });
+
+/** Every variable the configuration reads (the Agents Toolkit files are checked against it). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
+export interface TelemetryConfig {
+  /** OTLP/HTTP base URL (OTEL_EXPORTER_OTLP_ENDPOINT); /v1/traces and /v1/metrics are appended. */
+  endpoint: string;
+  serviceName: string;
+  /** Milliseconds between metric exports (OTEL_METRIC_EXPORT_INTERVAL). */
+  metricIntervalMs: number;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -63,6 +86,8 @@ export interface Config {
   connectorTimeoutMs: number;
   /** Requests per minute (and burst) one client address may make to the invitation page (INVITE_PAGE_RATE_LIMIT). */
   invitePageRateLimit: number;
+  /** Absent: telemetry off (no OTEL_EXPORTER_OTLP_ENDPOINT). */
+  telemetry?: TelemetryConfig;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +139,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
     invitePageRateLimit: e.INVITE_PAGE_RATE_LIMIT,
+    ...(e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          telemetry: {
+            endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/$/, ''),
+            serviceName: e.OTEL_SERVICE_NAME,
+            metricIntervalMs: e.OTEL_METRIC_EXPORT_INTERVAL,
+          },
+        }
+      : {}),
   };
 }
 

@@ -6,17 +6,26 @@ import { openLowdbStore } from './store/lowdb-store.js';
 import { StoreFileError } from './store/store.js';
 import { ExpiryGuardian } from './services/relationships/expiry-guardian.js';
 import { createLogger } from './logging/logger.js';
+import { startTelemetry } from './telemetry/sdk.js';
+import { timedStore } from './telemetry/timed-store.js';
+import { observeOutbox } from './telemetry/outbox-gauges.js';
 
 /** The composition root: configuration, store, app, HTTP server, signals. */
 export async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const store = await openLowdbStore({
+  // Before anything is instrumented: the instruments come from the providers registered here.
+  const telemetry = config.telemetry
+    ? startTelemetry(config.telemetry, logger.child({ component: 'telemetry' }))
+    : undefined;
+  const engine = await openLowdbStore({
     file: config.storeFile,
     seed: demoWorld(new Date()),
     logger: logger.child({ component: 'store' }),
   });
+  const store = telemetry ? timedStore(engine) : engine;
+  if (telemetry) observeOutbox(store, logger.child({ component: 'telemetry' }));
   const app = createApp(config, { store, logger });
   const port = await listen(app.server, config.port, config.host);
   const guardian = new ExpiryGuardian({
@@ -54,6 +63,7 @@ export async function main(): Promise<void> {
     await shutdown(app.server);
     await app.notifier.drain();
     await store.close();
+    await telemetry?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

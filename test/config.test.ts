@@ -22,6 +22,8 @@ describe('loadConfig', () => {
     [{ MicrosoftAppId: 'app', MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' }, 'MicrosoftAppTenantId'],
     [{ PUBLIC_URL: 'not a url' }, 'PUBLIC_URL'],
     [{ FOUR_EYES: 'maybe' }, 'FOUR_EYES'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
+    [{ OTEL_METRIC_EXPORT_INTERVAL: 'often' }, 'OTEL_METRIC_EXPORT_INTERVAL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
@@ -29,5 +31,16 @@ describe('loadConfig', () => {
 
   it('reads the tenant allow-list', () => {
     expect(loadConfig({ ALLOWED_TENANTS: ' A, b ,' }).allowedTenants).toEqual(['a', 'b']);
+  });
+
+  it.each([
+    [{}, undefined],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: '' }, undefined],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' },
+      { endpoint: 'http://collector:4318', serviceName: 'partner-desk', metricIntervalMs: 60_000 },
+    ],
+  ])('telemetry with %j is %j (off without an OTLP endpoint)', (env, telemetry) => {
+    expect(loadConfig(env as NodeJS.ProcessEnv).telemetry).toEqual(telemetry);
   });
 });

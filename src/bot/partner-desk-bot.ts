@@ -24,6 +24,7 @@ import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
 import { Dispatcher, isPersonalConversation, roleRefusal } from './dispatcher.js';
 import { beginTurnLog, turnLog } from './turn-log.js';
+import { noteTurn, traceTurn } from './turn-trace.js';
 import type { Logger } from '../logging/logger.js';
 import { routeCommand } from './router.js';
 import { resolveSession, type SessionResult } from './session.js';
@@ -79,8 +80,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     const log = beginTurnLog(context, this.deps.logger);
     const started = Date.now();
-    await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    await traceTurn(context, async () => {
+      await super.run(context);
+      await this.deps.conversationState.saveChanges(context, false);
+    });
     log.info('turn answered', { name: context.activity.name, durationMs: Date.now() - started });
   }
 
@@ -139,8 +142,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const registration = this.deps.commands.get(command.id);
     if (!registration) return;
+    noteTurn(context, { command: command.id });
     const admission = await this.dispatcher.admit(context, session, registration.permission);
     if (!admission.admitted) {
+      noteTurn(context, { refused: true });
       turnLog(context, this.deps.logger).info('refused', { command: command.id, reason: admission.reason });
       return void (await context.sendActivity({ attachments: [admission.card] }));
     }
@@ -163,9 +168,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     if (!handler) {
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.unknownVerb')));
     }
+    noteTurn(context, { verb: handler.verb });
     const raw = (invokeValue.action.data ?? {}) as Record<string, unknown>;
     const admission = await this.dispatcher.admit(context, session, handler.permission, raw);
     if (!admission.admitted) {
+      noteTurn(context, { refused: true });
       turnLog(context, this.deps.logger).info('refused', { verb: handler.verb, reason: admission.reason });
       return cardResponse(admission.card);
     }

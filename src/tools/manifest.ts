@@ -6,7 +6,32 @@ export interface ManifestEnv {
   botId: string;
   /** Domains for validDomains (host names, no scheme). */
   botDomains?: string[];
+  /** The developer's website, privacy and terms pages (the Teams store refuses the example.com defaults). */
+  developerUrls?: DeveloperUrls;
 }
+
+export interface DeveloperUrls {
+  website: string;
+  privacy: string;
+  terms: string;
+}
+
+/** Placeholders for sideloading only: a store submission needs APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL. */
+export const PLACEHOLDER_DEVELOPER_URLS: DeveloperUrls = {
+  website: 'https://partnerdesk.example.com',
+  privacy: 'https://partnerdesk.example.com/privacy',
+  terms: 'https://partnerdesk.example.com/terms',
+};
+
+/** Every variable {@link manifestEnvFrom} reads (the Agents Toolkit files are checked against it). */
+export const MANIFEST_VARIABLES = [
+  'MicrosoftAppId',
+  'TEAMS_APP_ID',
+  'BOT_DOMAIN',
+  'APP_WEBSITE_URL',
+  'APP_PRIVACY_URL',
+  'APP_TERMS_URL',
+] as const;
 
 export type ManifestJson = Record<string, unknown> & {
   bots: { botId: string; commandLists: { scopes: BotScope[]; commands: { title: string; description: string }[] }[] }[];
@@ -20,12 +45,16 @@ export const MAX_COMMANDS_PER_SCOPE = 10;
 export const MAX_TITLE = 32;
 export const MAX_DESCRIPTION = 128;
 
+/** Where `npm run package` writes the zip, relative to the project (the Agents Toolkit files name it). */
+export const PACKAGE_FILE = 'dist/appPackage/partner-desk.zip';
+
 /** App id used when TEAMS_APP_ID is not set (local sideloading only: each real tenant app needs its own). */
 export const LOCAL_TEAMS_APP_ID = 'b6f4a0e2-3c1d-4e5f-9a8b-7c6d5e4f3a2b';
 
 /**
  * Reads TEAMS_APP_ID (default {@link LOCAL_TEAMS_APP_ID}), MicrosoftAppId (required: the Azure Bot's
- * app id) and BOT_DOMAIN (optional, comma-separated; a scheme or path is dropped).
+ * app id), BOT_DOMAIN (optional, comma-separated; a scheme or path is dropped) and the developer pages
+ * APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL (https; example.com placeholders when unset).
  */
 export function manifestEnvFrom(env: Record<string, string | undefined>): ManifestEnv {
   const botId = (env.MicrosoftAppId ?? '').trim();
@@ -43,7 +72,17 @@ export function manifestEnvFrom(env: Record<string, string | undefined>): Manife
         .replace(/[/?#].*$/, ''),
     )
     .filter((d) => d.length > 0);
-  return { teamsAppId: env.TEAMS_APP_ID?.trim() || LOCAL_TEAMS_APP_ID, botId, botDomains };
+  const url = (name: 'APP_WEBSITE_URL' | 'APP_PRIVACY_URL' | 'APP_TERMS_URL', fallback: string) => {
+    const value = env[name]?.trim() || fallback;
+    if (!/^https:\/\/[^\s/]+/.test(value)) throw new Error(`${name} must be an https:// URL (got "${value}")`);
+    return value;
+  };
+  const developerUrls = {
+    website: url('APP_WEBSITE_URL', PLACEHOLDER_DEVELOPER_URLS.website),
+    privacy: url('APP_PRIVACY_URL', PLACEHOLDER_DEVELOPER_URLS.privacy),
+    terms: url('APP_TERMS_URL', PLACEHOLDER_DEVELOPER_URLS.terms),
+  };
+  return { teamsAppId: env.TEAMS_APP_ID?.trim() || LOCAL_TEAMS_APP_ID, botId, botDomains, developerUrls };
 }
 
 /** The bot's command menu: the router's commands marked inManifest, checked against Teams' limits. */
@@ -87,7 +126,14 @@ export function buildManifest(
   env: ManifestEnv,
 ): ManifestJson {
   const parsed: unknown = typeof template === 'string' ? JSON.parse(template) : template;
-  const manifest = fill(parsed, { TEAMS_APP_ID: env.teamsAppId, BOT_ID: env.botId }) as ManifestJson;
+  const urls = env.developerUrls ?? PLACEHOLDER_DEVELOPER_URLS;
+  const manifest = fill(parsed, {
+    TEAMS_APP_ID: env.teamsAppId,
+    BOT_ID: env.botId,
+    APP_WEBSITE_URL: urls.website,
+    APP_PRIVACY_URL: urls.privacy,
+    APP_TERMS_URL: urls.terms,
+  }) as ManifestJson;
   const bot = manifest.bots?.[0];
   if (!bot) throw new Error('The manifest template has no bot');
   const menu = commandMenu(commands);

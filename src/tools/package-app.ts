@@ -1,10 +1,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { COMMANDS } from '../bot/commands.js';
 import { loadDotEnv } from '../config.js';
 import { PROJECT_ROOT } from '../paths.js';
-import { buildManifest, manifestEnvFrom } from './manifest.js';
+import { buildManifest, manifestEnvFrom, PACKAGE_FILE } from './manifest.js';
 import { validateManifest } from './manifest-validation.js';
 import { zip } from './zip.js';
 
@@ -12,18 +12,24 @@ const MANIFEST_DIR = join(PROJECT_ROOT, 'manifest');
 
 /**
  * `npm run package`: the zip Teams sideloads (manifest.json, color.png, outline.png at its root),
- * after validating the manifest against the official 1.22 schema. Returns the zip's path.
+ * after validating the manifest against the official schema of its manifest version (1.30). Returns the zip's path.
  */
 export async function packageApp(
   env: Record<string, string | undefined>,
-  outDir = join(PROJECT_ROOT, 'dist', 'appPackage'),
+  outDir = join(PROJECT_ROOT, dirname(PACKAGE_FILE)),
 ): Promise<string> {
   const template = readFileSync(join(MANIFEST_DIR, 'manifest.template.json'), 'utf8');
-  const manifest = buildManifest(template, COMMANDS, manifestEnvFrom(env));
+  const manifestEnv = manifestEnvFrom(env);
+  const manifest = buildManifest(template, COMMANDS, manifestEnv);
+  if (Object.values(manifestEnv.developerUrls ?? {}).some((u) => u.includes('.example.com'))) {
+    console.warn(
+      'The package uses example.com developer pages: set APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL before publishing.',
+    );
+  }
   const problems = await validateManifest(manifest);
   if (problems.length > 0) throw new Error(`The manifest does not validate:\n  ${problems.join('\n  ')}`);
   mkdirSync(outDir, { recursive: true });
-  const file = join(outDir, 'partner-desk.zip');
+  const file = join(outDir, basename(PACKAGE_FILE));
   writeFileSync(
     file,
     zip([

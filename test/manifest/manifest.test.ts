@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import {
   BOT_SCOPES,
   LOCAL_TEAMS_APP_ID,
+  PLACEHOLDER_DEVELOPER_URLS,
   buildManifest,
   commandMenu,
   manifestEnvFrom,
@@ -57,13 +58,13 @@ function ihdrSize(png: Buffer): [number, number] {
 const inManifest = COMMANDS.filter((c) => c.inManifest).map((c) => ({ title: c.title, description: c.description }));
 
 describe('Teams app manifest', () => {
-  it('validates with no errors against the official 1.22 schema, offline', () => {
+  it('validates with no errors against the official 1.30 schema, offline', () => {
     const manifest = buildManifest(template, COMMANDS, { ...env, botDomains: ['desk.example.com'] });
     expect(validateManifest(manifest)).toEqual([]);
     expect(manifest.$schema).toBe(
-      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.22/MicrosoftTeams.schema.json',
+      'https://developer.microsoft.com/en-us/json-schemas/teams/v1.30/MicrosoftTeams.schema.json',
     );
-    expect(manifest.manifestVersion).toBe('1.22');
+    expect(manifest.manifestVersion).toBe('1.30');
     expect(manifest.validDomains).toEqual(['desk.example.com']);
     expect(JSON.stringify(manifest)).not.toContain('${{');
   });
@@ -136,17 +137,43 @@ describe('Teams app manifest', () => {
       teamsAppId: LOCAL_TEAMS_APP_ID,
       botId: env.botId,
       botDomains: [],
+      developerUrls: PLACEHOLDER_DEVELOPER_URLS,
     });
     expect(
       manifestEnvFrom({
         MicrosoftAppId: env.botId,
         TEAMS_APP_ID: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
         BOT_DOMAIN: 'https://desk.example.com/api/messages, *.example.org',
+        APP_WEBSITE_URL: 'https://adatum.example.org',
+        APP_PRIVACY_URL: 'https://adatum.example.org/privacy',
+        APP_TERMS_URL: 'https://adatum.example.org/terms',
       }),
     ).toEqual({
       teamsAppId: 'aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee',
       botId: env.botId,
       botDomains: ['desk.example.com', '*.example.org'],
+      developerUrls: {
+        website: 'https://adatum.example.org',
+        privacy: 'https://adatum.example.org/privacy',
+        terms: 'https://adatum.example.org/terms',
+      },
+    });
+    expect(() => manifestEnvFrom({ MicrosoftAppId: env.botId, APP_PRIVACY_URL: 'http://adatum.example.org' })).toThrow(
+      /APP_PRIVACY_URL must be an https:\/\/ URL/,
+    );
+  });
+
+  it('takes the developer pages from the environment (the placeholders only when unset)', () => {
+    const urls = {
+      website: 'https://a.example.org',
+      privacy: 'https://a.example.org/p',
+      terms: 'https://a.example.org/t',
+    };
+    expect(buildManifest(template, COMMANDS, { ...env, developerUrls: urls }).developer).toEqual({
+      name: 'Partner Desk',
+      websiteUrl: urls.website,
+      privacyUrl: urls.privacy,
+      termsOfUseUrl: urls.terms,
     });
   });
 
@@ -215,7 +242,12 @@ describe('npm run package', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('writes partner-desk.zip with manifest.json, color.png and outline.png at its root', () => {
-    const run = runPackage({ MicrosoftAppId: env.botId, BOT_DOMAIN: 'desk.example.com' }, dir);
+    const pages = {
+      APP_WEBSITE_URL: 'https://adatum.example.org',
+      APP_PRIVACY_URL: 'https://adatum.example.org/privacy',
+      APP_TERMS_URL: 'https://adatum.example.org/terms',
+    };
+    const run = runPackage({ MicrosoftAppId: env.botId, BOT_DOMAIN: 'desk.example.com', ...pages }, dir);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const file = join(dir, 'partner-desk.zip');
@@ -223,7 +255,11 @@ describe('npm run package', () => {
     expect(entries.map((e) => e.name).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
     const data = (name: string) => entries.find((e) => e.name === name)!.data;
     expect(JSON.parse(data('manifest.json').toString('utf8'))).toEqual(
-      buildManifest(template, COMMANDS, { ...env, botDomains: ['desk.example.com'] }),
+      buildManifest(template, COMMANDS, {
+        ...env,
+        botDomains: ['desk.example.com'],
+        developerUrls: { website: pages.APP_WEBSITE_URL, privacy: pages.APP_PRIVACY_URL, terms: pages.APP_TERMS_URL },
+      }),
     );
     expect(data('color.png')).toEqual(readFileSync(join(MANIFEST_DIR, 'color.png')));
     expect(data('outline.png')).toEqual(readFileSync(join(MANIFEST_DIR, 'outline.png')));
@@ -237,6 +273,12 @@ describe('npm run package', () => {
       ]);
       expect(spawnSync('unzip', ['-tq', file]).status).toBe(0);
     }
+  });
+
+  it('warns that the example.com developer pages block a store submission', () => {
+    const run = runPackage({ MicrosoftAppId: env.botId }, dir);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain('set APP_WEBSITE_URL, APP_PRIVACY_URL, APP_TERMS_URL before publishing');
   });
 
   it('refuses to package without MicrosoftAppId, naming the variable', () => {
