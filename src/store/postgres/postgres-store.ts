@@ -1,0 +1,281 @@
+import pg from 'pg';
+import { COLLECTION_NAMES } from '../collections.js';
+import { validate, type AnyRecord, type PendingWrite } from '../log-transaction.js';
+import {
+  ConflictError,
+  INDEXES,
+  StorageUnavailableError,
+  type CollectionName,
+  type Collections,
+  type IndexName,
+  type NewRecord,
+  type SeedData,
+  type Store,
+  type Transaction,
+} from '../store.js';
+import { describeError, silentLogger, type Logger } from '../../logging/logger.js';
+import { DatabaseUnavailableError, describeTarget, isUnavailable, reasonOf, unavailable } from './connection.js';
+import { migrate } from './migrations.js';
+import { keysOf, PostgresTransaction } from './postgres-transaction.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Loaded when the database holds no record yet (the demo world). */
+  seed?: SeedData;
+  logger?: Logger;
+  /** Connections this instance keeps at most. */
+  poolSize?: number;
+}
+
+type Row = { body: AnyRecord; version: number };
+
+function recordOf(row: Row): AnyRecord {
+  return { ...row.body, version: row.version };
+}
+
+/**
+ * The store for several bot instances: every commit is one PostgreSQL transaction that checks each
+ * written record's version in SQL (`UPDATE … WHERE version = $n`; no row means another instance won),
+ * so a lost race is a ConflictError exactly as in the embedded store. Bodies are JSONB; index keys are
+ * rows of record_keys kept in the same transaction. Every read is a fresh row, so records are copies.
+ */
+export class PostgresStore implements Store {
+  private closed = false;
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly target: string,
+    private readonly logger: Logger,
+  ) {}
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    if (this.closed) throw new Error('The store is closed');
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined> {
+    const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 AND id = $2', [
+      collection,
+      id,
+    ]);
+    return rows[0] ? (recordOf(rows[0]) as Collections[C]) : undefined;
+  }
+
+  async findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]> {
+    if (!(index in INDEXES[collection])) throw new Error(`Unknown index ${collection}.${index}`);
+    const rows = await this.query<Row>(
+      `SELECT r.body, r.version FROM record_keys k
+         JOIN records r ON r.collection = k.collection AND r.id = k.id
+        WHERE k.collection = $1 AND k.index_name = $2 AND k.key = $3
+        ORDER BY r.id`,
+      [collection, index, key],
+    );
+    return rows.map(recordOf) as Collections[C][];
+  }
+
+  async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
+    const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 ORDER BY id', [
+      collection,
+    ]);
+    return rows.map(recordOf) as Collections[C][];
+  }
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    if (this.closed) throw new Error('The store is closed');
+    const tx = new PostgresTransaction(this);
+    const result = await work(tx);
+    if (tx.writes.size > 0) await this.commit([...tx.writes.values()]);
+    return result;
+  }
+
+  /**
+   * Applies the writes in one PostgreSQL transaction, in (collection, id) order so two commits touching
+   * the same records lock them in the same order and cannot deadlock.
+   */
+  private async commit(writes: PendingWrite[]): Promise<void> {
+    const ordered = [...writes].sort((a, b) =>
+      a.collection === b.collection ? (a.id < b.id ? -1 : 1) : a.collection < b.collection ? -1 : 1,
+    );
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken: unknown;
+    let txid: string | undefined;
+    try {
+      await client.query('BEGIN');
+      txid = (await client.query<{ txid: string }>('SELECT txid_current()::text AS txid')).rows[0]!.txid;
+      for (const w of ordered) await applyWrite(client, w);
+      await client.query('COMMIT');
+    } catch (error) {
+      if (isUnavailable(error)) broken = error;
+      else await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
+      if (broken && txid && (await this.committedDespite(txid))) return;
+      throw error instanceof ConflictError ? error : mapFailure(error, writes);
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  /**
+   * A connection lost while COMMIT was under way leaves its outcome unknown to this side; the server
+   * knows. Asked on another connection, so a commit that did happen is acknowledged, not retried twice.
+   */
+  private async committedDespite(txid: string): Promise<boolean> {
+    try {
+      const { rows } = await this.pool.query<{ status: string | null }>('SELECT txid_status($1) AS status', [txid]);
+      return rows[0]?.status === 'committed';
+    } catch (error) {
+      this.logger.warn('outcome of a commit unknown: the database cannot be asked', {
+        target: this.target,
+        error: describeError(error),
+      });
+      return false;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+  }
+}
+
+async function applyWrite(client: pg.PoolClient, w: PendingWrite): Promise<void> {
+  const { version: _version, ...body } = w.record;
+  let changed: number | null;
+  if (w.kind === 'insert') {
+    changed = (
+      await client.query(
+        'INSERT INTO records (collection, id, version, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+        [w.collection, w.id, w.record.version, body],
+      )
+    ).rowCount;
+  } else if (w.kind === 'update') {
+    changed = (
+      await client.query(
+        'UPDATE records SET version = $4, body = $5 WHERE collection = $1 AND id = $2 AND version = $3',
+        [w.collection, w.id, w.expectedVersion, w.record.version, body],
+      )
+    ).rowCount;
+  } else {
+    changed = (
+      await client.query('DELETE FROM records WHERE collection = $1 AND id = $2 AND version = $3', [
+        w.collection,
+        w.id,
+        w.expectedVersion,
+      ])
+    ).rowCount;
+  }
+  if (changed !== 1) {
+    if (w.kind === 'insert') throw new ConflictError(w.collection, w.id, 'exists');
+    const exists = await client.query('SELECT 1 FROM records WHERE collection = $1 AND id = $2', [w.collection, w.id]);
+    throw new ConflictError(w.collection, w.id, exists.rowCount ? 'version' : 'missing');
+  }
+  if (w.kind === 'remove') return; // its keys go with it (ON DELETE CASCADE)
+  if (w.kind === 'update') {
+    await client.query('DELETE FROM record_keys WHERE collection = $1 AND id = $2', [w.collection, w.id]);
+  }
+  const rows: [string, string][] = [];
+  for (const index of Object.keys(INDEXES[w.collection])) {
+    for (const key of new Set(keysOf(w.collection, index, w.record))) rows.push([index, key]);
+  }
+  if (rows.length === 0) return;
+  await client.query(
+    `INSERT INTO record_keys (collection, index_name, key, id)
+       SELECT $1, k.index_name, k.key, $2 FROM unnest($3::text[], $4::text[]) AS k(index_name, key)`,
+    [w.collection, w.id, rows.map((r) => r[0]), rows.map((r) => r[1])],
+  );
+}
+
+/** A commit that lost a race the database detected itself (a deadlock, a serialisation failure) is a conflict. */
+function mapFailure(error: unknown, writes: PendingWrite[]): unknown {
+  const code = (error as { code?: unknown }).code;
+  if ((code === '40001' || code === '40P01' || code === '23505') && writes[0]) {
+    return new ConflictError(writes[0].collection, writes[0].id, 'version');
+  }
+  return unavailable(error);
+}
+
+/** Loads records (versions as given) into an empty store in one transaction; for the seed and copy-store. */
+export async function loadRecords(
+  pool: pg.Pool,
+  records: Iterable<{ collection: CollectionName; record: AnyRecord }>,
+): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    for (const { collection, record } of records) {
+      await applyWrite(client, { collection, id: record.id, kind: 'insert', expectedVersion: 0, record });
+    }
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+function* seedRecords(seed: SeedData): Generator<{ collection: CollectionName; record: AnyRecord }> {
+  for (const collection of COLLECTION_NAMES) {
+    for (const record of (seed[collection] ?? []) as NewRecord<typeof collection>[]) {
+      yield { collection, record: validate(collection, { ...record, version: 1 }) };
+    }
+  }
+}
+
+/**
+ * Connects, migrates the schema (once, whichever instance starts first) and, on an empty database,
+ * loads the seed. An unreachable or unusable database throws DatabaseUnavailableError naming host and
+ * database only.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const target = describeTarget(options.url);
+  const logger = options.logger ?? silentLogger;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'partner-desk',
+  });
+  // An idle connection the server drops must not crash the process; the next query opens a new one.
+  pool.on('error', (error) => logger.warn('idle database connection lost', { target, error: describeError(error) }));
+  try {
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      throw new DatabaseUnavailableError(target, reasonOf(error, options.url));
+    }
+    await migrate(pool, target);
+    if (options.seed) {
+      const { rows } = await pool.query('SELECT 1 FROM records LIMIT 1');
+      if (rows.length === 0) {
+        await loadRecords(pool, seedRecords(options.seed)).catch((error: unknown) => {
+          // Two instances seeding one empty database at once: the second finds the first's records.
+          if ((error as { code?: unknown }).code !== '23505' && !(error instanceof ConflictError)) throw error;
+        });
+      }
+    }
+  } catch (error) {
+    await pool
+      .end()
+      .catch((end: unknown) =>
+        logger.warn('pool not closed after a failed open', { target, error: describeError(end) }),
+      );
+    if (error instanceof StorageUnavailableError) throw new DatabaseUnavailableError(target, error.message);
+    throw error;
+  }
+  return new PostgresStore(pool, target, logger);
+}
