@@ -145,6 +145,16 @@ export interface Store extends StoreReader {
    * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
+  /**
+   * Optional, for engines whose indexes are ordered (PostgreSQL): the records with an `index` key between
+   * `from` and `to` inclusive, in one query. Callers without it read key by key.
+   */
+  findRange?<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    from: string,
+    to: string,
+  ): Promise<Collections[C][]>;
   /** Resolves when the store can answer (for /healthz). */
   ping(): Promise<void>;
   /** Waits for writes in flight, then releases the file. */

@@ -1,6 +1,6 @@
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { freshDatabase } from '../support/postgres.js';
-import { smallWorld } from '../support/world.js';
+import { NOW, smallWorld } from '../support/world.js';
 import { storeContract } from './store-contract.js';
 
 storeContract(
@@ -16,3 +16,20 @@ storeContract(
     };
   })(),
 );
+
+describe('PostgreSQL store: ordered indexes', () => {
+  it('finds the records whose keys lie in a range (inclusive, byte order) in one query', async () => {
+    const store = await openPostgresStore({ url: await freshDatabase(), seed: {} });
+    try {
+      const hours = ['2026-11-22T09', '2026-11-22T10', '2026-11-22T11', '2026-11-22T12'];
+      await store.transaction((tx) => {
+        hours.forEach((hour, n) => tx.insert('activities', { id: `a${n}`, at: `${hour}:30:00.000Z` }));
+      });
+      const found = await store.findRange('activities', 'hour', '2026-11-22T10', '2026-11-22T11');
+      expect(found.map((a) => a.id)).toEqual(['a1', 'a2']);
+      expect(await store.findRange('activities', 'hour', NOW.toISOString(), '2026-11-22T09')).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+});

@@ -11,7 +11,8 @@ export interface Migration {
  * The schema, as numbered steps: a step once released is never edited, a change is a new step.
  * Records are one table (collection, id) holding the JSON body and its version, so an optimistic check is
  * one `UPDATE … WHERE version = $n`; every secondary index key is a row of record_keys, written in the
- * same transaction as its record and found through a btree, never a scan.
+ * same transaction as its record and found through a btree, never a scan; keys compare byte by byte
+ * (COLLATE "C"), so a range of keys such as due minutes is one index range.
  */
 export const MIGRATIONS: readonly Migration[] = [
   {
@@ -28,7 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE record_keys (
         collection text NOT NULL,
         index_name text NOT NULL,
-        key text NOT NULL,
+        key text COLLATE "C" NOT NULL,
         id text NOT NULL,
         PRIMARY KEY (collection, index_name, key, id),
         FOREIGN KEY (collection, id) REFERENCES records (collection, id) ON DELETE CASCADE

@@ -78,6 +78,23 @@ export class PostgresStore implements Store {
     return rows.map(recordOf) as Collections[C][];
   }
 
+  async findRange<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    from: string,
+    to: string,
+  ): Promise<Collections[C][]> {
+    if (!(index in INDEXES[collection])) throw new Error(`Unknown index ${collection}.${index}`);
+    const rows = await this.query<Row>(
+      `SELECT DISTINCT r.id, r.body, r.version FROM record_keys k
+         JOIN records r ON r.collection = k.collection AND r.id = k.id
+        WHERE k.collection = $1 AND k.index_name = $2 AND k.key BETWEEN $3 AND $4
+        ORDER BY r.id`,
+      [collection, index, from, to],
+    );
+    return rows.map(recordOf) as Collections[C][];
+  }
+
   async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
     const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 ORDER BY id', [
       collection,
