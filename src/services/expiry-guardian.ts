@@ -4,7 +4,8 @@ import { button } from '../cards/button.js';
 import { adminRoleNames, formatDate } from '../cards/format.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { translator } from '../i18n/i18n.js';
-import { ConflictError, withRetry, type Store, type Transaction } from '../store/store.js';
+import type { Store, Transaction } from '../store/store.js';
+import { committedReport } from './guardian-report.js';
 import { audit } from './audit.js';
 import type { Notifier } from './notifications.js';
 import { describeError, type Logger } from '../logging/logger.js';
@@ -101,7 +102,7 @@ export class ExpiryGuardian {
   }
 
   private async watchRelationship(id: string, report: GuardianReport): Promise<void> {
-    await withRetry(this.opts.store, async (tx) => {
+    await committedReport(this.opts.store, report, async (tx, report) => {
       const relationship = await tx.get('relationships', id);
       const access = relationship?.adminAccess;
       if (!relationship || !access || access.removedAt) return;
@@ -152,7 +153,7 @@ export class ExpiryGuardian {
         tenantIds: [relationship.partnerTenantId, relationship.customerTenantId],
       });
       report.reminders.push(milestone.id);
-    }).catch(ignoreSent);
+    });
   }
 
   /** Admin access reached its end: auto-extend where it is on (and allowed), otherwise it ends. */
@@ -189,7 +190,7 @@ export class ExpiryGuardian {
   }
 
   private async watchInvitation(id: string, report: GuardianReport): Promise<void> {
-    await withRetry(this.opts.store, async (tx) => {
+    await committedReport(this.opts.store, report, async (tx, report) => {
       const invitation = await tx.get('invitations', id);
       if (!invitation || (invitation.status !== 'created' && invitation.status !== 'approval-pending')) return;
       const now = this.opts.clock();
@@ -210,7 +211,7 @@ export class ExpiryGuardian {
         this.opts.notifier.enqueue(tx, person, 'guardian.invitation-lapsing', { card }, id);
       }
       report.reminders.push(milestone.id);
-    }).catch(ignoreSent);
+    });
   }
 
   private async expireInvitation(tx: Transaction, invitation: Invitation, now: Date, report: GuardianReport) {
@@ -253,11 +254,6 @@ export class ExpiryGuardian {
     }
     return { id: `${subjectId}/${key(urgent)}`, days: urgent };
   }
-}
-
-function ignoreSent(error: unknown): void {
-  if (error instanceof ConflictError && error.collection === 'reminders') return;
-  throw error;
 }
 
 async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Organization; customer?: Organization }> {
