@@ -155,6 +155,11 @@ export interface Store extends StoreReader {
     from: string,
     to: string,
   ): Promise<Collections[C][]>;
+  /**
+   * Optional, for stores several instances share (PostgreSQL): runs `work` holding a lock named `key` that
+   * every instance on the same database respects; released when `work` settles or the instance dies.
+   */
+  withLock?<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Resolves when the store can answer (for /healthz). */
   ping(): Promise<void>;
   /** Waits for writes in flight, then releases the file. */

@@ -1,6 +1,5 @@
 import pg from 'pg';
-import { COLLECTION_NAMES } from '../collections.js';
-import { validate, type AnyRecord, type PendingWrite } from '../log-transaction.js';
+import type { AnyRecord, PendingWrite } from '../log-transaction.js';
 import {
   ConflictError,
   INDEXES,
@@ -8,7 +7,6 @@ import {
   type CollectionName,
   type Collections,
   type IndexName,
-  type NewRecord,
   type SeedData,
   type Store,
   type Transaction,
@@ -16,7 +14,10 @@ import {
 import { describeError, silentLogger, type Logger } from '../../logging/logger.js';
 import { DatabaseUnavailableError, describeTarget, isUnavailable, reasonOf, unavailable } from './connection.js';
 import { migrate } from './migrations.js';
-import { keysOf, PostgresTransaction } from './postgres-transaction.js';
+import { PostgresTransaction } from './postgres-transaction.js';
+import { applyWrite, loadRecords, mapFailure, seedRecords } from './record-writes.js';
+
+export { loadRecords } from './record-writes.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database */
@@ -47,7 +48,44 @@ export class PostgresStore implements Store {
     readonly pool: pg.Pool,
     readonly target: string,
     private readonly logger: Logger,
+    /** Connections that only hold locks, so turns waiting on a lock never take the ones commits need. */
+    private readonly lockPool?: pg.Pool,
   ) {}
+
+  /**
+   * A transaction-scoped advisory lock on a hash of `key`, held on its own connection while `work` runs:
+   * the server releases it at COMMIT, or when the connection of an instance that died drops.
+   */
+  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const pool = this.lockPool ?? this.pool;
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw unavailable(error);
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('COMMIT').catch((error: unknown) => {
+        // The work is done; only the lock's connection failed, and the server dropped the lock with it.
+        broken = error instanceof Error ? error : new Error(String(error));
+        this.logger.warn('conversation lock released by a lost connection', {
+          target: this.target,
+          error: describeError(error),
+        });
+      });
+      client.release(broken);
+    }
+  }
 
   private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
     if (this.closed) throw new Error('The store is closed');
@@ -166,90 +204,7 @@ export class PostgresStore implements Store {
     if (this.closed) return;
     this.closed = true;
     await this.pool.end();
-  }
-}
-
-async function applyWrite(client: pg.PoolClient, w: PendingWrite): Promise<void> {
-  const { version: _version, ...body } = w.record;
-  let changed: number | null;
-  if (w.kind === 'insert') {
-    changed = (
-      await client.query(
-        'INSERT INTO records (collection, id, version, body) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        [w.collection, w.id, w.record.version, body],
-      )
-    ).rowCount;
-  } else if (w.kind === 'update') {
-    changed = (
-      await client.query(
-        'UPDATE records SET version = $4, body = $5 WHERE collection = $1 AND id = $2 AND version = $3',
-        [w.collection, w.id, w.expectedVersion, w.record.version, body],
-      )
-    ).rowCount;
-  } else {
-    changed = (
-      await client.query('DELETE FROM records WHERE collection = $1 AND id = $2 AND version = $3', [
-        w.collection,
-        w.id,
-        w.expectedVersion,
-      ])
-    ).rowCount;
-  }
-  if (changed !== 1) {
-    if (w.kind === 'insert') throw new ConflictError(w.collection, w.id, 'exists');
-    const exists = await client.query('SELECT 1 FROM records WHERE collection = $1 AND id = $2', [w.collection, w.id]);
-    throw new ConflictError(w.collection, w.id, exists.rowCount ? 'version' : 'missing');
-  }
-  if (w.kind === 'remove') return; // its keys go with it (ON DELETE CASCADE)
-  if (w.kind === 'update') {
-    await client.query('DELETE FROM record_keys WHERE collection = $1 AND id = $2', [w.collection, w.id]);
-  }
-  const rows: [string, string][] = [];
-  for (const index of Object.keys(INDEXES[w.collection])) {
-    for (const key of new Set(keysOf(w.collection, index, w.record))) rows.push([index, key]);
-  }
-  if (rows.length === 0) return;
-  await client.query(
-    `INSERT INTO record_keys (collection, index_name, key, id)
-       SELECT $1, k.index_name, k.key, $2 FROM unnest($3::text[], $4::text[]) AS k(index_name, key)`,
-    [w.collection, w.id, rows.map((r) => r[0]), rows.map((r) => r[1])],
-  );
-}
-
-/** A commit that lost a race the database detected itself (a deadlock, a serialisation failure) is a conflict. */
-function mapFailure(error: unknown, writes: PendingWrite[]): unknown {
-  const code = (error as { code?: unknown }).code;
-  if ((code === '40001' || code === '40P01' || code === '23505') && writes[0]) {
-    return new ConflictError(writes[0].collection, writes[0].id, 'version');
-  }
-  return unavailable(error);
-}
-
-/** Loads records (versions as given) into an empty store in one transaction; for the seed and copy-store. */
-export async function loadRecords(
-  pool: pg.Pool,
-  records: Iterable<{ collection: CollectionName; record: AnyRecord }>,
-): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    for (const { collection, record } of records) {
-      await applyWrite(client, { collection, id: record.id, kind: 'insert', expectedVersion: 0, record });
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-function* seedRecords(seed: SeedData): Generator<{ collection: CollectionName; record: AnyRecord }> {
-  for (const collection of COLLECTION_NAMES) {
-    for (const record of (seed[collection] ?? []) as NewRecord<typeof collection>[]) {
-      yield { collection, record: validate(collection, { ...record, version: 1 }) };
-    }
+    await this.lockPool?.end();
   }
 }
 
@@ -294,5 +249,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     if (error instanceof StorageUnavailableError) throw new DatabaseUnavailableError(target, error.message);
     throw error;
   }
-  return new PostgresStore(pool, target, logger);
+  const lockPool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'partner-desk-locks',
+  });
+  lockPool.on('error', (error) => logger.warn('idle lock connection lost', { target, error: describeError(error) }));
+  return new PostgresStore(pool, target, logger, lockPool);
 }
