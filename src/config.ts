@@ -16,10 +16,13 @@ const EnvSchema = z.object({
   MicrosoftAppTenantId: z.string().default(''),
   STORE_FILE: z.string().min(1).default('./data/partner-desk.json'),
   STORE: z.enum(['embedded', 'postgres']).default('embedded'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres://user:password@host:port/database URL')
-    .optional(),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres://user:password@host:port/database URL')
+      .optional(),
+  ),
   ALLOWED_TENANTS: z
     .string()
     .default('')

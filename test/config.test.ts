@@ -32,6 +32,8 @@ describe('loadConfig', () => {
 
   it('keeps the embedded store unless STORE=postgres names a database', () => {
     expect(loadConfig({}).store).toEqual({ kind: 'embedded', file: './data/partner-desk.json' });
+    // As .env.example leaves it.
+    expect(loadConfig({ STORE: 'embedded', DATABASE_URL: '' }).store.kind).toBe('embedded');
     const url = 'postgres://bot:secret@db.example:5432/partnerdesk';
     expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
   });
