@@ -1,5 +1,7 @@
 import pg from 'pg';
-import { ConversationQueue } from '../../src/bot/activity-gate.js';
+import { ActivityLedger, ConversationQueue } from '../../src/bot/activity-gate.js';
+import { MemoryLogger } from '../../src/logging/logger.js';
+import { NOW } from '../support/world.js';
 import { openPostgresStore, type PostgresStore } from '../../src/store/postgres/postgres-store.js';
 import { freshDatabase } from '../support/postgres.js';
 
@@ -92,5 +94,15 @@ describe("one conversation's turns across instances (one PostgreSQL database)", 
     );
     expect(await b!.run('msteams/a:carmen', async () => 'next turn')).toBe('next turn');
     expect(await waitingLocks()).toBe(0);
+  });
+
+  it('an activity delivered to three instances at once is claimed by exactly one; the others see a duplicate', async () => {
+    const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore({ url })));
+    open.push(...stores);
+    const ledgers = stores.map((s) => new ActivityLedger(s, () => NOW, new MemoryLogger()));
+    const key = 'msteams/a:carmen/activity-1';
+    const claims = await Promise.all(ledgers.map((l) => l.claim(key)));
+    expect(claims.map((c) => c.kind).sort()).toEqual(['duplicate', 'duplicate', 'first']);
+    expect(await stores[0]!.all('activities')).toHaveLength(1);
   });
 });
