@@ -15,6 +15,14 @@ const EnvSchema = z.object({
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
   MicrosoftAppTenantId: z.string().default(''),
   STORE_FILE: z.string().min(1).default('./data/partner-desk.json'),
+  STORE: z.enum(['embedded', 'postgres']).default('embedded'),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres://user:password@host:port/database URL')
+      .optional(),
+  ),
   ALLOWED_TENANTS: z
     .string()
     .default('')
@@ -72,6 +80,8 @@ export interface Config {
   localMode: boolean;
   botAuth: { appId: string; appPassword: string; appType: string; appTenantId: string };
   storeFile: string;
+  /** Which store: the embedded file (one instance) or PostgreSQL (several instances on one database). */
+  store: { kind: 'embedded'; file: string } | { kind: 'postgres'; url: string };
   allowedTenants: string[];
   publicUrl: string;
   maxBodyBytes: number;
@@ -116,6 +126,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  MicrosoftAppId: required when NODE_ENV=production (without it no token is checked)',
     );
   }
+  if (e.STORE === 'postgres' && !e.DATABASE_URL) {
+    throw new ConfigError('Invalid configuration:\n  DATABASE_URL: required when STORE=postgres');
+  }
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -129,6 +142,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appTenantId: e.MicrosoftAppTenantId,
     },
     storeFile: e.STORE_FILE,
+    store:
+      e.STORE === 'postgres' ? { kind: 'postgres', url: e.DATABASE_URL! } : { kind: 'embedded', file: e.STORE_FILE },
     allowedTenants: e.ALLOWED_TENANTS,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -2,8 +2,7 @@ import { createApp } from './app.js';
 import { listen, shutdown } from './bot/server.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { demoWorld } from './store/demo-world.js';
-import { openLowdbStore } from './store/lowdb-store.js';
-import { StoreFileError } from './store/store.js';
+import { describeStore, isStoreRefusal, openConfiguredStore } from './store/open-store.js';
 import { ExpiryGuardian } from './services/relationships/expiry-guardian.js';
 import { createLogger } from './logging/logger.js';
 import { startTelemetry } from './telemetry/sdk.js';
@@ -19,8 +18,7 @@ export async function main(): Promise<void> {
   const telemetry = config.telemetry
     ? startTelemetry(config.telemetry, logger.child({ component: 'telemetry' }))
     : undefined;
-  const engine = await openLowdbStore({
-    file: config.storeFile,
+  const engine = await openConfiguredStore(config.store, {
     seed: demoWorld(new Date()),
     logger: logger.child({ component: 'store' }),
   });
@@ -51,7 +49,9 @@ export async function main(): Promise<void> {
       ].join('\n'),
     );
   }
-  console.log(`Partner Desk listening on http://${config.host}:${port}/api/messages (store: ${config.storeFile})`);
+  console.log(
+    `Partner Desk listening on http://${config.host}:${port}/api/messages (store: ${describeStore(config.store)})`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -71,7 +71,7 @@ export async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof StoreFileError) {
+  if (error instanceof ConfigError || isStoreRefusal(error)) {
     console.error(error.message);
   } else {
     console.error(error);

@@ -24,9 +24,27 @@ describe('loadConfig', () => {
     [{ FOUR_EYES: 'maybe' }, 'FOUR_EYES'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT'],
     [{ OTEL_METRIC_EXPORT_INTERVAL: 'often' }, 'OTEL_METRIC_EXPORT_INTERVAL'],
+    [{ STORE: 'postgres' }, 'DATABASE_URL'],
+    [{ STORE: 'postgres', DATABASE_URL: 'mysql://db/x' }, 'DATABASE_URL'],
+    [{ STORE: 'mongo' }, 'STORE'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(variable);
+  });
+
+  it('keeps the embedded store unless STORE=postgres names a database', () => {
+    expect(loadConfig({}).store).toEqual({ kind: 'embedded', file: './data/partner-desk.json' });
+    // As .env.example leaves it.
+    expect(loadConfig({ STORE: 'embedded', DATABASE_URL: '' }).store.kind).toBe('embedded');
+    const url = 'postgres://bot:secret@db.example:5432/partnerdesk';
+    expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
+  });
+
+  it('never repeats a DATABASE_URL password in its refusal', () => {
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://bot:hunter2 @db/x' })).toThrow(ConfigError);
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://bot:hunter2 @db/x' })).not.toThrow(
+      /hunter2/,
+    );
   });
 
   it('reads the tenant allow-list', () => {

@@ -28,16 +28,24 @@ export function isAllowedTenant(activity: Partial<Activity>, allowed: readonly s
   return tenant !== undefined && allowed.includes(tenant);
 }
 
+/** A lock every instance on one store respects (Store.withLock). */
+export type SharedLock = <T>(key: string, work: () => Promise<T>) => Promise<T>;
+
 /**
  * Runs turns of one conversation one after the other, so two turns never overwrite each other's state
- * (BotState saves with eTag '*'). In-process only: several instances need sticky routing or a shared lock.
+ * (BotState saves with eTag '*'). Within the process by a queue; across instances, when the store is
+ * shared, each turn also holds the store's lock on the conversation.
  */
 export class ConversationQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
 
+  constructor(private readonly sharedLock?: SharedLock) {}
+
   run<T>(key: string, work: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.then(work, work);
+    const lock = this.sharedLock;
+    const guarded = lock ? () => lock(`conversation/${key}`, work) : work;
+    const result = previous.then(guarded, guarded);
     // The caller gets this turn's error through `result`; the tail only orders the next turn after it.
     const settled = () => undefined;
     const tail = result.then(settled, settled);

@@ -39,7 +39,7 @@ const GENERIC_MESSAGES: Record<number, string> = {
 
 export function createServer(deps: ServerDeps): restify.Server {
   const { config, adapter, store, logger } = deps;
-  const queue = new ConversationQueue();
+  const queue = new ConversationQueue(store.withLock?.bind(store));
   const ledger = new ActivityLedger(store, deps.clock, logger);
   const server = restify.createServer({ name: 'partner-desk', handleUncaughtExceptions: false });
   let inFlight = 0;

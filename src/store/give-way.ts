@@ -7,3 +7,11 @@ export const BATCH = 250;
 export function giveWay(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** Records already read, BATCH at a time with the event loop given back between batches. */
+export async function* inBatches<T>(records: T[]): AsyncGenerator<T[]> {
+  for (let start = 0; start < records.length; start += BATCH) {
+    if (start > 0) await giveWay();
+    yield records.slice(start, start + BATCH);
+  }
+}

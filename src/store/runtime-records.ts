@@ -47,6 +47,8 @@ export const NotificationRecord = z.object({
   nextAttemptAt: z.string(),
   createdAt: z.string(),
   deliveredAt: z.string().optional(),
+  /** While an instance is sending it: until when its claim holds (see services/outbox-claim.ts). */
+  claimedUntil: z.string().optional(),
 });
 export type NotificationRecord = z.infer<typeof NotificationRecord>;
 

@@ -163,6 +163,21 @@ export interface Store extends StoreReader {
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
   /** Calls `listener` with every committed write, after it is durable; returns the way to stop. */
   subscribe(listener: ChangeListener): () => void;
+  /**
+   * Optional, for engines whose indexes are ordered (PostgreSQL): the records with an `index` key between
+   * `from` and `to` inclusive, in one query. Callers without it read key by key.
+   */
+  findRange?<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    from: string,
+    to: string,
+  ): Promise<Collections[C][]>;
+  /**
+   * Optional, for stores several instances share (PostgreSQL): runs `work` holding a lock named `key` that
+   * every instance on the same database respects; released when `work` settles or the instance dies.
+   */
+  withLock?<T>(key: string, work: () => Promise<T>): Promise<T>;
   /** Resolves when the store can answer (for /healthz). */
   ping(): Promise<void>;
   /** Waits for writes in flight, then releases the file. */

@@ -14,6 +14,9 @@ export function timedStore(store: Store): Store {
     all: (collection) => store.all(collection),
     scan: (collection, index, key) => store.scan(collection, index, key),
     subscribe: (listener) => store.subscribe(listener),
+    // What only some engines have (PostgreSQL's cross-instance locks and ranges) must survive the wrapping.
+    ...(store.withLock ? { withLock: store.withLock.bind(store) } : {}),
+    ...(store.findRange ? { findRange: store.findRange.bind(store) } : {}),
     ping: () => store.ping(),
     close: () => store.close(),
     async transaction(work) {

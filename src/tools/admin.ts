@@ -9,6 +9,9 @@ import { describeRefusal } from '../cards/refusal.js';
 import { translator } from '../i18n/i18n.js';
 import { audit } from '../services/audit.js';
 import { openLowdbStore } from '../store/lowdb-store.js';
+import { openConfiguredStore } from '../store/open-store.js';
+import { openPostgresStore } from '../store/postgres/postgres-store.js';
+import { copyStore, CopyRefusedError, describeCopy } from './copy-store.js';
 import { ConflictError, identityKey, type Store } from '../store/store.js';
 
 export const USAGE = `Partner Desk operator commands (stop the bot first: one process owns the data file)
@@ -22,7 +25,8 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- notifications --failed
   npm run admin -- retry-notification <id>
   npm run admin -- retry-notification --all-failed
-  npm run admin -- undo-claim --tenant <id>`;
+  npm run admin -- undo-claim --tenant <id>
+  npm run admin -- copy-store --to postgres      (STORE_FILE into the empty database at DATABASE_URL)`;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -175,13 +179,38 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
   }
 }
 
+/** copy-store: the embedded store of STORE_FILE into the PostgreSQL database of DATABASE_URL. */
+export async function runCopyStore(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  if (option(args, 'to') !== 'postgres') throw new UsageError('copy-store --to postgres is the one copy there is');
+  const config = loadConfig({ ...env, MicrosoftAppId: '', STORE: 'postgres' });
+  if (config.store.kind !== 'postgres') throw new UsageError('DATABASE_URL is required');
+  const source = await openLowdbStore({ file: config.storeFile });
+  try {
+    const target = await openPostgresStore({ url: config.store.url });
+    try {
+      return describeCopy(await copyStore(source, target), target.target);
+    } catch (error) {
+      if (error instanceof CopyRefusedError) throw new UsageError(error.message);
+      throw error;
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   loadDotEnv();
-  const file = process.env.STORE_FILE ?? './data/partner-desk.json';
+  const args = process.argv.slice(2);
   (async () => {
-    const store = await openLowdbStore({ file });
+    if (args[0] === 'copy-store') {
+      console.log(await runCopyStore(args.slice(1), process.env));
+      return;
+    }
+    const store = await openConfiguredStore(loadConfig({ ...process.env, MicrosoftAppId: '' }).store);
     try {
-      console.log(await runAdmin(process.argv.slice(2), store));
+      console.log(await runAdmin(args, store));
     } finally {
       await store.close();
     }

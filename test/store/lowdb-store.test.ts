@@ -1,15 +1,36 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deleteStore, openLowdbStore } from '../../src/store/lowdb-store.js';
-import { ConflictError, StoreFileError, type Store } from '../../src/store/store.js';
+import { StoreFileError, type Store } from '../../src/store/store.js';
 import { CURRENT_SCHEMA_VERSION } from '../../src/store/data-file.js';
 import { COLLECTION_NAMES } from '../../src/store/collections.js';
-import { NOW, PEOPLE, TENANTS, org, smallWorld } from '../support/world.js';
-import { PROJECT_ROOT } from '../../src/paths.js';
+import { NOW, TENANTS, org, smallWorld } from '../support/world.js';
+import { storeContract } from './store-contract.js';
 
-describe('lowdb store', () => {
+storeContract(
+  'lowdb store',
+  (() => {
+    const dirs: string[] = [];
+    let file = '';
+    const place = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'partner-desk-store-'));
+      dirs.push(dir);
+      return join(dir, 'store.json');
+    };
+    return {
+      create: async (seed) => openLowdbStore({ file: (file = place()), seed, now: () => NOW }),
+      reopen: async () => openLowdbStore({ file, seed: smallWorld(), now: () => NOW }),
+      crashTarget: async () => place(),
+      openTarget: async (target) => openLowdbStore({ file: target }),
+      cleanup: async () => {
+        for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  })(),
+);
+
+describe('lowdb store: embedded only', () => {
   let dir: string;
   let file: string;
   const open: Store[] = [];
@@ -55,17 +76,6 @@ describe('lowdb store', () => {
     expect(existsSync(`${file}.lock`)).toBe(false);
   });
 
-  it('applies nothing when the work throws', async () => {
-    const store = await openStore();
-    await expect(
-      store.transaction(async (tx) => {
-        tx.insert('organizations', org({ tenantId: 'new-tenant', name: 'New', primaryDomain: 'new.example' }));
-        throw new Error('changed my mind');
-      }),
-    ).rejects.toThrow('changed my mind');
-    expect(await store.get('organizations', 'new-tenant')).toBeUndefined();
-  });
-
   it('refuses an invalid record and writes nothing of the transaction', async () => {
     const store = await openStore();
     const before = readFileSync(`${file}.1.log`);
@@ -77,71 +87,6 @@ describe('lowdb store', () => {
     ).rejects.toThrow(/countryRegion/);
     expect(await store.get('organizations', 'ok-tenant')).toBeUndefined();
     expect(readFileSync(`${file}.1.log`).equals(before)).toBe(true);
-  });
-
-  it('of two concurrent conflicting transactions exactly one succeeds', async () => {
-    const store = await openStore();
-    let release!: () => void;
-    const bothRead = new Promise<void>((resolve) => (release = resolve));
-    let reads = 0;
-    const accept = (name: string) =>
-      store.transaction(async (tx) => {
-        const contoso = await tx.get('organizations', TENANTS.contoso);
-        if (++reads === 2) release();
-        await bothRead;
-        tx.update('organizations', { ...contoso!, name });
-        return name;
-      });
-    const results = await Promise.allSettled([accept('First'), accept('Second')]);
-    const fulfilled = results.filter((r) => r.status === 'fulfilled');
-    const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
-    expect(fulfilled).toHaveLength(1);
-    expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toBeInstanceOf(ConflictError);
-    const winner = (fulfilled[0] as PromiseFulfilledResult<string>).value;
-    expect(await store.get('organizations', TENANTS.contoso)).toMatchObject({ name: winner, version: 2 });
-  });
-
-  it('refuses to insert an id twice', async () => {
-    const store = await openStore();
-    await expect(
-      store.transaction((tx) => void tx.insert('organizations', org({ tenantId: TENANTS.contoso }))),
-    ).rejects.toBeInstanceOf(ConflictError);
-  });
-
-  it('reads its own writes inside a transaction, and keeps indexes in step', async () => {
-    const store = await openStore();
-    await store.transaction(async (tx) => {
-      tx.insert(
-        'organizations',
-        org({ tenantId: 'fab', name: 'Fabrikam', primaryDomain: 'Fabrikam.de', countryRegion: 'DE' }),
-      );
-      expect(await tx.findBy('organizations', 'domain', 'fabrikam.de')).toHaveLength(1);
-      expect((await tx.all('organizations')).map((o) => o.tenantId)).toContain('fab');
-    });
-    expect(await store.findBy('organizations', 'domain', 'fabrikam.de')).toHaveLength(1);
-    await store.transaction(async (tx) => {
-      const fab = await tx.get('organizations', 'fab');
-      tx.update('organizations', { ...fab!, primaryDomain: 'fabrikam.com' });
-    });
-    expect(await store.findBy('organizations', 'domain', 'fabrikam.de')).toEqual([]);
-    expect(await store.findBy('organizations', 'domain', 'fabrikam.com')).toHaveLength(1);
-    await store.transaction(async (tx) => tx.remove('organizations', (await tx.get('organizations', 'fab'))!));
-    expect(await store.findBy('organizations', 'domain', 'fabrikam.com')).toEqual([]);
-    expect(
-      await store.findBy(
-        'users',
-        'identity',
-        `${PEOPLE.customerGlobalAdmin.tenantId}/${PEOPLE.customerGlobalAdmin.aadObjectId}`,
-      ),
-    ).toHaveLength(1);
-  });
-
-  it('hands out copies: changing a returned record changes nothing', async () => {
-    const store = await openStore();
-    const contoso = await store.get('organizations', TENANTS.contoso);
-    contoso!.name = 'Mutated';
-    expect((await store.get('organizations', TENANTS.contoso))?.name).toBe('Contoso Ltd');
   });
 
   it.each([
@@ -337,39 +282,5 @@ describe('lowdb store', () => {
     const again = await openLowdbStore({ file });
     open.push(again);
     expect(readFileSync(`${file}.lock`, 'utf8')).toBe(String(process.pid));
-  });
-
-  it('a writer killed mid-burst leaves a valid file with every acknowledged write', async () => {
-    file = join(dir, 'burst.json');
-    const writer = spawn(
-      process.execPath,
-      [join(PROJECT_ROOT, 'dist', 'test', 'store', 'fixtures', 'burst-writer.js'), file, '100000'],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
-    const acknowledged = await new Promise<number>((resolve, reject) => {
-      let buffer = '';
-      let last = -1;
-      writer.stdout.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const lines = buffer.split('\n');
-        buffer = lines.pop() ?? '';
-        for (const line of lines) {
-          const match = /^ack (\d+)$/.exec(line);
-          if (match) last = Number(match[1]);
-        }
-        if (last >= 60 && writer.exitCode === null && !writer.killed) {
-          writer.kill('SIGKILL');
-        }
-      });
-      writer.on('exit', () => resolve(last));
-      writer.on('error', reject);
-    });
-    expect(acknowledged).toBeGreaterThanOrEqual(60);
-    expect(existsSync(file)).toBe(true);
-    const store = await openStore();
-    const ids = new Set((await store.all('activities')).map((a) => a.id));
-    for (let n = 0; n <= acknowledged; n++) expect(ids.has(`write-${n}`)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { isPersonal } from '../people/conversations.js';
 import { isTransient } from './delivery-error.js';
 import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
+import { claimForDelivery, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
 export { REPLACE_KIND } from './card-replacements.js';
@@ -49,6 +50,12 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 /** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
 const FIRST_LOOKBACK_MS = 30 * 86_400_000;
+/** Each drain reads again the minutes just before the last one: what another instance queued and never sent. */
+const RESCAN_MS = 5 * MINUTE;
+
+function minuteKey(at: number): string {
+  return new Date(at).toISOString().slice(0, 16);
+}
 
 /**
  * An outbox: a business change queues its notifications in the same transaction, so they are never lost
@@ -134,15 +141,25 @@ export class Notifier {
     if (!this.deliverer) return;
     const now = this.opts.clock();
     const last = Math.floor(now.getTime() / MINUTE) * MINUTE;
-    const first = Math.min(this.scannedUpTo ?? last - FIRST_LOOKBACK_MS, last);
+    const first = Math.min(
+      this.scannedUpTo === undefined ? last - FIRST_LOOKBACK_MS : this.scannedUpTo - RESCAN_MS,
+      last,
+    );
     // The current minute can still receive new notifications: the next run reads it again.
     this.scannedUpTo = last;
+    if (this.store.findRange) {
+      await this.deliverDue(await this.store.findRange('notifications', 'due', minuteKey(first), minuteKey(last)), now);
+      return;
+    }
     for (let minute = first; minute <= last; minute += MINUTE) {
-      const key = new Date(minute).toISOString().slice(0, 16);
-      const due = (await this.store.findBy('notifications', 'due', key)).filter(
-        (n) => new Date(n.nextAttemptAt) <= now,
-      );
-      for (const notification of due) await this.deliverOne(notification, this.deliverer);
+      await this.deliverDue(await this.store.findBy('notifications', 'due', minuteKey(minute)), now);
+    }
+  }
+
+  private async deliverDue(pending: NotificationRecord[], now: Date): Promise<void> {
+    for (const notification of pending.filter((n) => new Date(n.nextAttemptAt) <= now)) {
+      const claimed = await claimForDelivery(this.store, notification, now);
+      if (claimed) await this.deliverOne(claimed, this.deliverer!);
     }
   }
 
@@ -205,6 +222,7 @@ export class Notifier {
           payload:
             current.kind === REPLACE_KIND ? current.payload : { ...current.payload, activityId: result.activityId },
           lastError: undefined,
+          claimedUntil: undefined,
         });
         return;
       }
@@ -216,6 +234,7 @@ export class Notifier {
         attempts,
         lastError: messageOf(result.error),
         lastAttemptAt: at,
+        claimedUntil: undefined,
         // Never earlier than the connector asked; a failed one settles now (the day it is forgotten from).
         nextAttemptAt: giveUp
           ? at
@@ -271,7 +290,7 @@ export class Notifier {
         'recipient',
         identityKey(recipient.tenantId, recipient.aadObjectId),
       )) {
-        if (n.nextAttemptAt > now) {
+        if (n.nextAttemptAt > now && !isClaimed(n, this.opts.clock())) {
           tx.update('notifications', { ...n, nextAttemptAt: now });
         }
       }

@@ -4,7 +4,8 @@ import { button } from '../../cards/button.js';
 import { adminRoleNames, formatDate } from '../../cards/format.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { translator } from '../../i18n/i18n.js';
-import { ConflictError, withRetry, type Store, type Transaction } from '../../store/store.js';
+import { type Store, type Transaction } from '../../store/store.js';
+import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { describeError, type Logger } from '../../logging/logger.js';
@@ -102,7 +103,7 @@ export class ExpiryGuardian {
   }
 
   private async watchRelationship(id: string, report: GuardianReport): Promise<void> {
-    await withRetry(this.opts.store, async (tx) => {
+    await committedReport(this.opts.store, report, async (tx, report) => {
       const relationship = await tx.get('relationships', id);
       const access = relationship?.adminAccess;
       if (!relationship || !access || access.removedAt) return;
@@ -153,7 +154,7 @@ export class ExpiryGuardian {
         tenantIds: [relationship.partnerTenantId, relationship.customerTenantId],
       });
       report.reminders.push(milestone.id);
-    }).catch(ignoreSent);
+    });
   }
 
   /** Admin access reached its end: auto-extend where it is on (and allowed), otherwise it ends. */
@@ -190,7 +191,7 @@ export class ExpiryGuardian {
   }
 
   private async watchInvitation(id: string, report: GuardianReport): Promise<void> {
-    await withRetry(this.opts.store, async (tx) => {
+    await committedReport(this.opts.store, report, async (tx, report) => {
       const invitation = await tx.get('invitations', id);
       if (!invitation || (invitation.status !== 'created' && invitation.status !== 'approval-pending')) return;
       const now = this.opts.clock();
@@ -211,7 +212,7 @@ export class ExpiryGuardian {
         this.opts.notifier.enqueue(tx, person, 'guardian.invitation-lapsing', { card }, id);
       }
       report.reminders.push(milestone.id);
-    }).catch(ignoreSent);
+    });
   }
 
   private async expireInvitation(tx: Transaction, invitation: Invitation, now: Date, report: GuardianReport) {
@@ -254,11 +255,6 @@ export class ExpiryGuardian {
     }
     return { id: `${subjectId}/${key(urgent)}`, days: urgent };
   }
-}
-
-function ignoreSent(error: unknown): void {
-  if (error instanceof ConflictError && error.collection === 'reminders') return;
-  throw error;
 }
 
 async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Organization; customer?: Organization }> {

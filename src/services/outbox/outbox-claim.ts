@@ -1,0 +1,38 @@
+import type { NotificationRecord } from '../../store/runtime-records.js';
+import { ConflictError, type Store } from '../../store/store.js';
+
+/**
+ * Longer than one delivery round can take (three connector calls of CONNECTOR_TIMEOUT_MS and the waits
+ * between them), so a live instance's claim never lapses while it is still sending.
+ */
+export const CLAIM_LEASE_MS = 2 * 60_000;
+
+/** Claimed by an instance that is sending it now: nobody else sends it, nor makes it due sooner. */
+export function isClaimed(notification: NotificationRecord, now: Date): boolean {
+  return notification.claimedUntil !== undefined && new Date(notification.claimedUntil) > now;
+}
+
+/**
+ * Takes a due notification for this instance before it is sent, so of several instances draining one
+ * outbox exactly one sends it: the claim is a versioned write, and the instance that loses the race skips
+ * it. The claim also moves the next attempt to the lease's end, so when the claiming instance dies
+ * mid-send the notification becomes due again and another instance's drain takes it back.
+ */
+export async function claimForDelivery(
+  store: Store,
+  notification: NotificationRecord,
+  now: Date,
+  leaseMs = CLAIM_LEASE_MS,
+): Promise<NotificationRecord | undefined> {
+  try {
+    return await store.transaction(async (tx) => {
+      const current = await tx.get('notifications', notification.id);
+      if (!current || current.status !== 'pending' || new Date(current.nextAttemptAt) > now) return undefined;
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      return tx.update('notifications', { ...current, claimedUntil: until, nextAttemptAt: until });
+    });
+  } catch (error) {
+    if (error instanceof ConflictError) return undefined; // another instance claimed or settled it first
+    throw error;
+  }
+}

@@ -1,0 +1,285 @@
+import pg from 'pg';
+import type { AnyRecord, PendingWrite } from '../log-transaction.js';
+import {
+  ConflictError,
+  INDEXES,
+  StorageUnavailableError,
+  type CollectionName,
+  type Collections,
+  type IndexName,
+  type SeedData,
+  type Store,
+  type Transaction,
+} from '../store.js';
+import { describeError, silentLogger, type Logger } from '../../logging/logger.js';
+import { DatabaseUnavailableError, describeTarget, isUnavailable, reasonOf, unavailable } from './connection.js';
+import { migrate } from './migrations.js';
+import { ChangeFeed, type ChangeListener } from '../change-feed.js';
+import { inBatches } from '../give-way.js';
+import { PostgresTransaction } from './postgres-transaction.js';
+import { applyWrite, loadRecords, mapFailure, seedRecords } from './record-writes.js';
+
+export { loadRecords } from './record-writes.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database */
+  url: string;
+  /** Loaded when the database holds no record yet (the demo world). */
+  seed?: SeedData;
+  logger?: Logger;
+  /** Connections this instance keeps at most. */
+  poolSize?: number;
+}
+
+type Row = { body: AnyRecord; version: number };
+
+function recordOf(row: Row): AnyRecord {
+  return { ...row.body, version: row.version };
+}
+
+/**
+ * The store for several bot instances: every commit is one PostgreSQL transaction that checks each
+ * written record's version in SQL (`UPDATE … WHERE version = $n`; no row means another instance won),
+ * so a lost race is a ConflictError exactly as in the embedded store. Bodies are JSONB; index keys are
+ * rows of record_keys kept in the same transaction. Every read is a fresh row, so records are copies.
+ */
+export class PostgresStore implements Store {
+  private closed = false;
+  /** This instance's own commits; another instance's writes reach its in-memory views only when they rebuild. */
+  private readonly changes = new ChangeFeed((error) =>
+    this.logger.error('a change listener failed', { error: describeError(error) }),
+  );
+
+  constructor(
+    readonly pool: pg.Pool,
+    readonly target: string,
+    private readonly logger: Logger,
+    /** Connections that only hold locks, so turns waiting on a lock never take the ones commits need. */
+    private readonly lockPool?: pg.Pool,
+  ) {}
+
+  /**
+   * A transaction-scoped advisory lock on a hash of `key`, held on its own connection while `work` runs:
+   * the server releases it at COMMIT, or when the connection of an instance that died drops.
+   */
+  async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const pool = this.lockPool ?? this.pool;
+    let client: pg.PoolClient;
+    try {
+      client = await pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken: Error | undefined;
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [key]);
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw unavailable(error);
+    }
+    try {
+      return await work();
+    } finally {
+      await client.query('COMMIT').catch((error: unknown) => {
+        // The work is done; only the lock's connection failed, and the server dropped the lock with it.
+        broken = error instanceof Error ? error : new Error(String(error));
+        this.logger.warn('conversation lock released by a lost connection', {
+          target: this.target,
+          error: describeError(error),
+        });
+      });
+      client.release(broken);
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<R[]> {
+    if (this.closed) throw new Error('The store is closed');
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | undefined> {
+    const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 AND id = $2', [
+      collection,
+      id,
+    ]);
+    return rows[0] ? (recordOf(rows[0]) as Collections[C]) : undefined;
+  }
+
+  async findBy<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): Promise<Collections[C][]> {
+    if (!(index in INDEXES[collection])) throw new Error(`Unknown index ${collection}.${index}`);
+    const rows = await this.query<Row>(
+      `SELECT r.body, r.version FROM record_keys k
+         JOIN records r ON r.collection = k.collection AND r.id = k.id
+        WHERE k.collection = $1 AND k.index_name = $2 AND k.key = $3
+        ORDER BY r.id`,
+      [collection, index, key],
+    );
+    return rows.map(recordOf) as Collections[C][];
+  }
+
+  async findRange<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    from: string,
+    to: string,
+  ): Promise<Collections[C][]> {
+    if (!(index in INDEXES[collection])) throw new Error(`Unknown index ${collection}.${index}`);
+    const rows = await this.query<Row>(
+      `SELECT DISTINCT r.id, r.body, r.version FROM record_keys k
+         JOIN records r ON r.collection = k.collection AND r.id = k.id
+        WHERE k.collection = $1 AND k.index_name = $2 AND k.key BETWEEN $3 AND $4
+        ORDER BY r.id`,
+      [collection, index, from, to],
+    );
+    return rows.map(recordOf) as Collections[C][];
+  }
+
+  async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
+    const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 ORDER BY id', [
+      collection,
+    ]);
+    return rows.map(recordOf) as Collections[C][];
+  }
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {
+    if (this.closed) throw new Error('The store is closed');
+    const tx = new PostgresTransaction(this);
+    const result = await work(tx);
+    if (tx.writes.size > 0) {
+      const writes = [...tx.writes.values()];
+      await this.commit(writes);
+      for (const w of writes) {
+        this.changes.emit({ collection: w.collection, id: w.id, record: w.kind === 'remove' ? null : w.record });
+      }
+    }
+    return result;
+  }
+
+  /** The records under `key`, a batch at a time with the event loop given back between batches. */
+  async *scan<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    key: string,
+  ): AsyncIterable<Collections[C][]> {
+    yield* inBatches(await this.findBy(collection, index, key));
+  }
+
+  subscribe(listener: ChangeListener): () => void {
+    return this.changes.subscribe(listener);
+  }
+
+  /**
+   * Applies the writes in one PostgreSQL transaction, in (collection, id) order so two commits touching
+   * the same records lock them in the same order and cannot deadlock.
+   */
+  private async commit(writes: PendingWrite[]): Promise<void> {
+    const ordered = [...writes].sort((a, b) =>
+      a.collection === b.collection ? (a.id < b.id ? -1 : 1) : a.collection < b.collection ? -1 : 1,
+    );
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      throw unavailable(error);
+    }
+    let broken: unknown;
+    let txid: string | undefined;
+    try {
+      await client.query('BEGIN');
+      txid = (await client.query<{ txid: string }>('SELECT txid_current()::text AS txid')).rows[0]!.txid;
+      for (const w of ordered) await applyWrite(client, w);
+      await client.query('COMMIT');
+    } catch (error) {
+      if (isUnavailable(error)) broken = error;
+      else await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
+      if (broken && txid && (await this.committedDespite(txid))) return;
+      throw error instanceof ConflictError ? error : mapFailure(error, writes);
+    } finally {
+      client.release(broken instanceof Error ? broken : undefined);
+    }
+  }
+
+  /**
+   * A connection lost while COMMIT was under way leaves its outcome unknown to this side; the server
+   * knows. Asked on another connection, so a commit that did happen is acknowledged, not retried twice.
+   */
+  private async committedDespite(txid: string): Promise<boolean> {
+    try {
+      const { rows } = await this.pool.query<{ status: string | null }>('SELECT txid_status($1) AS status', [txid]);
+      return rows[0]?.status === 'committed';
+    } catch (error) {
+      this.logger.warn('outcome of a commit unknown: the database cannot be asked', {
+        target: this.target,
+        error: describeError(error),
+      });
+      return false;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.query('SELECT 1', []);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.pool.end();
+    await this.lockPool?.end();
+  }
+}
+
+/**
+ * Connects, migrates the schema (once, whichever instance starts first) and, on an empty database,
+ * loads the seed. An unreachable or unusable database throws DatabaseUnavailableError naming host and
+ * database only.
+ */
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const target = describeTarget(options.url);
+  const logger = options.logger ?? silentLogger;
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'partner-desk',
+  });
+  // An idle connection the server drops must not crash the process; the next query opens a new one.
+  pool.on('error', (error) => logger.warn('idle database connection lost', { target, error: describeError(error) }));
+  try {
+    try {
+      await pool.query('SELECT 1');
+    } catch (error) {
+      throw new DatabaseUnavailableError(target, reasonOf(error, options.url));
+    }
+    await migrate(pool, target);
+    if (options.seed) {
+      const { rows } = await pool.query('SELECT 1 FROM records LIMIT 1');
+      if (rows.length === 0) {
+        await loadRecords(pool, seedRecords(options.seed)).catch((error: unknown) => {
+          // Two instances seeding one empty database at once: the second finds the first's records.
+          if ((error as { code?: unknown }).code !== '23505' && !(error instanceof ConflictError)) throw error;
+        });
+      }
+    }
+  } catch (error) {
+    await pool
+      .end()
+      .catch((end: unknown) =>
+        logger.warn('pool not closed after a failed open', { target, error: describeError(end) }),
+      );
+    if (error instanceof StorageUnavailableError) throw new DatabaseUnavailableError(target, error.message);
+    throw error;
+  }
+  const lockPool = new pg.Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: 10_000,
+    application_name: 'partner-desk-locks',
+  });
+  lockPool.on('error', (error) => logger.warn('idle lock connection lost', { target, error: describeError(error) }));
+  return new PostgresStore(pool, target, logger, lockPool);
+}
