@@ -146,7 +146,8 @@ async function acceptedCard(store: Store, acting: Acting, tr: Translator, invita
   return noticeCard(tr.t('invitation.acceptedTitle'), text, 'good', facts);
 }
 
-class AcceptInvitationDialog extends WorkflowDialog {
+/** "accept <link or code>": asks for the code until it is one, then shows what that code opens. */
+export class AcceptInvitationDialog extends WorkflowDialog {
   constructor(
     available: () => ReadonlySet<import('../../commands.js').CommandId>,
     private readonly show: (step: WaterfallStepContext, pasted: string) => Promise<void>,
