@@ -68,6 +68,7 @@ export async function loadRecords(
   records: Iterable<{ collection: CollectionName; record: AnyRecord }>,
 ): Promise<void> {
   const client = await pool.connect();
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     for (const { collection, record } of records) {
@@ -75,10 +76,14 @@ export async function loadRecords(
     }
     await client.query('COMMIT');
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    // A ROLLBACK that fails means the connection is broken: it is destroyed, and the load's own error is told.
+    broken = await client.query('ROLLBACK').then(
+      () => undefined,
+      (rollbackError: unknown) => (rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError))),
+    );
     throw error;
   } finally {
-    client.release();
+    client.release(broken);
   }
 }
 
