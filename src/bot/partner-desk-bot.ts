@@ -120,7 +120,9 @@ export class PartnerDeskBot extends TeamsActivityHandler {
   private async handleMessage(context: TurnContext): Promise<void> {
     const result = await this.session(context);
     if (result.kind !== 'known') {
-      const claim = result.kind === 'unknown' ? await this.deps.claims?.message(context, result.tr) : undefined;
+      // A claim shows the invitation and carries its code: only in the person's own chat with the bot.
+      const claimable = result.kind === 'unknown' && isPersonalConversation(context);
+      const claim = claimable ? await this.deps.claims?.message(context, result.tr) : undefined;
       return void (await context.sendActivity({ attachments: [claim ?? refusalCard(result)] }));
     }
     const { session } = result;
@@ -159,7 +161,9 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     const result = await this.session(context);
     if (result.kind !== 'known') {
       const claim =
-        result.kind === 'unknown' ? await this.deps.claims?.invoke(context, invokeValue, result.tr) : undefined;
+        result.kind === 'unknown' && isPersonalConversation(context)
+          ? await this.deps.claims?.invoke(context, invokeValue, result.tr)
+          : undefined;
       return cardResponse(claim ?? refusalCard(result));
     }
     const { session } = result;

@@ -219,6 +219,15 @@ describe('a customer the bot has never seen claims its organisation with the inv
     expect(await snapshot()).toBe(before);
   });
 
+  it('a code typed in a group chat claims nothing and shows no invitation there', async () => {
+    const { token } = await sendInvitation(store, ALPINE_INVITATION);
+    const before = await snapshot();
+    const shown = await as(ADA, 'ada@alpineskihouse.com').sayIn('groupChat', `accept ${formatCode(token)}`);
+    expect(shown).not.toContain('Adatum');
+    expect(shown).not.toContain('alpineskihouse.com');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('in Spanish, and any other message from an unknown tenant still explains registration', async () => {
     const { token } = await sendInvitation(store, ALPINE_INVITATION);
     const ada = as(ADA, 'ada@alpineskihouse.com', 'es-ES');
