@@ -65,7 +65,11 @@ export function createApp(config: Config, options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const notifier = new Notifier(store, { clock, logger: logger.child({ component: 'outbox' }) });
+  const notifier = new Notifier(store, {
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+    claimLeaseMs: config.outboxClaimLeaseMs,
+  });
   const adapter = createAdapter(config, logger);
   notifier.attach(
     new ProactiveDeliverer(adapter, config.botAuth.appId, {
