@@ -1,17 +1,31 @@
 // `npm run bench`: Partner Desk's turn cost against the framework's own floor, and how the embedded store
 // grows, at generated stores of 1,000 / 10,000 / 100,000 relationships (BENCH_SIZES to choose).
+// `--store postgres` runs the same on a throwaway PostgreSQL server it starts itself; `--instances N` runs
+// N bot processes on that one database, requests spread over them.
 // Prints tables and writes bench/results.json. Timings are reported against targets, never asserted.
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { PROJECT_ROOT } from '../src/paths.js';
+import { startThrowawayPostgres, stopThrowawayPostgres } from '../src/tools/throwaway-postgres.js';
 import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const option = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+};
+const STORE = option('--store') ?? 'embedded';
+const INSTANCES = Number(option('--instances') ?? 1);
+if (STORE !== 'embedded' && STORE !== 'postgres') throw new Error(`--store ${STORE}: embedded or postgres`);
+if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error(`--instances ${option('--instances')}: 1 or more`);
+if (STORE === 'embedded' && INSTANCES > 1)
+  throw new Error('The embedded store is one process: --instances needs --store postgres');
 /** Units per run: reads are single requests, writes consume a fresh invitation or customer each. */
 const LEVELS = [
   { concurrency: 1, reads: 100, writes: 50 },
@@ -62,13 +76,37 @@ async function stopChild(child: Child): Promise<void> {
   await exited;
 }
 
-function generate(size: number, file: string, metaFile: string): Promise<void> {
+function generate(size: number, file: string, metaFile: string, databaseUrl?: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = fork(join(dist, 'generate-store.js'), [String(size), String(SPARES), file, metaFile], {
-      stdio: 'inherit',
-    });
+    const args = [String(size), String(SPARES), file, metaFile, ...(databaseUrl ? [databaseUrl] : [])];
+    const child = fork(join(dist, 'generate-store.js'), args, { stdio: 'inherit' });
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generating ${size} failed (${code})`))));
   });
+}
+
+/** An empty database of its own on the bench's server, for one size. */
+async function createDatabase(serverUrl: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function databaseMB(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+    return Number(rows[0]!.bytes) / 1024 / 1024;
+  } finally {
+    await client.end();
+  }
 }
 
 const directoryBytes = (dir: string, except: string) =>
@@ -116,88 +154,99 @@ if (load1! > cpus().length / 2) {
   );
 }
 console.log(
-  `Partner Desk bench: sizes ${SIZES.join(', ')}; concurrency ${LEVELS.map((l) => l.concurrency).join(', ')}\n`,
+  `Partner Desk bench: ${STORE} store, ${INSTANCES} instance(s); sizes ${SIZES.join(', ')}; concurrency ${LEVELS.map((l) => l.concurrency).join(', ')}\n`,
 );
+const server = STORE === 'postgres' ? await startThrowawayPostgres() : undefined;
 
-for (const size of SIZES) {
-  const dir = mkdtempSync(join(tmpdir(), `partner-desk-bench-${size}-`));
-  try {
-    const file = join(dir, 'store.json');
-    const metaFile = join(dir, 'meta.json');
-    await generate(size, file, metaFile);
-    const generatedMB = directoryBytes(dir, 'meta.json') / 1024 / 1024;
-    const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts & {
-      counts: Record<string, number>;
-      seconds: number;
-    };
-    // Both servers run side by side; at each concurrency the floor is measured right before the scenarios,
-    // so a noisy moment on the machine weighs on both.
-    const floor = await startChild(['floor']);
-    const bot = await startChild(['bot', file]);
-    // One committed change, measured while the bot is idle: the store's own cost, not the queue behind a load.
-    const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
-    const floorRun = new ScenarioRun(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta);
-    const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: bot.ready.port!, serviceUrl: sink.url }, meta));
-    for (const run of [floorRun, ...runs]) await run.warmUp();
-    for (const level of LEVELS) {
-      await floor.ask({ cmd: 'delay-reset' });
-      const floorResult = await floorRun.run(floorRun.unitsAt(level), level.concurrency);
-      const floorDelay = await floor.ask({ cmd: 'delay' });
-      for (const run of [floorRun, ...runs]) {
-        if (run !== floorRun) await bot.ask({ cmd: 'delay-reset' });
-        if (run.scenario.duringGuardianPass) await bot.ask({ cmd: 'guardian-start' });
-        const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
-        const guardianMs = run.scenario.duringGuardianPass
-          ? ((await bot.ask({ cmd: 'guardian-wait' })).guardianMs as number)
-          : undefined;
-        const delay = (run === floorRun ? floorDelay : await bot.ask({ cmd: 'delay' })) as {
-          p99Ms: number;
-          maxMs: number;
-        };
-        loadRows.push({
-          loopDelayP99Ms: delay.p99Ms,
-          loopDelayMaxMs: delay.maxMs,
-          ...(guardianMs === undefined ? {} : { guardianMs }),
-          size,
-          scenario: run.scenario.name,
-          concurrency: level.concurrency,
-          ...result,
-          ratioToFloor: result.throughput / floorResult.throughput,
-        });
+try {
+  for (const size of SIZES) {
+    const dir = mkdtempSync(join(tmpdir(), `partner-desk-bench-${size}-`));
+    try {
+      const file = join(dir, 'store.json');
+      const metaFile = join(dir, 'meta.json');
+      const databaseUrl = server ? await createDatabase(server.url, `bench_${size}`) : undefined;
+      await generate(size, file, metaFile, databaseUrl);
+      const storeMB = () =>
+        databaseUrl ? databaseMB(databaseUrl) : Promise.resolve(directoryBytes(dir, 'meta.json') / 1024 / 1024);
+      const generatedMB = await storeMB();
+      const meta = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts & {
+        counts: Record<string, number>;
+        seconds: number;
+      };
+      // Both servers run side by side; at each concurrency the floor is measured right before the scenarios,
+      // so a noisy moment on the machine weighs on both.
+      const floor = await startChild(['floor']);
+      const bots: Child[] = [];
+      for (let i = 0; i < INSTANCES; i++) bots.push(await startChild(['bot', databaseUrl ?? file]));
+      const bot = bots[0]!;
+      const ports = bots.map((b) => b.ready.port!);
+      // One committed change, measured while the bot is idle: the store's own cost, not the queue behind a load.
+      const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
+      const floorRun = new ScenarioRun(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta);
+      const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: ports[0]!, ports, serviceUrl: sink.url }, meta));
+      for (const run of [floorRun, ...runs]) await run.warmUp();
+      for (const level of LEVELS) {
+        await floor.ask({ cmd: 'delay-reset' });
+        const floorResult = await floorRun.run(floorRun.unitsAt(level), level.concurrency);
+        const floorDelay = await floor.ask({ cmd: 'delay' });
+        for (const run of [floorRun, ...runs]) {
+          if (run !== floorRun) await bot.ask({ cmd: 'delay-reset' });
+          if (run.scenario.duringGuardianPass) await bot.ask({ cmd: 'guardian-start' });
+          const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
+          const guardianMs = run.scenario.duringGuardianPass
+            ? ((await bot.ask({ cmd: 'guardian-wait' })).guardianMs as number)
+            : undefined;
+          const delay = (run === floorRun ? floorDelay : await bot.ask({ cmd: 'delay' })) as {
+            p99Ms: number;
+            maxMs: number;
+          };
+          loadRows.push({
+            loopDelayP99Ms: delay.p99Ms,
+            loopDelayMaxMs: delay.maxMs,
+            ...(guardianMs === undefined ? {} : { guardianMs }),
+            size,
+            scenario: run.scenario.name,
+            concurrency: level.concurrency,
+            ...result,
+            ratioToFloor: result.throughput / floorResult.throughput,
+          });
+        }
       }
+      const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
+      await stopChild(floor);
+      const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
+      for (const b of bots) await stopChild(b);
+      storeRows.push({
+        size,
+        records: Object.values(meta.counts).reduce((a, b) => a + b, 0),
+        storeMB: generatedMB,
+        storeAfterLoadMB: await storeMB(),
+        generateSeconds: meta.seconds,
+        coldStartMs: bot.ready.coldStartMs!,
+        appStartMs: bot.ready.appStartMs!,
+        rssStartMB: bot.ready.rssMB!,
+        rssAfterLoadMB: afterLoad.rssMB!,
+        rssCollectedMB: afterLoad.collectedRssMB!,
+        heapUsedMB: afterLoad.heapUsedMB!,
+        heapTotalMB: afterLoad.heapTotalMB!,
+        floorRssStartMB: floor.ready.rssMB!,
+        floorRssAfterLoadMB: floorRssMB,
+        commitP50Ms: percentile(commits, 50),
+        commitP95Ms: percentile(commits, 95),
+      });
+      const order = [FLOOR, ...SCENARIOS].map((x) => x.name);
+      printLoadTable(
+        loadRows
+          .filter((row) => row.size === size)
+          .sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.concurrency - b.concurrency),
+      );
+      printStoreTable(storeRows.slice(-1));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
-    const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
-    await stopChild(floor);
-    const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
-    await stopChild(bot);
-    storeRows.push({
-      size,
-      records: Object.values(meta.counts).reduce((a, b) => a + b, 0),
-      storeMB: generatedMB,
-      storeAfterLoadMB: directoryBytes(dir, 'meta.json') / 1024 / 1024,
-      generateSeconds: meta.seconds,
-      coldStartMs: bot.ready.coldStartMs!,
-      appStartMs: bot.ready.appStartMs!,
-      rssStartMB: bot.ready.rssMB!,
-      rssAfterLoadMB: afterLoad.rssMB!,
-      rssCollectedMB: afterLoad.collectedRssMB!,
-      heapUsedMB: afterLoad.heapUsedMB!,
-      heapTotalMB: afterLoad.heapTotalMB!,
-      floorRssStartMB: floor.ready.rssMB!,
-      floorRssAfterLoadMB: floorRssMB,
-      commitP50Ms: percentile(commits, 50),
-      commitP95Ms: percentile(commits, 95),
-    });
-    const order = [FLOOR, ...SCENARIOS].map((x) => x.name);
-    printLoadTable(
-      loadRows
-        .filter((row) => row.size === size)
-        .sort((a, b) => order.indexOf(a.scenario) - order.indexOf(b.scenario) || a.concurrency - b.concurrency),
-    );
-    printStoreTable(storeRows.slice(-1));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+} finally {
+  if (server) stopThrowawayPostgres(server.dir);
 }
 await sink.close();
 
@@ -211,11 +260,13 @@ const machine = {
   node: process.version,
   platform: `${process.platform} ${process.arch}`,
   loadAverageAtStart: load1,
+  store: STORE,
+  instances: INSTANCES,
 };
 console.log(
   `\n${machine.cores} × ${machine.cpu}, ${machine.memoryGB} GB, Node ${machine.node}; ${((Date.now() - began) / 1000).toFixed(0)} s in all`,
 );
 writeFileSync(
-  join(PROJECT_ROOT, 'bench', 'results.json'),
+  join(PROJECT_ROOT, 'bench', STORE === 'embedded' ? 'results.json' : `results-${STORE}-${INSTANCES}.json`),
   `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: (Date.now() - began) / 1000, load: loadRows, store: storeRows, targets }, null, 2)}\n`,
 );

@@ -12,6 +12,8 @@ export type WorldFacts = Omit<BenchWorld, 'seed' | 'counts'>;
 
 export interface Target {
   port: number;
+  /** Several instances on one store: each request goes to the next one, as a load balancer spreads them. */
+  ports?: number[];
   /** Where the bot's proactive messages go (the connector sink). */
   serviceUrl: string;
 }
@@ -50,8 +52,11 @@ function activity(target: Target, person: BenchPerson, fields: Record<string, un
   };
 }
 
+let spread = 0;
+
 async function post(target: Target, body: unknown): Promise<string> {
-  const response = await fetch(`http://127.0.0.1:${target.port}/api/messages`, {
+  const port = target.ports ? target.ports[spread++ % target.ports.length]! : target.port;
+  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),

@@ -1,5 +1,6 @@
 // Child process: the server under test, alone in its process so its memory and CPU are its own.
-// `bot <store file>` runs Partner Desk in local mode; `floor` runs the echo bot. Talks to the parent over IPC.
+// `bot <store file>` runs Partner Desk in local mode on the embedded store, `bot <postgres://…>` on that
+// PostgreSQL database; `floor` runs the echo bot. Talks to the parent over IPC.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ExpiryGuardian } from '../src/services/relationships/expiry-guardian.js';
 import { Notifier } from '../src/services/outbox/notifications.js';
@@ -8,6 +9,7 @@ import { listen, shutdown } from '../src/bot/server.js';
 import { loadConfig } from '../src/config.js';
 import { DEMO_TENANTS } from '../src/store/demo-world.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
+import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createEchoServer } from './echo-bot.js';
 import { createLogger, silentLogger } from '../src/logging/logger.js';
 
@@ -38,7 +40,9 @@ if (mode === 'floor') {
   });
 } else {
   const opened = performance.now();
-  const store = await openLowdbStore({ file: file! });
+  const store = file!.startsWith('postgres://')
+    ? await openPostgresStore({ url: file! })
+    : await openLowdbStore({ file: file! });
   const coldStartMs = performance.now() - opened;
   const app = createApp(config, { store, logger: quiet });
   const port = await listen(app.server, 0, '127.0.0.1');

@@ -65,7 +65,11 @@ export function createApp(config: Config, options: AppOptions) {
   const clock = options.clock ?? (() => new Date());
   const logger = options.logger ?? createLogger(config.logLevel);
 
-  const notifier = new Notifier(store, { clock, logger: logger.child({ component: 'outbox' }) });
+  const notifier = new Notifier(store, {
+    clock,
+    logger: logger.child({ component: 'outbox' }),
+    claimLeaseMs: config.outboxClaimLeaseMs,
+  });
   const adapter = createAdapter(config, logger);
   notifier.attach(
     new ProactiveDeliverer(adapter, config.botAuth.appId, {
@@ -75,7 +79,7 @@ export function createApp(config: Config, options: AppOptions) {
     }),
   );
 
-  const downloads = new DownloadTokens(clock);
+  const downloads = new DownloadTokens(store, clock);
   const deps: WorkflowDeps = { config, store, clock, notifier, downloads, logger, available: () => bot.available };
   const commands = new Map<CommandId, CommandRegistration>();
   const cardActions = new CardActions();
@@ -125,7 +129,7 @@ export function createApp(config: Config, options: AppOptions) {
     // The one place a turn's notifications go out: after it answered, never before (nobody waits on them).
     run: (context: TurnContext) => bot.run(context).then(() => void notifier.drain()),
     routes: (http) => {
-      downloadRouteFor(downloads)(http);
+      downloadRouteFor(downloads, logger.child({ component: 'downloads' }))(http);
       invitationPageRoute({
         store,
         clock,
@@ -151,6 +155,7 @@ export function createApp(config: Config, options: AppOptions) {
     void notifier
       .forgetSettled(new Date(clock().getTime() - NOTIFICATION_RETENTION_MS))
       .catch(logFailure('notification prune'));
+    void downloads.prune().catch(logFailure('download link prune'));
   }, 3_600_000);
   pruneTimer.unref();
 

@@ -46,6 +46,8 @@ const EnvSchema = z.object({
   /** How long one Bot Connector call (a proactive message, a card update) may take before it is abandoned. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** How long an instance's claim on a notification it is sending holds before another may take it back. */
+  OUTBOX_CLAIM_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
   INVITE_PAGE_RATE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(20),
   /** OpenTelemetry: traces and metrics are exported over OTLP/HTTP only when this is set. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z
@@ -94,6 +96,11 @@ export interface Config {
   logLevel: string;
   /** Milliseconds one Bot Connector call may take (CONNECTOR_TIMEOUT_MS); a timeout is retried later. */
   connectorTimeoutMs: number;
+  /**
+   * Milliseconds a claim on a notification being sent holds (OUTBOX_CLAIM_LEASE_MS): when its instance dies,
+   * another sends it after this. Keep it longer than a delivery round (three CONNECTOR_TIMEOUT_MS and waits).
+   */
+  outboxClaimLeaseMs: number;
   /** Requests per minute (and burst) one client address may make to the invitation page (INVITE_PAGE_RATE_LIMIT). */
   invitePageRateLimit: number;
   /** Absent: telemetry off (no OTEL_EXPORTER_OTLP_ENDPOINT). */
@@ -152,6 +159,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     defaultLanguage: e.DEFAULT_LANGUAGE,
     expiryGuardian: e.EXPIRY_GUARDIAN ?? true,
     connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
+    outboxClaimLeaseMs: e.OUTBOX_CLAIM_LEASE_MS,
     logLevel: e.LOG_LEVEL,
     invitePageRateLimit: e.INVITE_PAGE_RATE_LIMIT,
     ...(e.OTEL_EXPORTER_OTLP_ENDPOINT

@@ -11,6 +11,7 @@ import {
 } from '../domain/model.js';
 import {
   ConversationRecord,
+  DownloadRecord,
   NotificationRecord,
   ProcessedActivity,
   ReminderRecord,
@@ -33,6 +34,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   activities: ProcessedActivity,
   notifications: NotificationRecord,
   reminders: ReminderRecord,
+  downloads: DownloadRecord,
 };
 
 export const COLLECTION_NAMES = Object.keys(SCHEMAS) as CollectionName[];

@@ -38,13 +38,18 @@ const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
   1: (raw) => withEmpty(raw, ['enrollments'], 2),
 };
 
+/** Collections added after the single-file layout: such a file never held any, so it has none. */
+const SINCE_LOG_LAYOUT: readonly CollectionName[] = ['downloads'];
+
 const FileShape = z.object({
   schemaVersion: z.literal(LAST_SINGLE_FILE_VERSION),
   collections: z.object(
-    Object.fromEntries(COLLECTION_NAMES.map((name) => [name, z.array(SCHEMAS[name])])) as Record<
-      CollectionName,
-      z.ZodArray<z.ZodType>
-    >,
+    Object.fromEntries(
+      COLLECTION_NAMES.map((name) => [
+        name,
+        SINCE_LOG_LAYOUT.includes(name) ? z.array(SCHEMAS[name]).default([]) : z.array(SCHEMAS[name]),
+      ]),
+    ) as Record<CollectionName, z.ZodArray<z.ZodType>>,
   ),
 });
 

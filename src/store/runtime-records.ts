@@ -60,3 +60,18 @@ export const ReminderRecord = z.object({
   sentAt: z.string(),
 });
 export type ReminderRecord = z.infer<typeof ReminderRecord>;
+
+/**
+ * A file behind a short-lived download link (a timeline's CSV), shared by every instance. Id: the SHA-256
+ * of the link's token, never the token itself, so reading the store does not give working links.
+ */
+export const DownloadRecord = z.object({
+  ...Record,
+  ownerKey: z.string().min(1),
+  filename: z.string().min(1),
+  contentType: z.string().min(1),
+  body: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+});
+export type DownloadRecord = z.infer<typeof DownloadRecord>;

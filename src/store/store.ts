@@ -12,6 +12,7 @@ import { foldText } from '../domain/text.js';
 import type { ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
+  DownloadRecord,
   NotificationRecord,
   ProcessedActivity,
   ReminderRecord,
@@ -33,6 +34,7 @@ export interface Collections {
   activities: ProcessedActivity;
   notifications: NotificationRecord;
   reminders: ReminderRecord;
+  downloads: DownloadRecord;
 }
 export type CollectionName = keyof Collections;
 
@@ -108,6 +110,10 @@ export const INDEXES = {
   },
   reminders: {
     subject: (r: ReminderRecord) => [r.subjectId],
+  },
+  downloads: {
+    /** The hour it stops working (ISO, to the hour): the prune reads expired links, not live ones. */
+    expires: (d: DownloadRecord) => [d.expiresAt.slice(0, 13)],
   },
 } as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
 

@@ -1,11 +1,15 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import type { Store } from '../../store/store.js';
 
 export const DOWNLOAD_TTL_MS = 10 * 60_000;
 /**
- * Files held at once, in characters of their bodies: a burst of exports of a long timeline must not hold the
- * process's memory for ten minutes. The oldest link stops working first, as if it had expired.
+ * The largest file one link holds, in characters of its body: every instance shares the store, so one
+ * export of a huge timeline must not put tens of megabytes into it (and into every instance's reads).
  */
-export const DOWNLOAD_BUDGET_CHARS = 16 * 1024 * 1024;
+export const DOWNLOAD_MAX_CHARS = 4 * 1024 * 1024;
+/** How far back the prune looks for expired links (an instance stopped longer leaves older ones: only space). */
+const PRUNE_LOOKBACK_HOURS = 48;
+const HOUR_MS = 3_600_000;
 
 export interface DownloadFile {
   filename: string;
@@ -13,63 +17,81 @@ export interface DownloadFile {
   body: string;
 }
 
-interface Held extends DownloadFile {
-  expiresAt: number;
-  ownerKey: string;
+/** The file is larger than one link may hold; nothing was stored. */
+export class DownloadTooLargeError extends Error {
+  override readonly name = 'DownloadTooLargeError';
+  constructor(
+    readonly chars: number,
+    readonly maxChars: number,
+  ) {
+    super(`A download of ${chars} characters is larger than a link holds (${maxChars})`);
+  }
+}
+
+/** The store key of a link: the token's hash, so the store never holds a working link. */
+export function downloadId(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }
 
 /**
  * Short-lived links to one file each (a timeline's CSV). The token is random and unguessable and is the only
- * thing in the link; files live in memory for ten minutes, so a restart simply makes the link ask for a new
- * export. One bot instance serves its own links (a shared store would be needed to scale out).
+ * thing in the link; the file lives in the store for ten minutes under the token's hash, so any bot
+ * instance on the same store serves a link another one made, and a restart keeps it working.
  */
 export class DownloadTokens {
-  private readonly held = new Map<string, Held>();
-  private chars = 0;
-
   constructor(
+    private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
     private readonly ttlMs = DOWNLOAD_TTL_MS,
-    private readonly budgetChars = DOWNLOAD_BUDGET_CHARS,
+    private readonly maxChars = DOWNLOAD_MAX_CHARS,
   ) {}
 
   /** Holds `file` for the user `ownerKey` and returns its token and when it stops working. */
-  issue(ownerKey: string, file: DownloadFile): { token: string; expiresAt: Date } {
-    this.sweep();
+  async issue(ownerKey: string, file: DownloadFile): Promise<{ token: string; expiresAt: Date }> {
+    if (file.body.length > this.maxChars) throw new DownloadTooLargeError(file.body.length, this.maxChars);
     const token = randomBytes(24).toString('base64url');
-    const expiresAt = this.clock().getTime() + this.ttlMs;
-    this.held.set(token, { ...file, expiresAt, ownerKey });
-    this.chars += file.body.length;
-    for (const [oldest, held] of this.held) {
-      if (this.chars <= this.budgetChars || oldest === token) break;
-      this.drop(oldest, held);
-    }
-    return { token, expiresAt: new Date(expiresAt) };
+    const now = this.clock();
+    const expiresAt = new Date(now.getTime() + this.ttlMs);
+    await this.store.transaction((tx) => {
+      tx.insert('downloads', {
+        id: downloadId(token),
+        ownerKey,
+        filename: file.filename,
+        contentType: file.contentType,
+        body: file.body,
+        createdAt: now.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      });
+    });
+    return { token, expiresAt };
   }
 
   /** The file for a live token, or undefined when unknown or expired. */
-  get(token: string): DownloadFile | undefined {
-    const held = this.held.get(token);
-    if (!held) return undefined;
-    if (held.expiresAt <= this.clock().getTime()) {
-      this.drop(token, held);
-      return undefined;
-    }
+  async get(token: string): Promise<DownloadFile | undefined> {
+    const held = await this.store.get('downloads', downloadId(token));
+    if (!held || new Date(held.expiresAt) <= this.clock()) return undefined;
     return { filename: held.filename, contentType: held.contentType, body: held.body };
   }
 
-  size(): number {
-    this.sweep();
-    return this.held.size;
-  }
-
-  private sweep(): void {
-    const now = this.clock().getTime();
-    for (const [token, held] of this.held) if (held.expiresAt <= now) this.drop(token, held);
-  }
-
-  private drop(token: string, held: Held): void {
-    this.held.delete(token);
-    this.chars -= held.body.length;
+  /** Forgets expired links, hour by hour through the expiry index; returns how many. */
+  async prune(): Promise<number> {
+    const now = this.clock();
+    const last = Math.floor(now.getTime() / HOUR_MS) * HOUR_MS;
+    let forgotten = 0;
+    for (let at = last - PRUNE_LOOKBACK_HOURS * HOUR_MS; at <= last; at += HOUR_MS) {
+      const hour = new Date(at).toISOString().slice(0, 13);
+      const expired = (await this.store.findBy('downloads', 'expires', hour)).filter(
+        (d) => new Date(d.expiresAt) <= now,
+      );
+      if (!expired.length) continue;
+      await this.store.transaction(async (tx) => {
+        for (const d of expired) {
+          const current = await tx.get('downloads', d.id);
+          if (current) tx.remove('downloads', current);
+        }
+      });
+      forgotten += expired.length;
+    }
+    return forgotten;
   }
 }

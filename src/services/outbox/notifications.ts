@@ -7,7 +7,7 @@ import { isPersonal } from '../people/conversations.js';
 import { isTransient } from './delivery-error.js';
 import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
-import { claimForDelivery, isClaimed } from './outbox-claim.js';
+import { CLAIM_LEASE_MS, claimForDelivery, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
 export { REPLACE_KIND } from './card-replacements.js';
@@ -43,6 +43,8 @@ export interface NotifierOptions {
   maxRounds?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** How long this instance's claim on a notification it sends holds (see outbox-claim.ts). */
+  claimLeaseMs?: number;
 }
 
 const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
@@ -80,6 +82,7 @@ export class Notifier {
       maxRounds: 8,
       sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
       random: Math.random,
+      claimLeaseMs: CLAIM_LEASE_MS,
       ...options,
     };
   }
@@ -158,7 +161,7 @@ export class Notifier {
 
   private async deliverDue(pending: NotificationRecord[], now: Date): Promise<void> {
     for (const notification of pending.filter((n) => new Date(n.nextAttemptAt) <= now)) {
-      const claimed = await claimForDelivery(this.store, notification, now);
+      const claimed = await claimForDelivery(this.store, notification, now, this.opts.claimLeaseMs);
       if (claimed) await this.deliverOne(claimed, this.deliverer!);
     }
   }

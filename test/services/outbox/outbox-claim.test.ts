@@ -72,7 +72,10 @@ describe('outbox claims across instances (one PostgreSQL database)', () => {
     const survivor = await instance(survivorDeliverer);
     await queue(first.store, 1);
     void first.notifier.drain(); // never settles: the send hangs as in a killed process
-    await waitFor(async () => (await first.store.all('notifications'))[0]?.claimedUntil !== undefined);
+    // The send starts a moment after the claim commits (the conversation is read in between): wait for both.
+    await waitFor(
+      async () => dying.sent.length > 0 && (await first.store.all('notifications'))[0]?.claimedUntil !== undefined,
+    );
     expect(dying.sent).toEqual(['message 0']);
     await survivor.notifier.drain();
     expect(survivorDeliverer.sent).toEqual([]); // the claim still holds

@@ -6,7 +6,7 @@ import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { toCsv } from '../../../services/helpdesk/csv.js';
-import type { DownloadTokens } from '../../../services/helpdesk/downloads.js';
+import { DownloadTooLargeError, type DownloadTokens } from '../../../services/helpdesk/downloads.js';
 import { paginate } from '../../../services/relationships/relationship-lists.js';
 import { TimelineService, type Timeline } from '../../../services/helpdesk/timeline.js';
 import type { Store } from '../../../store/store.js';
@@ -65,11 +65,17 @@ export function timelineFeature(store: Store, publicUrl: string, downloads: Down
       timeline.subject.kind === 'relationship' ? timeline.subject.relationship.id : timeline.subject.org.primaryDomain;
     // A byte-order mark so spreadsheet programs read the names as UTF-8.
     const body = '\uFEFF' + timelineCsv(timeline, tr);
-    const link = downloads.issue(`${session.user.tenantId}/${session.user.aadObjectId}`, {
-      filename: `timeline-${name}.csv`,
-      contentType: 'text/csv; charset=utf-8',
-      body,
-    });
+    let link;
+    try {
+      link = await downloads.issue(`${session.user.tenantId}/${session.user.aadObjectId}`, {
+        filename: `timeline-${name}.csv`,
+        contentType: 'text/csv; charset=utf-8',
+        body,
+      });
+    } catch (error) {
+      if (!(error instanceof DownloadTooLargeError)) throw error;
+      return noticeCard(tr.t('timeline.exportTitle'), tr.t('timeline.exportTooLarge'), 'attention');
+    }
     return downloadCard(`${publicUrl}/downloads/${link.token}`, link.expiresAt, timeline.events.length, tr);
   }
 

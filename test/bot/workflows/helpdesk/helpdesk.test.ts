@@ -1,5 +1,6 @@
 import restify from 'restify';
 import { downloadRouteFor } from '../../../../src/bot/download-route.js';
+import { MemoryLogger } from '../../../../src/logging/logger.js';
 import { HELPDESK_VERBS } from '../../../../src/cards/helpdesk-cards.js';
 import { AUTO_EXTEND_VERB } from '../../../../src/services/relationships/expiry-guardian.js';
 import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
@@ -246,7 +247,7 @@ describe('helpdesk', () => {
       expect(text).toContain('(2 events)');
 
       const server = restify.createServer();
-      downloadRouteFor(bot.app.downloads)(server);
+      downloadRouteFor(bot.app.downloads, new MemoryLogger())(server);
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const { port } = server.address() as { port: number };
       try {
