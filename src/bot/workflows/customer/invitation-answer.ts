@@ -148,7 +148,7 @@ async function acceptedCard(store: Store, acting: Acting, tr: Translator, invita
 
 class AcceptInvitationDialog extends WorkflowDialog {
   constructor(
-    available: () => ReadonlySet<import('../../commands.js').CommandId>,
+    available: () => import('../../permissions.js').AvailableCommands,
     private readonly show: (step: WaterfallStepContext, pasted: string) => Promise<void>,
   ) {
     super(ACCEPT_INVITATION_DIALOG, available);
