@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describeRefusal } from '../src/cards/refusal.js';
 import { InvitationStatus } from '../src/domain/model.js';
-import { catalogueKeys, LANGUAGES, languageOf, t, translator } from '../src/i18n/i18n.js';
+import { catalogueKeys, LANGUAGES, languageOf, plural, t, translator } from '../src/i18n/i18n.js';
 
 // Compiled to dist/test/: the TypeScript sources are two levels up, in src/.
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'src');
@@ -88,5 +88,44 @@ describe('refusals have words in both languages', () => {
       translator('es'),
     );
     expect(text).toContain(t('es', 'refusal.neededRoles', { roles: 'x' }));
+  });
+});
+
+describe('counts and actions read as sentences in both languages', () => {
+  const actions = catalogueKeys('en')
+    .filter((k) => k.startsWith('action.'))
+    .map((k) => k.slice('action.'.length));
+
+  it.each(actions)('the role refusal for %s carries the action in lower case, mid-sentence', (action) => {
+    for (const language of LANGUAGES) {
+      const text = describeRefusal({ code: 'role-required', params: { action } }, translator(language));
+      const phrase = t(language, `actionPhrase.${action}`);
+      expect(text).toContain(` ${phrase}.`);
+      expect(phrase[0]).toBe(phrase[0]!.toLowerCase());
+    }
+  });
+
+  it.each([
+    ['en', 'count.admins', 1, '1 admin'],
+    ['en', 'count.admins', 2, '2 admins'],
+    ['es', 'count.admins', 1, '1 administrador'],
+    ['es', 'count.admins', 3, '3 administradores'],
+    ['en', 'count.relationships', 1, '1 relationship'],
+    ['es', 'count.relationships', 0, '0 relaciones'],
+    ['en', 'count.daysLeft', 1, '1 day left'],
+    ['es', 'count.daysLeft', 1, 'queda 1 día'],
+  ] as const)('%s: %s of %i reads "%s"', (language, key, count, expected) => {
+    expect(plural(translator(language), key, count)).toBe(expected);
+  });
+
+  it.each([
+    ['en', 'This invitation is no longer open (it is cancelled).'],
+    ['es', 'Esta invitación ya no está abierta (está cancelada).'],
+  ] as const)('%s: an invitation that is no longer open says its state in words', (language, expected) => {
+    const text = describeRefusal(
+      { code: 'invitation-not-open', params: { status: 'cancelled' } },
+      translator(language),
+    );
+    expect(text).toBe(expected);
   });
 });

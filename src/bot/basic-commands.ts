@@ -4,15 +4,14 @@ import { SET_LANGUAGE_VERB, whoamiCard } from '../cards/whoami-card.js';
 import { translator } from '../i18n/i18n.js';
 import type { UserDirectory } from '../services/people/user-directory.js';
 import { cardAction, type CardActionHandler } from './card-actions.js';
-import type { CommandId } from './commands.js';
 import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';
 import type { CommandRegistration } from './command-handler.js';
 import { updateSession } from './session.js';
-import { EVERYONE, EVERYONE_ANYWHERE } from './permissions.js';
+import { EVERYONE, EVERYONE_ANYWHERE, type AvailableCommands } from './permissions.js';
 import { command } from './command-handler.js';
 
 /** help, whoami and language: available to every known user. */
-export function basicCommands(available: () => ReadonlySet<CommandId>): CommandRegistration[] {
+export function basicCommands(available: () => AvailableCommands): CommandRegistration[] {
   return [
     command('help', EVERYONE_ANYWHERE, async ({ context, session }) =>
       context.sendActivity({

@@ -2,10 +2,11 @@ import type { TurnContext } from 'botbuilder';
 import { noticeCard } from '../cards/notice-card.js';
 import { describeRefusal } from '../cards/refusal.js';
 import type { CardAttachment } from '../cards/render.js';
-import { decide, ROLE_TABLE_CUSTOMER, ROLE_TABLE_PARTNER } from '../domain/policy.js';
-import type { Refusal } from '../services/outcome.js';
 import type { StoreReader } from '../store/store.js';
-import type { Permission } from './permissions.js';
+import { roleRefusal, type Permission } from './permissions.js';
+
+// The role check lives with the permissions, so help lists exactly the commands this gate admits.
+export { roleRefusal };
 import type { Session } from './session.js';
 import { targetAllowed } from './target-check.js';
 
@@ -14,36 +15,6 @@ export function isPersonalConversation(context: TurnContext): boolean {
   const conversation = context.activity.conversation;
   const type = conversation?.conversationType;
   return type === undefined || type === '' ? conversation?.isGroup !== true : type === 'personal';
-}
-
-/** Which roles the acting user's roles lack for `permission`, as a refusal; undefined when they suffice. */
-export function roleRefusal(session: Session, permission: Permission): Refusal | undefined {
-  const { user, org } = session;
-  const side = user.roles.side;
-  const needed = side === 'partner' ? permission.partner : permission.customer;
-  if (needed === undefined) {
-    const other = side === 'partner' ? permission.customer : permission.partner;
-    const neededRoles =
-      other === undefined || other === 'member'
-        ? undefined
-        : [
-            ...((side === 'partner' ? ROLE_TABLE_CUSTOMER : ROLE_TABLE_PARTNER) as Record<string, readonly string[]>)[
-              other
-            ]!,
-          ];
-    return { code: 'wrong-side', params: { side }, ...(neededRoles ? { neededRoles } : {}) };
-  }
-  if (permission.kinds && !permission.kinds.includes(org.kind)) {
-    return { code: 'wrong-organization-kind', params: { kind: org.kind } };
-  }
-  if (needed === 'member') return undefined;
-  const decision = decide(user, needed, { actorOrg: org });
-  if (decision.allowed) return undefined;
-  return {
-    code: decision.reason,
-    ...(decision.params ? { params: decision.params } : {}),
-    ...(decision.neededRoles ? { neededRoles: decision.neededRoles } : {}),
-  };
 }
 
 export type Admission = { admitted: true } | { admitted: false; card: CardAttachment; reason: string };

@@ -22,6 +22,7 @@ import type { StoreReader } from '../store/store.js';
 import type { CardActions } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
+import type { AvailableCommands } from './permissions.js';
 import { Dispatcher, isPersonalConversation, roleRefusal } from './dispatcher.js';
 import { beginTurnLog, turnLog } from './turn-log.js';
 import { noteTurn, traceTurn } from './turn-trace.js';
@@ -52,11 +53,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
   private readonly dialogSet: DialogSet;
   private readonly dispatcher: Dispatcher;
-  readonly available: ReadonlySet<CommandId>;
+  readonly available: AvailableCommands;
 
   constructor(private readonly deps: PartnerDeskBotDeps) {
     super();
-    this.available = new Set(deps.commands.keys());
+    this.available = new Map([...deps.commands].map(([id, registration]) => [id, registration.permission]));
     this.dispatcher = new Dispatcher(deps.store);
     this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
     this.dialogSet = new DialogSet(this.dialogState);

@@ -1,5 +1,13 @@
-import type { OrganizationKind } from '../domain/model.js';
-import type { CustomerAction, PartnerAction } from '../domain/policy.js';
+import type { Organization, OrganizationKind, User } from '../domain/model.js';
+import {
+  decide,
+  ROLE_TABLE_CUSTOMER,
+  ROLE_TABLE_PARTNER,
+  type CustomerAction,
+  type PartnerAction,
+} from '../domain/policy.js';
+import type { Refusal } from '../services/outcome.js';
+import type { CommandId } from './commands.js';
 
 /**
  * The stored record a card's payload names. The dispatcher loads it by `field` and lets the action run only
@@ -75,4 +83,42 @@ export const ENROLMENT: Permission = { partner: 'enroll-indirect-reseller', cust
 /** A payload naming another organisation by tenant id that must already be linked with the acting one. */
 export function relatedOrganization(field: string): RelatedOrganizationTarget {
   return { collection: 'organizations', field };
+}
+
+/** The commands the bot answers, with the permission each declares: help lists those a person's roles allow. */
+export type AvailableCommands = ReadonlyMap<CommandId, Permission>;
+
+/** Who acts: a session's user and organisation. */
+export interface ActingPerson {
+  user: User;
+  org: Organization;
+}
+
+/** Which roles the acting user's roles lack for `permission`, as a refusal; undefined when they suffice. */
+export function roleRefusal({ user, org }: ActingPerson, permission: Permission): Refusal | undefined {
+  const side = user.roles.side;
+  const needed = side === 'partner' ? permission.partner : permission.customer;
+  if (needed === undefined) {
+    const other = side === 'partner' ? permission.customer : permission.partner;
+    const neededRoles =
+      other === undefined || other === 'member'
+        ? undefined
+        : [
+            ...((side === 'partner' ? ROLE_TABLE_CUSTOMER : ROLE_TABLE_PARTNER) as Record<string, readonly string[]>)[
+              other
+            ]!,
+          ];
+    return { code: 'wrong-side', params: { side }, ...(neededRoles ? { neededRoles } : {}) };
+  }
+  if (permission.kinds && !permission.kinds.includes(org.kind)) {
+    return { code: 'wrong-organization-kind', params: { kind: org.kind } };
+  }
+  if (needed === 'member') return undefined;
+  const decision = decide(user, needed, { actorOrg: org });
+  if (decision.allowed) return undefined;
+  return {
+    code: decision.reason,
+    ...(decision.params ? { params: decision.params } : {}),
+    ...(decision.neededRoles ? { neededRoles: decision.neededRoles } : {}),
+  };
 }

@@ -25,7 +25,7 @@ const PHRASES = COMMANDS.flatMap((c) => [...c.en, ...c.es].map((phrase) => ({ id
   .sort((a, b) => b.phrase.length - a.phrase.length);
 
 /** The command a message starts with, in English or Spanish, or undefined. */
-export function routeCommand(text: string, enabled: ReadonlySet<CommandId>): RoutedCommand | undefined {
+export function routeCommand(text: string, enabled: Pick<ReadonlySet<CommandId>, 'has'>): RoutedCommand | undefined {
   const normalised = normalise(text);
   for (const { id, phrase } of PHRASES) {
     if (!enabled.has(id)) continue;

@@ -7,8 +7,7 @@ import type { Notifier } from '../services/outbox/notifications.js';
 import type { Store } from '../store/store.js';
 import type { CardActionHandler } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
-import type { CommandId } from './commands.js';
-import type { Permission } from './permissions.js';
+import type { AvailableCommands, Permission } from './permissions.js';
 import type { Session } from './session.js';
 
 /** What every workflow gets from the composition root. */
@@ -21,7 +20,7 @@ export interface WorkflowDeps {
   /** Short-lived download links this app serves (a timeline's CSV). */
   downloads: DownloadTokens;
   /** The commands the bot has, for help cards inside workflows. */
-  available: () => ReadonlySet<CommandId>;
+  available: () => AvailableCommands;
 }
 
 /** One area of the product as the bot sees it: the commands it answers, its card verbs and its dialogs. */

@@ -1,50 +1,34 @@
 import type { Organization, User } from '../domain/model.js';
-import { allowedActions, type Action } from '../domain/policy.js';
-import type { CommandId } from '../bot/commands.js';
+import { COMMANDS, type CommandId } from '../bot/commands.js';
+import { roleRefusal, type AvailableCommands, type Permission } from '../bot/permissions.js';
 
-export type Audience = 'partner' | 'customer' | 'helpdesk';
+export type Audience = 'partner' | 'customer' | 'helpdesk' | 'everyone';
 
-/** Which audience an action belongs to, and the command that starts it (when the bot has one). */
-const ACTIONS: Record<Action, { audience: Audience | 'side'; command?: CommandId }> = {
-  'request-reseller-relationship': { audience: 'partner', command: 'request-relationship' },
-  'include-delegated-admin': { audience: 'partner', command: 'request-relationship' },
-  'act-on-behalf': { audience: 'partner' },
-  'manage-leads': { audience: 'partner', command: 'leads' },
-  'manage-users': { audience: 'partner', command: 'users' },
-  'accept-indirect-provider': { audience: 'partner', command: 'indirect-providers' },
-  'enroll-indirect-reseller': { audience: 'side', command: 'enroll' },
-  'find-partners': { audience: 'customer', command: 'find-partner' },
-  'accept-reseller-invitation': { audience: 'customer', command: 'accept-invitation' },
-  'accept-mca': { audience: 'customer', command: 'accept-mca' },
-  'accept-admin-invitation': { audience: 'customer', command: 'accept-invitation' },
-  'remove-admin-roles': { audience: 'customer', command: 'remove-roles' },
-  'view-customers': { audience: 'helpdesk', command: 'status' },
-  'view-partners': { audience: 'helpdesk', command: 'my-partners' },
-};
+// 'cancel' is in every card's footer; 'verify' is typed with the code of the enrolment email, which says so.
+const NOT_LISTED: ReadonlySet<CommandId> = new Set<CommandId>(['cancel', 'verify']);
 
 export interface Capability {
   audience: Audience;
-  /** An action of the role tables, or a workflow that depends on the organisation's kind. */
-  action: Action | 'two-tier-resellers';
-  /** Set when the bot has a command for it. */
-  command?: CommandId;
+  command: CommandId;
 }
 
-/** What this user's roles let them do, grouped by audience, with the command for each where there is one. */
-export function capabilities(user: User, org: Organization, available: ReadonlySet<CommandId>): Capability[] {
-  const byRole: Capability[] = allowedActions(user).map((action) => {
-    const { audience, command } = ACTIONS[action];
-    return {
-      action,
-      audience: audience === 'side' ? user.roles.side : audience,
-      command: command && available.has(command) ? command : undefined,
-    };
-  });
-  // An indirect provider's staff follow their resellers whatever their role; a reseller accepts providers.
-  if (org.kind === 'indirect-provider' && user.roles.side === 'partner' && available.has('indirect-resellers')) {
-    byRole.push({ audience: 'partner', action: 'two-tier-resellers', command: 'indirect-resellers' });
-  }
-  return byRole.filter((c) => c.action !== 'accept-indirect-provider' || org.kind === 'indirect-reseller');
+/**
+ * Every command this person's roles let them use, once each, in the command table's order, under the heading
+ * a person of their side looks for. The check is the dispatcher's own, so help never offers what it refuses.
+ */
+export function capabilities(user: User, org: Organization, available: AvailableCommands): Capability[] {
+  const order = (id: CommandId) => COMMANDS.findIndex((c) => c.id === id);
+  return [...available]
+    .filter(([id, permission]) => !NOT_LISTED.has(id) && roleRefusal({ user, org }, permission) === undefined)
+    .sort(([a], [b]) => order(a) - order(b))
+    .map(([command, permission]) => ({ command, audience: audienceOf(permission, user.roles.side) }));
 }
 
-export const ALWAYS_OFFERED: CommandId[] = ['help', 'whoami', 'language'];
+function audienceOf(permission: Permission, side: User['roles']['side']): Audience {
+  const needed = side === 'partner' ? permission.partner : permission.customer;
+  if (needed === 'member') return 'everyone';
+  // The helpdesk lookups are the ones both sides' helpdesks share; a side's own lists (my partners, the
+  // two-tier lists) are that side's work.
+  const helpdesk = permission.partner === 'view-customers' && permission.customer === 'view-partners';
+  return helpdesk ? 'helpdesk' : side;
+}

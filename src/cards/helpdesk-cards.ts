@@ -1,9 +1,10 @@
 import type { AuditEvent } from '../domain/model.js';
-import { hasKey, type Translator } from '../i18n/i18n.js';
+import { plural, type Translator } from '../i18n/i18n.js';
 import type { CanWeAnswer } from '../services/helpdesk/can-we.js';
 import type { ListRows, Page } from '../services/relationships/relationship-lists.js';
 import type { Timeline } from '../services/helpdesk/timeline.js';
 import { TASKS } from '../services/helpdesk/task-roles.js';
+import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { button } from './button.js';
 import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
 import { trustedMarkdown } from './markdown.js';
@@ -103,7 +104,10 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
         heading: counterpart,
         facts: [
           { title: tr.t('status.types'), value: relationshipTypes(i.relationshipTypes, tr) },
-          { title: tr.t('list.age'), value: tr.t('list.ageValue', { age: ageDays, left: daysLeft }) },
+          {
+            title: tr.t('list.age'),
+            value: tr.t('list.ageValue', { age: plural(tr, 'count.daysOld', ageDays), left: daysLeft }),
+          },
           { title: tr.t('status.state'), value: tr.t(`invitationStatus.${i.status}`) },
           { title: tr.t('list.expires'), value: formatDate(i.expiresAt, tr) },
         ],
@@ -126,7 +130,7 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
       return rows.page.items.map(({ relationship: r, counterpart, daysLeft }) => {
         const facts: Fact[] = [
           { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
-          { title: tr.t('status.types'), value: relationshipTypes(r.types, tr) },
+          { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
         ];
         const access = r.adminAccess;
         if (access && !access.removedAt) {
@@ -134,7 +138,10 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
             { title: tr.t('status.roles'), value: adminRoleNames(access.roles, tr) },
             {
               title: tr.t('status.ends'),
-              value: tr.t('status.endsIn', { date: formatDate(access.endAt, tr), days: Math.max(0, daysLeft ?? 0) }),
+              value: tr.t('status.endsIn', {
+                date: formatDate(access.endAt, tr),
+                daysLeft: plural(tr, 'count.daysLeft', Math.max(0, daysLeft ?? 0)),
+              }),
             },
             { title: tr.t('status.autoExtend'), value: access.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
           );
@@ -142,12 +149,6 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
         return { heading: counterpart.name, facts };
       });
   }
-}
-
-/** An audit action in words; an action without a label is shown as recorded rather than hidden. */
-export function describeAction(event: AuditEvent, tr: Translator): string {
-  const key = `audit.${event.action}`;
-  return hasKey(key) ? tr.t(key) : event.action;
 }
 
 /** Newest first, with who did what; a page at a time, and a button for the CSV export. Never a link or token. */
@@ -191,7 +192,13 @@ export function downloadCard(url: string, expiresAt: Date, count: number, tr: Tr
   return noticeCard(
     tr.t('timeline.exportTitle'),
     // The one markdown text the product writes: the link is its own, made for this download.
-    trustedMarkdown(tr.t('timeline.exportText', { url, count, at: formatDateTime(expiresAt, tr) })),
+    trustedMarkdown(
+      tr.t('timeline.exportText', {
+        url,
+        events: plural(tr, 'count.events', count),
+        at: formatDateTime(expiresAt, tr),
+      }),
+    ),
     'good',
   );
 }

@@ -2,10 +2,20 @@ import { hasKey, type Translator } from '../i18n/i18n.js';
 import type { Refusal } from '../services/outcome.js';
 import { formatDateTime } from './format.js';
 
+// A `status` parameter is a record's state code: which words it has depends on what the refusal is about.
+const STATUS_WORDS: readonly [prefix: string, keys: string][] = [
+  ['invitation-', 'invitationStatus'],
+  ['lead-', 'leadStatus'],
+];
+
 /** A refusal in the user's words: what is wrong and, where a role would allow it, which one. */
 export function describeRefusal(refusal: Refusal, tr: Translator): string {
   const params: Record<string, string> = { ...(refusal.params ?? {}) };
-  if (params.action) params.action = translated(tr, `action.${params.action}`, params.action);
+  // Mid-sentence an action reads in lower case ("do not let you find and contact partners"), unlike its heading.
+  if (params.action) params.action = translated(tr, `actionPhrase.${params.action}`, params.action);
+  if (params.kind) params.kind = translated(tr, `kind.${params.kind}`, params.kind);
+  const statusWords = STATUS_WORDS.find(([prefix]) => refusal.code.startsWith(prefix))?.[1];
+  if (params.status && statusWords) params.status = translated(tr, `${statusWords}.${params.status}`, params.status);
   if (params.cloud) params.cloud = translated(tr, `cloud.${params.cloud}`, params.cloud);
   if (params.at && !Number.isNaN(Date.parse(params.at))) params.at = formatDateTime(params.at, tr);
   // A code without words (a new one, or one built from a validation message) still gets a sentence, not a crash.

@@ -1,7 +1,8 @@
 import { daysBetween } from '../domain/lifecycle.js';
 import type { AuditEvent, Relationship } from '../domain/model.js';
-import type { Translator } from '../i18n/i18n.js';
+import { plural, type Translator } from '../i18n/i18n.js';
 import type { RelationshipStatus } from '../services/relationships/relationship-status.js';
+import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
 import type { CardAttachment } from './render.js';
@@ -19,7 +20,7 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
       facts: status.pendingInvitations.map((i) => ({
         title: relationshipTypes(i.relationshipTypes, tr),
         value: tr.t('status.pendingLine', {
-          age: daysBetween(new Date(i.createdAt), now),
+          age: plural(tr, 'count.daysOld', daysBetween(new Date(i.createdAt), now)),
           left: Math.max(0, daysBetween(now, new Date(i.expiresAt))),
           status: tr.t(`invitationStatus.${i.status}`),
         }),
@@ -46,13 +47,17 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
   const access = r.adminAccess;
   const facts: Fact[] = [
     { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
-    { title: tr.t('status.types'), value: relationshipTypes(r.types, tr) },
+    { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
   ];
   if (!access) facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
   else if (access.removedAt) {
     facts.push({
       title: tr.t('status.roles'),
-      value: tr.t('status.rolesRemoved', { date: formatDate(access.removedAt, tr), name: access.removedBy ?? '' }),
+      // The lifecycle records an expiry as removed "by expiry": that is no one's name.
+      value:
+        access.removedBy === 'expiry' || !access.removedBy
+          ? tr.t('status.rolesEnded', { date: formatDate(access.removedAt, tr) })
+          : tr.t('status.rolesRemoved', { date: formatDate(access.removedAt, tr), name: access.removedBy }),
     });
   } else {
     facts.push(
@@ -61,7 +66,7 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
         title: tr.t('status.ends'),
         value: tr.t('status.endsIn', {
           date: formatDate(access.endAt, tr),
-          days: Math.max(0, daysBetween(now, new Date(access.endAt))),
+          daysLeft: plural(tr, 'count.daysLeft', Math.max(0, daysBetween(now, new Date(access.endAt)))),
         }),
       },
       { title: tr.t('status.autoExtend'), value: access.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
@@ -77,8 +82,8 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
   if (lastChange) {
     facts.push({
       title: tr.t('status.lastChange'),
-      value: tr.t('status.change', {
-        action: lastChange.action,
+      value: tr.t('status.lastChangeLine', {
+        action: describeAction(lastChange, tr),
         name: lastChange.actor?.name ?? tr.t('status.system'),
         date: formatDate(lastChange.at, tr),
       }),

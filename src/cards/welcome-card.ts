@@ -1,7 +1,8 @@
 import type { Organization, User } from '../domain/model.js';
 import { COMMANDS, type CommandId } from '../bot/commands.js';
 import type { Translator } from '../i18n/i18n.js';
-import { ALWAYS_OFFERED, capabilities, type Audience } from './capabilities.js';
+import type { AvailableCommands } from '../bot/permissions.js';
+import { capabilities, type Audience } from './capabilities.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { WelcomeCard } from './templates.js';
 
@@ -12,33 +13,23 @@ export function welcomeCard(
   user: User,
   org: Organization,
   tr: Translator,
-  available: ReadonlySet<CommandId>,
+  available: AvailableCommands,
   mode: 'welcome' | 'help',
   inWorkflow = false,
 ): CardAttachment {
   const allowed = capabilities(user, org, available);
-  const sections = AUDIENCE_ORDER.map((audience) => ({
+  const line = (command: CommandId) => ({
+    text: tr.t('welcome.actionWithCommand', {
+      action: tr.t(`command.${command}.description`),
+      command: commandWord(command, tr),
+    }),
+  });
+  const section = (audience: Audience) => ({
     heading: tr.t(`audience.${audience}`),
-    lines: allowed
-      .filter((c) => c.audience === audience)
-      .map((c) => ({
-        text: c.command
-          ? tr.t('welcome.actionWithCommand', {
-              action: tr.t(`action.${c.action}`),
-              command: commandWord(c.command, tr),
-            })
-          : tr.t(`action.${c.action}`),
-      })),
-  })).filter((s) => s.lines.length > 0);
-  const always = {
-    heading: tr.t('audience.everyone'),
-    lines: ALWAYS_OFFERED.filter((c) => available.has(c)).map((c) => ({
-      text: tr.t('welcome.actionWithCommand', {
-        action: tr.t(`command.${c}.description`),
-        command: commandWord(c, tr),
-      }),
-    })),
-  };
+    lines: allowed.filter((c) => c.audience === audience).map((c) => line(c.command)),
+  });
+  const sections = AUDIENCE_ORDER.map(section).filter((s) => s.lines.length > 0);
+  const always = section('everyone');
   const data: WelcomeCard = {
     title: mode === 'welcome' ? tr.t('welcome.title', { name: user.name }) : tr.t('help.title', { name: user.name }),
     intro: inWorkflow ? tr.t('help.inWorkflow') : tr.t('welcome.intro', { org: org.name }),

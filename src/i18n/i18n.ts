@@ -57,3 +57,14 @@ export interface Translator {
 export function translator(language: Language): Translator {
   return { language, t: (key, params) => t(language, key, params) };
 }
+
+const PLURAL_RULES: Record<Language, Intl.PluralRules> = {
+  en: new Intl.PluralRules('en'),
+  es: new Intl.PluralRules('es'),
+};
+
+/** A count in words ("1 day", "3 days"): `<key>.one` or `<key>.other`, as the language's plural rules choose. */
+export function plural(tr: Translator, key: string, count: number, params: Params = {}): string {
+  const form = PLURAL_RULES[tr.language].select(count) === 'one' ? 'one' : 'other';
+  return tr.t(`${key}.${form}`, { ...params, count });
+}

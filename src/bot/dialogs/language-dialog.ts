@@ -3,7 +3,7 @@ import type { Language } from '../../domain/model.js';
 import type { UserDirectory } from '../../services/people/user-directory.js';
 import { translator } from '../../i18n/i18n.js';
 import { sessionOf, updateSession } from '../session.js';
-import type { CommandId } from '../commands.js';
+import type { AvailableCommands } from '../permissions.js';
 import { WorkflowDialog } from './workflow-dialog.js';
 
 export const LANGUAGE_DIALOG = 'language';
@@ -14,7 +14,7 @@ const STEPS = 'language.steps';
 export class LanguageDialog extends WorkflowDialog {
   constructor(
     private readonly users: UserDirectory,
-    available: () => ReadonlySet<CommandId>,
+    available: () => AvailableCommands,
   ) {
     super(LANGUAGE_DIALOG, available);
     this.addDialog(new ChoicePrompt(PROMPT));

@@ -4,6 +4,7 @@ import { routeCommand } from '../router.js';
 import { sessionOf } from '../session.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
 import type { CommandId } from '../commands.js';
+import type { AvailableCommands } from '../permissions.js';
 
 /**
  * The base of every workflow: 'help' and 'cancel' (in English or Spanish) interrupt any step.
@@ -12,7 +13,7 @@ import type { CommandId } from '../commands.js';
 export abstract class WorkflowDialog extends ComponentDialog {
   constructor(
     id: string,
-    private readonly available: () => ReadonlySet<CommandId>,
+    private readonly available: () => AvailableCommands,
   ) {
     super(id);
   }

@@ -3,7 +3,7 @@ import type { Invitation, Language, Organization, Relationship, User } from '../
 import { button } from '../../cards/button.js';
 import { adminRoleNames, formatDate } from '../../cards/format.js';
 import { noticeCard } from '../../cards/notice-card.js';
-import { translator } from '../../i18n/i18n.js';
+import { plural, translator } from '../../i18n/i18n.js';
 import { type Store, type Transaction } from '../../store/store.js';
 import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
@@ -120,7 +120,7 @@ export class ExpiryGuardian {
         const tr = translator(person.language ?? this.opts.defaultLanguage);
         const offer = canAutoExtend(access.roles);
         const card = noticeCard(
-          tr.t('guardian.partnerTitle', { customer: customer.name, days }),
+          tr.t('guardian.partnerTitle', { customer: customer.name, days: plural(tr, 'count.days', days) }),
           tr.t('guardian.partnerText', {
             customer: customer.name,
             roles: adminRoleNames(access.roles, tr),
@@ -137,7 +137,7 @@ export class ExpiryGuardian {
       for (const person of await customerAdmins(tx, relationship.customerTenantId)) {
         const tr = translator(person.language ?? this.opts.defaultLanguage);
         const card = noticeCard(
-          tr.t('guardian.customerTitle', { partner: partner.name, days }),
+          tr.t('guardian.customerTitle', { partner: partner.name, days: plural(tr, 'count.days', days) }),
           tr.t('guardian.customerText', {
             partner: partner.name,
             roles: adminRoleNames(access.roles, tr),
@@ -205,7 +205,7 @@ export class ExpiryGuardian {
       for (const person of await invitationOwners(tx, invitation)) {
         const tr = translator(person.language ?? this.opts.defaultLanguage);
         const card = noticeCard(
-          tr.t('guardian.invitationTitle', { customer, days }),
+          tr.t('guardian.invitationTitle', { customer, days: plural(tr, 'count.days', days) }),
           tr.t('guardian.invitationText', { customer, date: formatDate(invitation.expiresAt, tr) }),
           'warning',
         );

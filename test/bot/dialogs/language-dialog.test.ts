@@ -4,6 +4,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { LanguageDialog } from '../../../src/bot/dialogs/language-dialog.js';
 import { resolveSession } from '../../../src/bot/session.js';
 import { COMMANDS, type CommandId } from '../../../src/bot/commands.js';
+import { EVERYONE, type Permission } from '../../../src/bot/permissions.js';
 import { UserDirectory } from '../../../src/services/people/user-directory.js';
 import { identityKey } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
@@ -37,7 +38,7 @@ function client(store: ReturnType<typeof useBotWorld>['store'], transcript: stri
       await next();
     },
   };
-  const available = new Set<CommandId>(COMMANDS.map((c) => c.id));
+  const available = new Map<CommandId, Permission>(COMMANDS.map((c) => [c.id, EVERYONE]));
   const dialog = new LanguageDialog(new UserDirectory(store), () => available);
   return new DialogTestClient('msteams', dialog, args === undefined ? {} : { args }, [
     session,

@@ -8,7 +8,7 @@ import { requestForm } from '../../../cards/request-card.js';
 import { sectionsCard } from '../../../cards/sections-card.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { OrganizationSize } from '../../../domain/model.js';
-import { translator, type Translator } from '../../../i18n/i18n.js';
+import { plural, translator, type Translator } from '../../../i18n/i18n.js';
 import {
   ContactForm,
   DirectorySearch,
@@ -77,7 +77,7 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
   ) {
     return formCard(
       tr.t('find.results'),
-      tr.t('find.resultsText', { count: matches.length }),
+      tr.t('find.resultsText', { matches: plural(tr, 'count.partnersMatch', matches.length) }),
       [
         choiceField(
           'partners',

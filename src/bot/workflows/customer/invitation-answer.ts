@@ -149,7 +149,7 @@ async function acceptedCard(store: Store, acting: Acting, tr: Translator, invita
 /** "accept <link or code>": asks for the code until it is one, then shows what that code opens. */
 export class AcceptInvitationDialog extends WorkflowDialog {
   constructor(
-    available: () => ReadonlySet<import('../../commands.js').CommandId>,
+    available: () => import('../../permissions.js').AvailableCommands,
     private readonly show: (step: WaterfallStepContext, pasted: string) => Promise<void>,
   ) {
     super(ACCEPT_INVITATION_DIALOG, available);

@@ -1,4 +1,5 @@
 import type { MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
+import { plural } from '../../../i18n/i18n.js';
 import { escapeMarkdown } from '../../../cards/markdown.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { statusCard } from '../../../cards/status-card.js';
@@ -43,7 +44,12 @@ export function statusSearch(store: Store, clock: () => Date): MessageExtensionH
             // The preview is outside renderCard, so it is made plain text here.
             content: {
               title: escapeMarkdown(org.name),
-              text: escapeMarkdown(tr.t('search.preview', { domain: org.primaryDomain, count })),
+              text: escapeMarkdown(
+                tr.t('search.preview', {
+                  domain: org.primaryDomain,
+                  relationships: plural(tr, 'count.relationships', count),
+                }),
+              ),
             },
           },
         });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
-import { describeAction, downloadCard, HELPDESK_VERBS, timelineCard } from '../../../cards/helpdesk-cards.js';
+import { describeAction } from '../../../cards/audit-words.js';
+import { downloadCard, HELPDESK_VERBS, timelineCard } from '../../../cards/helpdesk-cards.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';

@@ -4,7 +4,7 @@ import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { draftCard, REQUEST_VERBS, requestForm } from '../../../cards/request-card.js';
 import type { User } from '../../../domain/model.js';
-import { translator } from '../../../i18n/i18n.js';
+import { plural, translator } from '../../../i18n/i18n.js';
 import { InvitationDelivery } from '../../../services/invitations/invitation-delivery.js';
 import { hashToken } from '../../../services/invitations/invitation-token.js';
 import { invitationIssuer } from './issue.js';
@@ -93,7 +93,7 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
           return noticeCard(
             tr.t('sent.title', { customer: view.customerName }),
             admins > 0
-              ? tr.t('sent.text', { expires, admins, customer: view.customerName })
+              ? tr.t('sent.text', { expires, admins: plural(tr, 'count.admins', admins), customer: view.customerName })
               : tr.t('sent.textNoTeams', { expires }),
             'good',
           );

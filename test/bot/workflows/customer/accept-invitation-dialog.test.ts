@@ -2,6 +2,7 @@ import { DialogTestClient, DialogTestLogger } from 'botbuilder-testing';
 import type { Activity, Middleware } from 'botbuilder';
 import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { COMMANDS, type CommandId } from '../../../../src/bot/commands.js';
+import { EVERYONE, type Permission } from '../../../../src/bot/permissions.js';
 import { resolveSession } from '../../../../src/bot/session.js';
 import { AcceptInvitationDialog } from '../../../../src/bot/workflows/customer/invitation-answer.js';
 import { useBotWorld } from '../../../support/bot-world.js';
@@ -31,7 +32,7 @@ function client(store: ReturnType<typeof useBotWorld>['store'], opened: string[]
       await next();
     },
   };
-  const available = new Set<CommandId>(COMMANDS.map((c) => c.id));
+  const available = new Map<CommandId, Permission>(COMMANDS.map((c) => [c.id, EVERYONE]));
   const dialog = new AcceptInvitationDialog(
     () => available,
     async (step, pasted) => {

@@ -7,6 +7,9 @@ import type { Store } from '../../../../src/store/store.js';
 import { contactedBy, worldWith } from '../../../services/helpdesk/helpdesk-fixtures.js';
 import { NOW } from '../../../support/world.js';
 import { persona } from '../../../support/personas.js';
+import { MemoryLogger } from '../../../../src/logging/logger.js';
+import { Notifier } from '../../../../src/services/outbox/notifications.js';
+import { ExpiryGuardian } from '../../../../src/services/relationships/expiry-guardian.js';
 
 const [alex, hana, umar] = [persona('alex'), persona('hana'), persona('umar')];
 const bill = persona('bill');
@@ -32,7 +35,7 @@ describe('relationship status and Remove roles', () => {
       'Helpdesk Administrator, License Administrator',
       '(20 days left)',
       'Franz Becker',
-      'relationship.activated by Franz Becker',
+      'Relationship activated (Franz Becker,',
       'Accepted by Franz Becker on',
     ]) {
       expect(text).toContain(expected);
@@ -129,4 +132,54 @@ describe('relationship status and Remove roles', () => {
     expect(text).toContain('Global admin');
     expect((await store.get('relationships', 'rel-adatum-fabrikam'))?.adminAccess?.removedAt).toBeUndefined();
   });
+});
+
+describe('status says it in words, in both languages', () => {
+  const chat = useBotWorld(() => worldWith(NOW));
+  const DAY = 86_400_000;
+  /** The expiry guardian's pass at `days` after NOW, on this test's store: its reminders and expiries are real. */
+  const guardianPass = (days: number) => {
+    const clock = () => new Date(NOW.getTime() + days * DAY);
+    const logger = new MemoryLogger();
+    const notifier = new Notifier(chat.store, { clock, logger });
+    return new ExpiryGuardian({ store: chat.store, notifier, clock, defaultLanguage: 'en', logger }).runOnce();
+  };
+
+  it.each([
+    ['en-US', 'status fabrikam', 'Last change', 'Reminder sent: admin access ends in 30 days (Partner Desk,'],
+    [
+      'es-ES',
+      'estado fabrikam',
+      'Último cambio',
+      'Recordatorio enviado: el acceso de administrador termina en 30 días (Partner Desk,',
+    ],
+  ])('%s: the last change is a sentence, not its code', async (locale, command, title, sentence) => {
+    expect((await guardianPass(0)).reminders).not.toEqual([]);
+    const text = await chat.harness(persona('hana'), {}, locale).say(command);
+    expect(text).toContain(title);
+    expect(text).toContain(sentence);
+    expect(text).not.toMatch(/relationship\.|reminder-/);
+  });
+
+  it.each([
+    ['en-US', 'status fabrikam', 'Reseller', 'Delegated administrator', 'None (admin access ended on'],
+    [
+      'es-ES',
+      'estado fabrikam',
+      'Revendedor',
+      'Administrador delegado',
+      'Ninguno (el acceso de administrador terminó el',
+    ],
+  ])(
+    '%s: once admin access has ended the relationship no longer reads as delegated admin',
+    async (locale, command, type, ended, roles) => {
+      await guardianPass(21);
+      expect((await chat.store.get('relationships', 'rel-adatum-fabrikam'))?.adminAccess?.removedBy).toBe('expiry');
+      const text = await chat.harness(persona('hana'), {}, locale).say(command);
+      expect(text).toContain(type);
+      expect(text).toContain(roles);
+      expect(text).not.toContain(ended);
+      expect(text).not.toContain('expiry');
+    },
+  );
 });

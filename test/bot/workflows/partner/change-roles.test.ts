@@ -122,7 +122,7 @@ describe('Change admin roles', () => {
       'a helpdesk agent',
       hana,
       {},
-      'Your roles do not let you Include delegated administration privileges in a request',
+      'Your roles do not let you include delegated administration privileges in a request.',
     ],
   ])('refuses %s, saying what to fix, and saves nothing', async (_name, person, change, message) => {
     for (const verb of [PARTNER_VERBS.reviewRoles, PARTNER_VERBS.sendRoles]) {

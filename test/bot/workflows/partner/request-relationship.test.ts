@@ -95,7 +95,7 @@ describe('Request a reseller relationship', () => {
       body: `Please accept: ${link}`,
     });
     expect(sent.text).toContain('Invitation sent to Contoso Ltd');
-    expect(sent.text).toContain('admin(s) of Contoso Ltd also received the Accept & Authorize card in Teams');
+    expect(sent.text).toContain('1 admin of Contoso Ltd also received the Accept & Authorize card in Teams');
     expect((await store.get('invitations', invitation!.id))?.status).toBe('approval-pending');
     const toCarmen = (await store.findBy('notifications', 'subject', invitation!.id)).filter(
       (n) => n.aadObjectId === carmen.aadObjectId,
