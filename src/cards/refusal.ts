@@ -6,7 +6,10 @@ import { formatDateTime } from './format.js';
 export function describeRefusal(refusal: Refusal, tr: Translator): string {
   const params: Record<string, string> = { ...(refusal.params ?? {}) };
   if (params.action) params.action = translated(tr, `action.${params.action}`, params.action);
-  if (params.cloud) params.cloud = translated(tr, `cloud.${params.cloud}`, params.cloud);
+  for (const name of ['cloud', 'partnerCloud', 'customerCloud']) {
+    const cloud = params[name];
+    if (cloud) params[name] = translated(tr, `cloud.${cloud}`, cloud);
+  }
   if (params.at && !Number.isNaN(Date.parse(params.at))) params.at = formatDateTime(params.at, tr);
   // A code without words (a new one, or one built from a validation message) still gets a sentence, not a crash.
   const key = hasKey(`refusal.${refusal.code}`) ? `refusal.${refusal.code}` : 'refusal.unknown';
