@@ -129,7 +129,7 @@ describe('Request a reseller relationship', () => {
     [
       'a customer outside the partner country (rule 1)',
       alex,
-      { ...GRANULAR, customer: 'fabrikam.de' },
+      { ...GRANULAR, customer: 'tailspintoys.es' },
       'only be requested with a customer in your own country or region (US)',
     ],
     [
