@@ -232,7 +232,9 @@ describe('Request a reseller relationship', () => {
 
   it('works in Spanish', async () => {
     const bot = chat.harness(alex, {}, 'es-ES');
-    expect(await bot.say('solicitar relacion')).toContain('Incluir privilegios de administración delegada');
+    expect(await bot.say('solicitar relacion')).toContain(
+      'Incluir privilegios de administración delegados para Azure Active Directory y Office 365',
+    );
     const { text } = await bot.click(REQUEST_VERBS.submit, { ...GRANULAR, durationDays: '0' });
     expect(text).toContain('entre 1 y 730');
   });
