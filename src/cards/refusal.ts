@@ -16,7 +16,10 @@ export function describeRefusal(refusal: Refusal, tr: Translator): string {
   if (params.kind) params.kind = translated(tr, `kind.${params.kind}`, params.kind);
   const statusWords = STATUS_WORDS.find(([prefix]) => refusal.code.startsWith(prefix))?.[1];
   if (params.status && statusWords) params.status = translated(tr, `${statusWords}.${params.status}`, params.status);
-  if (params.cloud) params.cloud = translated(tr, `cloud.${params.cloud}`, params.cloud);
+  for (const name of ['cloud', 'partnerCloud', 'customerCloud']) {
+    const cloud = params[name];
+    if (cloud) params[name] = translated(tr, `cloud.${cloud}`, cloud);
+  }
   if (params.at && !Number.isNaN(Date.parse(params.at))) params.at = formatDateTime(params.at, tr);
   // A code without words (a new one, or one built from a validation message) still gets a sentence, not a crash.
   const key = hasKey(`refusal.${refusal.code}`) ? `refusal.${refusal.code}` : 'refusal.unknown';

@@ -5,6 +5,7 @@ import {
   isOperatedBy21Vianet,
   isWebMailAddress,
   otherDelegatedAdminPartner,
+  sameCloud,
   sameCountryRegion,
 } from './rules.js';
 
@@ -97,6 +98,7 @@ export type DenyReason =
   | 'role-required'
   | 'reseller-only-invitation-required'
   | 'region-mismatch'
+  | 'cloud-mismatch'
   | 'admin-privileges-required-national-cloud'
   | 'delegated-admin-partner-exists'
   | 'webmail-not-allowed';
@@ -171,8 +173,13 @@ function vianetDenial(target: PolicyTarget): Decision | undefined {
   return org ? deny('not-available-21vianet', { params: { organization: org.name } }) : undefined;
 }
 
-function regionDenial(partner: Organization, customer: Organization | undefined): Decision | undefined {
-  if (!customer || sameCountryRegion(partner, customer)) return undefined;
+/** The cloud is checked before the country: it is the wider boundary, so the refusal names it first. */
+function boundaryDenial(partner: Organization, customer: Organization | undefined): Decision | undefined {
+  if (!customer) return undefined;
+  if (!sameCloud(partner, customer)) {
+    return deny('cloud-mismatch', { params: { partnerCloud: partner.cloud, customerCloud: customer.cloud } });
+  }
+  if (sameCountryRegion(partner, customer)) return undefined;
   return deny('region-mismatch', {
     params: { partnerCountryRegion: partner.countryRegion, customerCountryRegion: customer.countryRegion },
   });
@@ -220,7 +227,7 @@ function decidePartner(
     if (target.includesAdminAccess === false && adminPrivilegesRequired(actorOrg.cloud)) {
       return deny('admin-privileges-required-national-cloud', { params: { cloud: actorOrg.cloud } });
     }
-    const region = regionDenial(actorOrg, target.customerOrg);
+    const region = boundaryDenial(actorOrg, target.customerOrg);
     if (region) return region;
   }
   if (includesAdmin) {
@@ -232,6 +239,11 @@ function decidePartner(
     const fromProvider = target.partnerOrg === undefined || target.partnerOrg.kind === 'indirect-provider';
     if (actorOrg.kind !== 'indirect-reseller' || !fromProvider) {
       return deny('wrong-organization-kind', { params: { kind: actorOrg.kind } });
+    }
+    if (target.partnerOrg && !sameCloud(target.partnerOrg, actorOrg)) {
+      return deny('cloud-mismatch', {
+        params: { partnerCloud: target.partnerOrg.cloud, customerCloud: actorOrg.cloud },
+      });
     }
   }
   if (action === ENROLL) return webMailDenial(target.primaryContactEmail) ?? ALLOW;
@@ -270,7 +282,7 @@ function decideCustomer(
   const accepting = action === 'accept-reseller-invitation' || action === 'accept-admin-invitation';
   if (accepting && target.partnerOrg) {
     // Checked again here: an invitation sent by domain reached a customer unknown at request time.
-    const region = regionDenial(target.partnerOrg, actorOrg);
+    const region = boundaryDenial(target.partnerOrg, actorOrg);
     if (region) return region;
   }
   if (action === 'accept-admin-invitation') {

@@ -29,6 +29,14 @@ export function adminPrivilegesRequired(cloud: Cloud): boolean {
   return cloud === 'usgov' || cloud === 'germany';
 }
 
+/**
+ * Clouds are boundaries: Partner Center for a national cloud is a separate instance, so a partner
+ * works only with organisations in its own cloud (public, US Government or Germany).
+ */
+export function sameCloud(a: Organization, b: Organization): boolean {
+  return a.cloud === b.cloud;
+}
+
 /** Rule 1. Codes are ISO 3166-1 alpha-2, compared case-insensitively because imports are not always upper case. */
 export function sameCountryRegion(a: Organization, b: Organization): boolean {
   return a.countryRegion.toUpperCase() === b.countryRegion.toUpperCase();

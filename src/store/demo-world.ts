@@ -44,7 +44,7 @@ export const DEMO_USERS: DemoUser[] = [
   person(10, T.contoso, 'Bill Billing', 'bill@contoso.com', customer('billing-admin')),
   person(11, T.contoso, 'Helen Help', 'helen@contoso.com', customer('helpdesk-admin')),
   person(12, T.contoso, 'Omar Other', 'omar@contoso.com', customer()),
-  person(13, T.fabrikam, 'Franz Becker', 'franz@fabrikam.de', customer('global-admin', 'billing-admin')),
+  person(13, T.fabrikam, 'Franz Becker', 'franz@fabrikam.us', customer('global-admin', 'billing-admin')),
   person(14, T.northwind, 'Nora Ng', 'nora@northwindtraders.us', customer('global-admin')),
   person(15, T.tailspin, 'Lucía Martín', 'lucia@tailspintoys.es', customer('global-admin')),
 ];
@@ -142,7 +142,8 @@ export function demoWorld(now: Date): SeedData {
       ),
     }),
     organization(T.contoso, 'Contoso Ltd', 'contoso.com', 'US', 'public', 'customer', { size: '51-250' }),
-    organization(T.fabrikam, 'Fabrikam GmbH', 'fabrikam.de', 'DE', 'public', 'customer', {
+    // Adatum's customer, so in Adatum's country and cloud (rule 1, clouds are boundaries).
+    organization(T.fabrikam, 'Fabrikam Inc', 'fabrikam.us', 'US', 'public', 'customer', {
       size: '251-1000',
       mcaAcceptanceId: 'mca-fabrikam',
     }),

@@ -494,6 +494,76 @@ describe('rule 4: not available to 21Vianet', () => {
   });
 });
 
+describe('clouds are boundaries: same cloud only', () => {
+  const adminAgent = partnerUser('admin-agent', 'none');
+  const globalAdmin = partnerUser('none', 'global-admin');
+  const globalCustomer = customerUser(['global-admin']);
+  const CLOUDS: Cloud[] = ['public', 'usgov', 'germany'];
+  const PAIRS = CLOUDS.flatMap((partner) => CLOUDS.map((customer) => ({ partner, customer })));
+
+  it.each(PAIRS)('a $partner partner requests a $customer customer', ({ partner, customer }) => {
+    const target = partnerTarget({
+      actorOrg: resellerOrg({ cloud: partner }),
+      customerOrg: customerOrg({ cloud: customer }),
+      includesAdminAccess: true,
+    });
+    const decision = decide(adminAgent, 'request-reseller-relationship', target);
+    if (partner === customer) expect(decision).toEqual({ allowed: true });
+    else
+      expect(decision).toEqual({
+        allowed: false,
+        reason: 'cloud-mismatch',
+        params: { partnerCloud: partner, customerCloud: customer },
+      });
+  });
+
+  it.each(PAIRS)('a $customer customer accepts a $partner partner', ({ partner, customer }) => {
+    const target = customerTarget({
+      actorOrg: customerOrg({ cloud: customer }),
+      partnerOrg: resellerOrg({ cloud: partner }),
+      includesAdminAccess: true,
+    });
+    const decision = decide(globalCustomer, 'accept-admin-invitation', target);
+    if (partner === customer) expect(decision).toEqual({ allowed: true });
+    else expect(decision).toMatchObject({ allowed: false, reason: 'cloud-mismatch' });
+  });
+
+  it.each(PAIRS)('a $customer reseller authorises a $partner provider', ({ partner, customer }) => {
+    const target = partnerTarget({
+      actorOrg: resellerOrg({ cloud: customer }),
+      partnerOrg: providerOrg({ cloud: partner }),
+    });
+    const decision = decide(globalAdmin, 'accept-indirect-provider', target);
+    if (partner === customer) expect(decision).toEqual({ allowed: true });
+    else
+      expect(decision).toEqual({
+        allowed: false,
+        reason: 'cloud-mismatch',
+        params: { partnerCloud: partner, customerCloud: customer },
+      });
+  });
+
+  it('names the cloud before the country: a US Government partner and a German public-cloud customer', () => {
+    const target = partnerTarget({
+      actorOrg: resellerOrg({ cloud: 'usgov', countryRegion: 'US' }),
+      customerOrg: customerOrg({ cloud: 'public', countryRegion: 'DE' }),
+      includesAdminAccess: true,
+    });
+    expect(decide(adminAgent, 'request-reseller-relationship', target)).toMatchObject({ reason: 'cloud-mismatch' });
+  });
+
+  it.each(CLOUDS)('21Vianet stays refused whatever the partner cloud (%s)', (cloud) => {
+    const target = partnerTarget({
+      actorOrg: resellerOrg({ cloud }),
+      customerOrg: customerOrg({ cloud: 'china' }),
+      includesAdminAccess: true,
+    });
+    expect(decide(adminAgent, 'request-reseller-relationship', target)).toMatchObject({
+      reason: 'not-available-21vianet',
+    });
+  });
+});
+
 describe('rule 10: indirect provider partnership', () => {
   const globalAdmin = partnerUser('none', 'global-admin');
 

@@ -55,7 +55,7 @@ describe('find a partner in the local Teams client', () => {
     await results
       .getByLabel('Necesidades de su negocio (en qué quiere ayuda)')
       .fill('Queremos pasar a Microsoft 365 en nuestras tiendas.');
-    await lucia.click(results, 'Contactar con los proveedores seleccionados');
+    await lucia.click(results, 'Ponerse en contacto con los proveedores seleccionados');
     await lucia.sees('Su solicitud se envió');
     await lucia.screenshot('enviado');
   });

@@ -13,21 +13,21 @@ describe('helpdesk in the local Teams client', () => {
   it('status, can we…, expiring and the timeline with its CSV export', async () => {
     const hana = await stack.as('helpdesk-agent');
     const status = await hana.say('status fabrikm');
-    await expectText(status, 'Adatum Cloud Partners → Fabrikam GmbH');
+    await expectText(status, 'Adatum Cloud Partners → Fabrikam Inc');
     await expectText(status, 'Helpdesk Administrator, License Administrator');
     await hana.screenshot('status');
 
     const canWe = await hana.say('can we reset a password for fabrikam');
-    await expectText(canWe, 'Yes, for Fabrikam GmbH');
+    await expectText(canWe, 'Yes, for Fabrikam Inc');
     await hana.screenshot('can-we');
 
     const expiring = await hana.say('expiring');
     await expectText(expiring, 'Admin access ending within 30 days');
-    await expectText(expiring, 'Fabrikam GmbH');
+    await expectText(expiring, 'Fabrikam Inc');
     await hana.screenshot('expiring');
 
     const timeline = await hana.say('timeline fabrikam');
-    await expectText(timeline, 'Fabrikam GmbH: timeline');
+    await expectText(timeline, 'Fabrikam Inc: timeline');
     await hana.click(timeline, 'Export CSV');
     const link = hana.page.locator('.fai-OutputCard a[href*="/downloads/"]').last();
     await link.waitFor();

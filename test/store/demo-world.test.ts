@@ -1,11 +1,14 @@
 import { SCHEMAS } from '../../src/store/collections.js';
 import { DEMO_PERSONAS, DEMO_TENANTS, demoWorld } from '../../src/store/demo-world.js';
-import { AgentRole, CustomerAdminRole, PartnerAdminRole, type User } from '../../src/domain/model.js';
+import { AgentRole, CustomerAdminRole, PartnerAdminRole, User } from '../../src/domain/model.js';
+import { decide } from '../../src/domain/policy.js';
 import type { CollectionName } from '../../src/store/store.js';
 
 const world = demoWorld(new Date('2026-11-22T10:00:00Z'));
 const users = (world.users ?? []) as Omit<User, 'version'>[];
 const orgs = world.organizations ?? [];
+const partnerRoles = (agent: AgentRole, admin: PartnerAdminRole) => ({ side: 'partner', agent, admin }) as const;
+const customerRoles = () => ({ side: 'customer', admin: [...CustomerAdminRole.options] }) as const;
 
 describe('demo world', () => {
   it('every record is valid and every id unique', () => {
@@ -56,5 +59,45 @@ describe('demo world', () => {
         (r) => r.partnerTenantId === DEMO_TENANTS.adatum && r.customerTenantId === DEMO_TENANTS.contoso,
       ),
     ).toBe(false);
+  });
+});
+
+describe('the demo world obeys the rules it demonstrates', () => {
+  const orgOf = (tenantId: string) => ({ ...orgs.find((o) => o.tenantId === tenantId)!, version: 1 });
+  // Someone who holds every role of its side, so only the rules about the organisations can refuse.
+  const everyPartnerRole = (tenantId: string) =>
+    User.parse({
+      ...users.find((u) => u.tenantId === tenantId)!,
+      version: 1,
+      roles: partnerRoles('admin-agent', 'global-admin'),
+    });
+  const everyCustomerRole = (tenantId: string) =>
+    User.parse({ ...users.find((u) => u.tenantId === tenantId)!, version: 1, roles: customerRoles() });
+
+  it.each((world.relationships ?? []).map((r) => [r.id, r] as const))('%s', (_id, relationship) => {
+    const partner = orgOf(relationship.partnerTenantId);
+    const customer = orgOf(relationship.customerTenantId);
+    const includesAdminAccess = relationship.adminAccess !== null;
+    if (relationship.types.includes('indirect-provider')) {
+      expect(
+        decide(everyPartnerRole(customer.tenantId), 'accept-indirect-provider', {
+          actorOrg: customer,
+          partnerOrg: partner,
+        }),
+      ).toEqual({ allowed: true });
+      return;
+    }
+    const request = { actorOrg: partner, customerOrg: customer, includesAdminAccess };
+    expect(decide(everyPartnerRole(partner.tenantId), 'request-reseller-relationship', request)).toEqual({
+      allowed: true,
+    });
+    const acceptance = {
+      actorOrg: customer,
+      partnerOrg: partner,
+      invitationCustomerTenantId: customer.tenantId,
+      includesAdminAccess,
+    };
+    const action = includesAdminAccess ? 'accept-admin-invitation' : 'accept-reseller-invitation';
+    expect(decide(everyCustomerRole(customer.tenantId), action, acceptance)).toEqual({ allowed: true });
   });
 });

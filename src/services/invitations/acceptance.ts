@@ -7,6 +7,7 @@ import { withRetry, type Store, type Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import type { McaAcceptedHook } from './mca-notice.js';
 
 export interface Accepted {
   invitation: Invitation;
@@ -23,6 +24,7 @@ export class AcceptanceService {
     private readonly store: Store,
     private readonly clock: () => Date,
     private readonly policy: PolicySettings,
+    private readonly onMcaAccepted?: McaAcceptedHook,
   ) {}
 
   /** Why this user cannot answer this invitation now, or undefined when they can. */
@@ -91,7 +93,7 @@ export class AcceptanceService {
       if (!accepted.ok) return refuse(`invitation-${accepted.error.code}`);
       const saved = tx.update('invitations', { ...accepted.value, customerTenantId: acting.org.tenantId });
 
-      const mcaRecorded = await this.recordMca(tx, acting, now);
+      const mca = await recordMcaAcceptance(tx, acting, now);
       const relationships: Relationship[] = [];
       for (const partnerTenantId of [
         invitation.partnerTenantId,
@@ -107,8 +109,10 @@ export class AcceptanceService {
         target: { type: 'invitation', id: invitation.id },
         tenantIds: tenantsOf(saved),
       });
+      // After the relationships exist, so the inviting partner is among those told.
+      if (mca) await this.onMcaAccepted?.(tx, acting.org, mca);
       await onAnswered?.(tx, saved, allowed.value);
-      return ok({ invitation: saved, relationships, mcaRecorded });
+      return ok({ invitation: saved, relationships, mcaRecorded: mca !== undefined });
     });
   }
 
@@ -132,11 +136,6 @@ export class AcceptanceService {
       await onAnswered?.(tx, saved, allowed.value);
       return ok(saved);
     });
-  }
-
-  /** Rule 6: accepting an invitation asks for the MCA when the organisation has not accepted it yet. */
-  private async recordMca(tx: Transaction, acting: Acting, now: Date): Promise<boolean> {
-    return (await recordMcaAcceptance(tx, acting, now)) !== undefined;
   }
 
   private createRelationship(

@@ -5,6 +5,7 @@ import { withRetry, type Store, type Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { actorOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import type { McaAcceptedHook } from './mca-notice.js';
 
 export const MCA_VERSION = 'Microsoft Customer Agreement (2024-01)';
 
@@ -42,6 +43,7 @@ export class CustomerAgreement {
   constructor(
     private readonly store: Store,
     private readonly clock: () => Date,
+    private readonly onAccepted?: McaAcceptedHook,
   ) {}
 
   async current(acting: Acting): Promise<Outcome<AgreementAcceptance | undefined>> {
@@ -59,7 +61,10 @@ export class CustomerAgreement {
     if (!acknowledged) return refuse('mca-acknowledgement-required');
     return withRetry(this.store, async (tx) => {
       const recorded = await recordMcaAcceptance(tx, acting, this.clock());
-      if (recorded) return ok(recorded);
+      if (recorded) {
+        await this.onAccepted?.(tx, acting.org, recorded);
+        return ok(recorded);
+      }
       const org = await tx.get('organizations', acting.org.tenantId);
       const existing = org?.mcaAcceptanceId ? await tx.get('agreements', org.mcaAcceptanceId) : undefined;
       return refuse('mca-already-accepted', { name: existing?.acceptedByName ?? '?', at: existing?.acceptedAt ?? '' });

@@ -98,6 +98,9 @@ export class InvitationService {
     if (request.relationshipTypes.includes('delegated-admin') !== includesAdminAccess) {
       return refuse('delegated-admin-type-mismatch');
     }
+    // Rule 6: nothing is bought for a customer that has not accepted the MCA; a new one has not.
+    if (request.kind === 'purchase-offer' && !customer?.mcaAcceptanceId)
+      return refuse('mca-not-accepted', { customer: customer?.name ?? customerDomain });
     if (request.kind === 'two-tier') {
       const provider = await this.authorisedProvider(org, request.providerTenantId);
       if (!provider.ok) return provider;

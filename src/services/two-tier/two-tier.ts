@@ -257,6 +257,8 @@ export class TwoTierService {
       (r) => r.partnerTenantId === acting.org.tenantId && isLive(r) && r.types.includes('reseller'),
     );
     if (!relationship) return refuse('no-reseller-relationship', { customer: customer?.name ?? customerTenantId });
+    // Rule 6: the reseller relationship alone is not enough to buy for the customer.
+    if (!customer?.mcaAcceptanceId) return refuse('mca-not-accepted', { customer: customer?.name ?? customerTenantId });
     return ok(relationship);
   }
 }

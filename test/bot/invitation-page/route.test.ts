@@ -84,7 +84,7 @@ describe('GET /invite/<code>: the personalised link', () => {
         'es',
         'es-ES,es;q=0.9,en;q=0.8',
         [
-          'Aceptar contrato y autorizar partner',
+          'Aceptar contrato & autorizar asociado',
           'Adatum Cloud Partners',
           'Contoso Ltd',
           'Administrador del departamento de soporte técnico',

@@ -11,7 +11,7 @@ const lidia = persona('lidia'); // Litware: a relationship with Contoso only
 const carmen = persona('carmen'); // Contoso global admin: Contoso deals with Litware only
 
 /** What must never appear in a reply about an organisation the user's own has nothing to do with. */
-const FABRIKAM = ['Fabrikam', 'fabrikam.de', 'Franz', 'Adatum', 'adatum.com', '/invite/'];
+const FABRIKAM = ['Fabrikam', 'fabrikam.us', 'Franz', 'Adatum', 'adatum.com', '/invite/'];
 const TOYS = ['Tailspin', 'tailspintoys.es', 'Wingtip', 'wingtiptoys.cn', 'Lucía'];
 
 describe('lookups see only the organisations the acting one deals with', () => {
@@ -22,9 +22,9 @@ describe('lookups see only the organisations the acting one deals with', () => {
     ['a customer admin of Contoso: status fabrikam', carmen, 'status fabrikam', 'no organisation like', FABRIKAM],
     // The reply echoes what was typed, nothing more.
     [
-      'a customer admin of Contoso: status fabrikam.de',
+      'a customer admin of Contoso: status fabrikam.us',
       carmen,
-      'status fabrikam.de',
+      'status fabrikam.us',
       'no organisation like',
       FABRIKAM.slice(2),
     ],
@@ -41,7 +41,7 @@ describe('lookups see only the organisations the acting one deals with', () => {
   });
 
   it('the same lookups find the organisation for those who deal with it', async () => {
-    expect(await as(hana).say('status fabrikam')).toContain('Fabrikam GmbH: relationship status');
+    expect(await as(hana).say('status fabrikam')).toContain('Fabrikam Inc: relationship status');
     expect(await as(lidia).say('status contoso')).toContain('Litware Solutions → Contoso Ltd');
     expect(await as(carmen).say('status litwre')).toContain('Litware Solutions → Contoso Ltd');
   });

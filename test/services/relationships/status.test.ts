@@ -36,10 +36,10 @@ describe('finding the organisation a helpdesk user names', () => {
   afterAll(async () => dispose());
 
   it.each([
-    ['fabrikam.de', 'one', ['Fabrikam GmbH']],
-    ['FABRIKAM.DE', 'one', ['Fabrikam GmbH']],
-    ['fabrikam', 'one', ['Fabrikam GmbH']],
-    ['fabri', 'one', ['Fabrikam GmbH']],
+    ['fabrikam.us', 'one', ['Fabrikam Inc']],
+    ['FABRIKAM.US', 'one', ['Fabrikam Inc']],
+    ['fabrikam', 'one', ['Fabrikam Inc']],
+    ['fabri', 'one', ['Fabrikam Inc']],
     ['northwind traders', 'one', ['Northwind Traders']],
     ['tailspn', 'one', ['Tailspin Toys']],
     ['contso', 'one', ['Contoso Ltd']],

@@ -12,6 +12,7 @@ import { decide } from '../../../domain/policy.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { isLive } from '../../../services/invitations/acceptance.js';
 import { CustomerAgreement } from '../../../services/invitations/customer-agreement.js';
+import { McaNotice } from '../../../services/invitations/mca-notice.js';
 import type { Acting } from '../../../services/invitations/invitations.js';
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
@@ -21,8 +22,8 @@ import { command } from '../../command-handler.js';
 export const MCA_VERB = 'mca.accept';
 
 /** "Accept" the MCA alone (rule 6) and "My partners" for customer admins. */
-export const customerAdminWorkflow: WorkflowFactory = ({ store, clock }) => {
-  const agreement = new CustomerAgreement(store, clock);
+export const customerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
+  const agreement = new CustomerAgreement(store, clock, new McaNotice(notifier, config.defaultLanguage).accepted);
 
   async function mcaCard(acting: Acting, tr: Translator, error?: string): Promise<CardAttachment> {
     const current = await agreement.current(acting);

@@ -10,6 +10,7 @@ import { noticeCard } from '../../../cards/notice-card.js';
 import { relationshipTypes } from '../../../cards/format.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { AcceptanceService, isLive } from '../../../services/invitations/acceptance.js';
+import { McaNotice } from '../../../services/invitations/mca-notice.js';
 import { InvitationDelivery } from '../../../services/invitations/invitation-delivery.js';
 import { hashInvitationToken } from '../../../services/invitations/invitation-token.js';
 import type { Acting } from '../../../services/invitations/invitations.js';
@@ -30,7 +31,12 @@ const InvitationRef = z.object({ invitationId: z.string().min(1).max(100) });
  * Teams, or by pasting its link or code), then Accept & Authorize or Decline.
  */
 export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifier, config, available }) => {
-  const acceptance = new AcceptanceService(store, clock, config);
+  const acceptance = new AcceptanceService(
+    store,
+    clock,
+    config,
+    new McaNotice(notifier, config.defaultLanguage).accepted,
+  );
   const delivery = new InvitationDelivery(store, notifier, config.defaultLanguage, clock);
 
   /** What this user should see for this invitation now. */

@@ -42,7 +42,7 @@ describe('customer admin: the MCA alone, My partners, trials and offers', () => 
   it('My partners: types, admin roles, since, ends, auto-extend and who accepted', async () => {
     const text = await as(franz).say('my partners');
     for (const expected of [
-      'Partners Fabrikam GmbH works with',
+      'Partners Fabrikam Inc works with',
       'Adatum Cloud Partners',
       'Reseller, Delegated administrator',
       'Helpdesk Administrator, License Administrator',

@@ -50,15 +50,15 @@ describe('helpdesk', () => {
     it.each([
       [
         'can we reset a password for fabrikam',
-        ['Yes, for Fabrikam GmbH', 'Helpdesk Administrator', 'Password Administrator'],
+        ['Yes, for Fabrikam Inc', 'Helpdesk Administrator', 'Password Administrator'],
       ],
-      ['can we manage licences for fabrikam.de', ['Yes, for Fabrikam GmbH', 'License Administrator']],
-      ['can we open a support request for fabrikm', ['Yes, for Fabrikam GmbH', 'Helpdesk Administrator']],
+      ['can we manage licences for fabrikam.us', ['Yes, for Fabrikam Inc', 'License Administrator']],
+      ['can we open a support request for fabrikm', ['Yes, for Fabrikam Inc', 'Helpdesk Administrator']],
       [
         'can we manage users for fabrikam',
-        ['Not now, for Fabrikam GmbH', 'Roles are never added', 'User Administrator'],
+        ['Not now, for Fabrikam Inc', 'Roles are never added', 'User Administrator'],
       ],
-      ['can we manage subscriptions for fabrikam', ['Not now, for Fabrikam GmbH', 'Billing Administrator']],
+      ['can we manage subscriptions for fabrikam', ['Not now, for Fabrikam Inc', 'Billing Administrator']],
       [
         'can we reset a password for contoso',
         ['Not now, for Contoso Ltd', 'no active relationship', 'Password Administrator'],
@@ -79,7 +79,7 @@ describe('helpdesk', () => {
 
     it('answers in Spanish', async () => {
       const text = await as(hana!, 'es-ES').say('¿podemos restablecer una contraseña para Fabrikam?');
-      expect(text).toContain('Sí, para Fabrikam GmbH');
+      expect(text).toContain('Sí, para Fabrikam Inc');
       expect(text).toContain('Administrador del departamento de soporte técnico');
     });
 
@@ -152,7 +152,7 @@ describe('helpdesk', () => {
       expect(text.indexOf('Expiring Customer 1')).toBeLessThan(text.indexOf('Expiring Customer 2'));
       expect(text).not.toContain('Fabrikam');
       const next = await bot.click(buttons(cards[0])[0]!.verb, buttons(cards[0])[0]!.data);
-      expect(next.text).toContain('Fabrikam GmbH');
+      expect(next.text).toContain('Fabrikam Inc');
       expect(next.text).toContain('(20 days left)');
     });
 
@@ -214,7 +214,7 @@ describe('helpdesk', () => {
         });
       });
       const text = await as(hana!).say('timeline fabrikam');
-      expect(text).toContain('Fabrikam GmbH: timeline');
+      expect(text).toContain('Fabrikam Inc: timeline');
       expect(text.indexOf('Admin roles removed, by Alex Wilber')).toBeGreaterThan(-1);
       expect(text.indexOf('Admin roles removed')).toBeLessThan(text.indexOf('Relationship activated, by Franz Becker'));
       // Contoso's history with Litware is not Adatum's to read.
@@ -255,7 +255,7 @@ describe('helpdesk', () => {
         const response = await fetch(`http://127.0.0.1:${port}${path}`);
         expect(response.status).toBe(200);
         expect(response.headers.get('content-type')).toContain('text/csv');
-        expect(response.headers.get('content-disposition')).toContain('timeline-fabrikam.de.csv');
+        expect(response.headers.get('content-disposition')).toContain('timeline-fabrikam.us.csv');
         const bytes = Buffer.from(await response.arrayBuffer());
         expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 byte-order mark for spreadsheets.
         const csv = bytes.subarray(3).toString('utf8');
@@ -306,7 +306,7 @@ describe('helpdesk', () => {
       };
       expect(result.type).toBe('result');
       expect(result.attachments).toHaveLength(1);
-      expect(result.attachments[0]!.preview.content.title).toBe('Fabrikam GmbH');
+      expect(result.attachments[0]!.preview.content.title).toBe('Fabrikam Inc');
       expect(JSON.stringify(result.attachments[0]!.content)).toContain('Helpdesk Administrator, License Administrator');
     });
 

@@ -28,8 +28,8 @@ describe('relationship status and Remove roles', () => {
   it('a helpdesk agent sees the relationship with its roles, end date, acceptance, last change and MCA', async () => {
     const text = await as(hana!).say('status fabrikam');
     for (const expected of [
-      'Fabrikam GmbH: relationship status',
-      'Adatum Cloud Partners → Fabrikam GmbH',
+      'Fabrikam Inc: relationship status',
+      'Adatum Cloud Partners → Fabrikam Inc',
       'Active',
       'Reseller, Delegated administrator',
       'Helpdesk Administrator, License Administrator',
@@ -43,9 +43,9 @@ describe('relationship status and Remove roles', () => {
   });
 
   it.each([
-    ['status fabrikam.de', 'Fabrikam GmbH: relationship status'],
-    ['status FABRIKAM', 'Fabrikam GmbH: relationship status'],
-    ['status fabrikm', 'Fabrikam GmbH: relationship status'],
+    ['status fabrikam.us', 'Fabrikam Inc: relationship status'],
+    ['status FABRIKAM', 'Fabrikam Inc: relationship status'],
+    ['status fabrikm', 'Fabrikam Inc: relationship status'],
     ['status contso', 'Adatum Cloud Partners has no relationship with Contoso Ltd.'],
     ['status nowhere', 'I found no organisation like "nowhere"'],
     ['status', 'Name the organisation: status contoso'],
@@ -75,7 +75,7 @@ describe('relationship status and Remove roles', () => {
     // Contoso has nothing to do with Fabrikam: it is answered as if it did not exist.
     const other = await bot.say('status fabrikam');
     expect(other).toContain('I found no organisation like "fabrikam"');
-    expect(other).not.toContain('Fabrikam GmbH');
+    expect(other).not.toContain('Fabrikam Inc');
     expect(other).not.toContain('Adatum');
   });
 

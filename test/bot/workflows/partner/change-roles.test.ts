@@ -2,6 +2,7 @@ import { PARTNER_VERBS } from '../../../../src/bot/workflows/partner/verbs.js';
 import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
 import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import type { Store } from '../../../../src/store/store.js';
+import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { visibleText, type Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
 import { BotHarness } from '../../../support/bot-harness.js';
@@ -134,11 +135,15 @@ describe('Change admin roles', () => {
   });
 
   it('refuses a customer outside the partner country (rule 1) in the form, saving nothing', async () => {
+    // The demo world obeys rule 1, so the customer moves abroad after the relationship began.
+    await store.transaction(async (tx) => {
+      tx.update('organizations', { ...(await tx.get('organizations', DEMO_TENANTS.fabrikam))!, countryRegion: 'DE' });
+    });
     const { text } = await as(alex).click(PARTNER_VERBS.sendRoles, {
       ...CHANGE,
       relationshipId: 'rel-adatum-fabrikam',
     });
-    expect(text).toContain('Change admin roles for Fabrikam GmbH');
+    expect(text).toContain('Change admin roles for Fabrikam Inc');
     expect(text).toContain('only be requested with a customer in your own country or region (US)');
     expect(await invitations()).toHaveLength(0);
   });

@@ -73,7 +73,7 @@ describe('Add a new customer (rule 9)', () => {
   it.each<[string, Person, Partial<typeof ALPINE>, string]>([
     // Adatum has nothing to do with Contoso: it is told the domain it typed is taken, not whose it is.
     ['an existing organisation', alex, { domain: 'contoso.com' }, 'That domain belongs to contoso.com'],
-    ['an existing customer of ours', alex, { domain: 'fabrikam.de' }, 'That domain belongs to Fabrikam GmbH'],
+    ['an existing customer of ours', alex, { domain: 'fabrikam.us' }, 'That domain belongs to Fabrikam Inc'],
     ['a missing name', alex, { name: ' ' }, "Give the company's name"],
     ['a bad domain', alex, { domain: 'alpine' }, "Give the company's domain"],
     ['a bad country', alex, { countryRegion: 'USA' }, 'two letters'],

@@ -1,4 +1,5 @@
 import { PARTNER_VERBS } from '../../../../src/bot/workflows/partner/verbs.js';
+import { MCA_VERB } from '../../../../src/bot/workflows/customer/customer-admin.js';
 import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import type { Store } from '../../../../src/store/store.js';
 import { visibleText, type Person } from '../../../support/activities.js';
@@ -62,7 +63,22 @@ describe('Trial invitations and purchase offers', () => {
     expect(seen).toContain('Microsoft 365 E3');
   });
 
+  it('a purchase offer says no, and why, until the customer accepted the MCA (rule 6)', async () => {
+    const { text } = await as(alex).click(PARTNER_VERBS.offerSubmit, OFFER);
+    expect(text).toContain('Contoso Ltd has not accepted the Microsoft Customer Agreement yet');
+    expect(text).toContain('Create purchase offer');
+    const toNewCustomer = await as(alex).click(PARTNER_VERBS.offerSubmit, {
+      ...OFFER,
+      customer: '',
+      newDomain: 'newco.example',
+      newEmail: 'admin@newco.example',
+    });
+    expect(toNewCustomer.text).toContain('newco.example has not accepted the Microsoft Customer Agreement yet');
+    expect(await invitations()).toHaveLength(0);
+  });
+
   it('a purchase offer carries licence counts and may include delegated administration', async () => {
+    expect((await as(carmen).click(MCA_VERB, { confirmed: 'true' })).text).toContain('Contoso Ltd');
     const bot = as(alex);
     expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer' })).text).toContain(
       'Licences of Microsoft 365 E3',

@@ -38,15 +38,15 @@ describe('partner: pending invitations and ending relationships', () => {
 
   it('terminates admin access after confirmation; the relationship stays and the customer is told', async () => {
     const bot = as(alex!);
-    expect(await bot.say('end relationship')).toContain('Fabrikam GmbH: Reseller, Delegated administrator');
+    expect(await bot.say('end relationship')).toContain('Fabrikam Inc: Reseller, Delegated administrator');
     const confirm = await bot.click(PARTNER_VERBS.endConfirm, {
       ending: 'admin-access',
       relationshipId: 'rel-adatum-fabrikam',
     });
-    expect(confirm.text).toContain('Terminate admin access to Fabrikam GmbH?');
+    expect(confirm.text).toContain('Terminate admin access to Fabrikam Inc?');
     const done = await bot.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: 'rel-adatum-fabrikam' });
     expect(done.text).toContain(
-      'Adatum Cloud Partners no longer has admin roles in Fabrikam GmbH; the relationship stays.',
+      'Adatum Cloud Partners no longer has admin roles in Fabrikam Inc; the relationship stays.',
     );
     expect(await store.get('relationships', 'rel-adatum-fabrikam')).toMatchObject({
       status: 'active',
@@ -61,7 +61,7 @@ describe('partner: pending invitations and ending relationships', () => {
   it('ends a relationship after confirmation; the customer is told', async () => {
     const bot = as(alex!);
     const done = await bot.click(PARTNER_VERBS.end, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' });
-    expect(done.text).toContain('Adatum Cloud Partners and Fabrikam GmbH no longer have a partner relationship.');
+    expect(done.text).toContain('Adatum Cloud Partners and Fabrikam Inc no longer have a partner relationship.');
     expect(await store.get('relationships', 'rel-adatum-fabrikam')).toMatchObject({ status: 'terminated' });
     expect(
       (await bot.click(PARTNER_VERBS.end, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' })).text,

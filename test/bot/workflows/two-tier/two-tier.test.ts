@@ -159,7 +159,7 @@ describe('two-tier: indirect providers and resellers', () => {
     // Proseware has nothing to do with Fabrikam: answered as an organisation that does not exist.
     const fabrikam = await as(paul).say('order fabrikam');
     expect(fabrikam).toContain('I cannot find that customer organisation');
-    expect(fabrikam).not.toContain('Fabrikam GmbH');
+    expect(fabrikam).not.toContain('Fabrikam Inc');
   });
 
   it.each([
