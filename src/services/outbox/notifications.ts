@@ -7,6 +7,7 @@ import { isPersonal } from '../people/conversations.js';
 import { isTransient } from './delivery-error.js';
 import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
+import { forgetSettledNotifications } from './settled-notifications.js';
 import { CLAIM_LEASE_MS, claimForDelivery, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
@@ -49,7 +50,6 @@ export interface NotifierOptions {
 
 const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
 const MINUTE = 60_000;
-const DAY = 86_400_000;
 /** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
 const FIRST_LOOKBACK_MS = 30 * 86_400_000;
 /** Each drain reads again the minutes just before the last one: what another instance queued and never sent. */
@@ -258,30 +258,9 @@ export class Notifier {
     return queueReplacements(tx, this.opts.clock(), subjectId, render);
   }
 
-  /**
-   * Forgets delivered and failed notifications that settled before `olderThan`, a day at a time through
-   * the index, looking back a year (the hourly prune keeps up, so older ones do not pile up).
-   * Keep them longer than an invitation lives: a delivered card is replaced when its invitation is answered.
-   */
-  async forgetSettled(olderThan: Date): Promise<number> {
-    let forgotten = 0;
-    const lastDay = Math.floor(olderThan.getTime() / DAY) * DAY;
-    for (let day = lastDay - 365 * DAY; day <= lastDay; day += DAY) {
-      const key = new Date(day).toISOString().slice(0, 10);
-      const old = (await this.store.findBy('notifications', 'settled', key)).filter(
-        (n) => new Date(n.deliveredAt ?? n.nextAttemptAt) < olderThan,
-      );
-      for (let i = 0; i < old.length; i += 500) {
-        await this.store.transaction(async (tx) => {
-          for (const n of old.slice(i, i + 500)) {
-            const current = await tx.get('notifications', n.id);
-            if (current && current.status !== 'pending') tx.remove('notifications', current);
-          }
-        });
-      }
-      forgotten += old.length;
-    }
-    return forgotten;
+  /** Forgets delivered and failed notifications that settled before `olderThan` (see forgetSettledNotifications). */
+  forgetSettled(olderThan: Date): Promise<number> {
+    return forgetSettledNotifications(this.store, olderThan);
   }
 
   /** Makes a user's queued notifications due now (they just opened a conversation with the bot). */
