@@ -1,6 +1,5 @@
 // The whole app as two instances on one PostgreSQL database: each its own app and store connection.
 import { INVITATION_VERBS } from '../src/cards/invitation-card.js';
-import { InvitationService } from '../src/services/invitations/invitations.js';
 import { REPLACE_KIND } from '../src/services/outbox/notifications.js';
 import { DEMO_TENANTS, demoWorld } from '../src/store/demo-world.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/postgres-store.js';
@@ -8,6 +7,7 @@ import { BotHarness } from './support/bot-harness.js';
 import { freshDatabase } from './support/postgres.js';
 import { NOW } from './support/world.js';
 import { persona } from './support/personas.js';
+import { sendInvitation } from './support/invitations.js';
 
 const alex = persona('alex');
 const carmen = persona('carmen');
@@ -30,20 +30,12 @@ describe('two bot instances on one PostgreSQL database', () => {
   it('two admins accepting one invitation on two instances at once: exactly one acceptance, the partner told once', async () => {
     const url = await freshDatabase();
     const [here, there] = [await instance(url), await instance(url)];
-    const service = new InvitationService(here, () => NOW, { fourEyes: false, singleDelegatedAdminPartner: false });
-    const acting = {
-      user: (await here.get('users', alex.id))!,
-      org: (await here.get('organizations', DEMO_TENANTS.adatum))!,
-    };
-    const issued = await service.request(acting, {
+    const { id } = await sendInvitation(here, {
       kind: 'reseller',
       customer: { tenantId: DEMO_TENANTS.contoso },
       relationshipTypes: ['reseller'],
       adminAccess: null,
     });
-    if (!issued.ok) throw new Error(JSON.stringify(issued));
-    const id = issued.value.invitation.id;
-    await service.markSent(acting, id, { subject: 's', body: 'b' });
     // Alex has a personal chat with the bot, so the acceptance notice can reach him.
     const partner = new BotHarness(here, alex);
     harnesses.push(partner);

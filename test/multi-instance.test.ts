@@ -2,7 +2,6 @@
 // activities posted over HTTP, spread over the instances, and one instance killed in the middle of a load.
 import { benchWorld } from '../bench/world.js';
 import { INVITATION_VERBS } from '../src/cards/invitation-card.js';
-import { InvitationService } from '../src/services/invitations/invitations.js';
 import { DEMO_TENANTS } from '../src/store/demo-world.js';
 import { openPostgresStore, type PostgresStore } from '../src/store/postgres/postgres-store.js';
 import { cardAction, message, visibleText, type Person } from './support/activities.js';
@@ -10,6 +9,7 @@ import { socketPortsOf, startBotProcess, type BotProcess } from './support/bot-p
 import { startConnectorStandIn, type ConnectorStandIn } from './support/connector-stand-in.js';
 import { persona } from './support/personas.js';
 import { freshDatabase } from './support/postgres.js';
+import { sendInvitation } from './support/invitations.js';
 
 const alex = persona('alex'); // Adatum admin agent: told of every acceptance
 const carmen = persona('carmen'); // Contoso global admin
@@ -99,23 +99,16 @@ describe('three bot processes on one PostgreSQL database', () => {
   it(
     'two admins accepting one invitation on two instances at once: exactly one acceptance, the partner told once',
     async () => {
-      const service = new InvitationService(store, () => new Date(), {
-        fourEyes: false,
-        singleDelegatedAdminPartner: false,
-      });
-      const acting = {
-        user: (await store.get('users', alex.id))!,
-        org: (await store.get('organizations', DEMO_TENANTS.adatum))!,
-      };
-      const issued = await service.request(acting, {
-        kind: 'reseller',
-        customer: { tenantId: DEMO_TENANTS.contoso },
-        relationshipTypes: ['reseller'],
-        adminAccess: null,
-      });
-      if (!issued.ok) throw new Error(JSON.stringify(issued));
-      const id = issued.value.invitation.id;
-      await service.markSent(acting, id, { subject: 's', body: 'b' });
+      const { id } = await sendInvitation(
+        store,
+        {
+          kind: 'reseller',
+          customer: { tenantId: DEMO_TENANTS.contoso },
+          relationshipTypes: ['reseller'],
+          adminAccess: null,
+        },
+        new Date(),
+      );
 
       const answers = await Promise.all([
         post(instances[0]!, accept(carmen, id)),
