@@ -18,6 +18,7 @@ const EMPTY: RequestFormValues = {
   customer: '',
   newDomain: '',
   newEmail: '',
+  displayName: '',
   relationship: 'reseller',
   includeAdmin: 'false',
   roles: '',
@@ -32,17 +33,20 @@ export function requestForm(
   values: Partial<RequestFormValues> = {},
   error?: string,
   data: Record<string, unknown> = {},
+  intro?: string,
 ): CardAttachment {
   const label = (key: string) => tr.t(`request.${key}`);
   return renderCard('request-relationship', {
     title: label('title'),
-    intro: label('intro'),
+    intro: intro ?? label('intro'),
     labels: {
       customer: label('customer'),
       customerPlaceholder: label('customerPlaceholder'),
       newCustomerHint: label('newCustomerHint'),
       newDomain: label('newDomain'),
       newEmail: label('newEmail'),
+      displayName: label('displayName'),
+      displayNamePlaceholder: label('displayNamePlaceholder'),
       relationship: label('relationship'),
       includeAdmin: label('includeAdmin'),
       rolesHeading: label('rolesHeading'),
@@ -52,13 +56,17 @@ export function requestForm(
       autoExtend: label('autoExtend'),
       submit: label('submit'),
     },
-    values: { ...EMPTY, ...values, leadId: undefined } as RequestRelationshipCard['values'],
+    values: { ...EMPTY, ...values, leadId: undefined, templateId: undefined } as RequestRelationshipCard['values'],
     relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({ title: tr.t(`request.rel.${value}`), value })),
     roleChoices: adminRoleChoices(tr),
     hasError: !!error,
     error: error ?? '',
     verb: REQUEST_VERBS.submit,
-    data: { ...data, ...(values.leadId ? { leadId: values.leadId } : {}) },
+    data: {
+      ...data,
+      ...(values.leadId ? { leadId: values.leadId } : {}),
+      ...(values.templateId ? { templateId: values.templateId } : {}),
+    },
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainName, plainText } from './text.js';
+import { RelationshipName } from './relationship-name.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
@@ -207,6 +208,9 @@ export const Invitation = z.object({
   leadId: z.string().optional(),
   /** A role change: the relationship whose access ends once this invitation is accepted. */
   replacesRelationshipId: z.string().optional(),
+  displayName: RelationshipName.optional(),
+  /** Started from a template: its groups are assigned the roles as soon as the customer accepts. */
+  template: z.object({ id: z.string().min(1), groupIds: z.array(z.string().min(1)) }).optional(),
 });
 export type Invitation = z.infer<typeof Invitation>;
 
@@ -233,6 +237,7 @@ export const Relationship = z.object({
   acceptedBy: ActorAt.optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,
+  displayName: RelationshipName.optional(),
 });
 export type Relationship = z.infer<typeof Relationship>;
 

@@ -8,6 +8,7 @@ import {
   sameCloud,
   sameCountryRegion,
 } from './rules.js';
+import { ACCESS_PARTNER_ACTIONS, ACCESS_ROLE_TABLE_PARTNER } from './access-policy.js';
 
 /**
  * Enrolment as an indirect reseller (rule 11) is the one action of both sides: the seed has a
@@ -24,6 +25,7 @@ export const PartnerAction = z.enum([
   'manage-users',
   'accept-indirect-provider',
   ENROLL,
+  ...ACCESS_PARTNER_ACTIONS,
 ]);
 export type PartnerAction = z.infer<typeof PartnerAction>;
 
@@ -54,6 +56,7 @@ export const ROLE_TABLE_PARTNER: Readonly<Record<PartnerAction, readonly Partner
   'accept-indirect-provider': ['global-admin'],
   // The seed signs in "as a global admin" to enrol.
   [ENROLL]: ['global-admin'],
+  ...ACCESS_ROLE_TABLE_PARTNER,
 };
 
 /** The customer role table of the domain reference; a user with no admin role ("other users") may do none. */

@@ -18,6 +18,7 @@ import {
   StateRecord,
 } from './runtime-records.js';
 import type { CollectionName } from './store.js';
+import { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
 
 /** The zod schema every record of a collection must satisfy, on load and on every write. */
 export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
@@ -35,6 +36,9 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   notifications: NotificationRecord,
   reminders: ReminderRecord,
   downloads: DownloadRecord,
+  securityGroups: SecurityGroup,
+  accessAssignments: AccessAssignment,
+  accessTemplates: AccessTemplate,
 };
 
 export const COLLECTION_NAMES = Object.keys(SCHEMAS) as CollectionName[];

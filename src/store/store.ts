@@ -9,6 +9,7 @@ import type {
   User,
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
+import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
 import type { ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
@@ -35,6 +36,9 @@ export interface Collections {
   notifications: NotificationRecord;
   reminders: ReminderRecord;
   downloads: DownloadRecord;
+  securityGroups: SecurityGroup;
+  accessAssignments: AccessAssignment;
+  accessTemplates: AccessTemplate;
 }
 export type CollectionName = keyof Collections;
 
@@ -60,6 +64,8 @@ export const INDEXES = {
       [i.partnerTenantId, ...(i.providerTenantId ? [i.providerTenantId] : [])].map((p) =>
         pairKey(p, i.customerTenantId ?? i.customerDomain.toLowerCase()),
       ),
+    /** The name of the relationship it asks for, per partner: names are unique among a partner's requests too. */
+    name: (i: Invitation) => (i.displayName ? [pairKey(i.partnerTenantId, foldText(i.displayName))] : []),
   },
   relationships: {
     partner: (r: Relationship) => [r.partnerTenantId],
@@ -67,6 +73,8 @@ export const INDEXES = {
     status: (r: Relationship) => [r.status],
     /** Partner and customer together: what two organisations have with each other, without reading a partner's whole book. */
     pair: (r: Relationship) => [pairKey(r.partnerTenantId, r.customerTenantId)],
+    /** Its GDAP name, folded: found by name from either side, unique per partner. */
+    name: (r: Relationship) => (r.displayName ? [foldText(r.displayName)] : []),
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],
@@ -114,6 +122,16 @@ export const INDEXES = {
   downloads: {
     /** The hour it stops working (ISO, to the hour): the prune reads expired links, not live ones. */
     expires: (d: DownloadRecord) => [d.expiresAt.slice(0, 13)],
+  },
+  securityGroups: {
+    partner: (g: SecurityGroup) => [g.partnerTenantId],
+  },
+  accessAssignments: {
+    relationship: (a: AccessAssignment) => [a.relationshipId],
+    group: (a: AccessAssignment) => [a.groupId],
+  },
+  accessTemplates: {
+    partner: (t: AccessTemplate) => [t.partnerTenantId],
   },
 } as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
 

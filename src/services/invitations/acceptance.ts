@@ -8,6 +8,7 @@ import { audit } from '../audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
+import { requestTemplateAssignments, syncAssignmentsWithAccess } from '../relationships/access-assignments.js';
 
 export interface Accepted {
   invitation: Invitation;
@@ -25,6 +26,8 @@ export class AcceptanceService {
     private readonly clock: () => Date,
     private readonly policy: PolicySettings,
     private readonly onMcaAccepted?: McaAcceptedHook,
+    /** After an acceptance committed: a template's groups, pending until now, are provisioned. */
+    private readonly afterAccepted?: (accepted: Accepted) => Promise<void>,
   ) {}
 
   /** Why this user cannot answer this invitation now, or undefined when they can. */
@@ -81,6 +84,17 @@ export class AcceptanceService {
     answer: { acknowledged: boolean },
     onAnswered?: AnswerHook,
   ): Promise<Outcome<Accepted>> {
+    const outcome = await this.acceptInTransaction(acting, invitationId, answer, onAnswered);
+    if (outcome.ok) await this.afterAccepted?.(outcome.value);
+    return outcome;
+  }
+
+  private async acceptInTransaction(
+    acting: Acting,
+    invitationId: string,
+    answer: { acknowledged: boolean },
+    onAnswered?: AnswerHook,
+  ): Promise<Outcome<Accepted>> {
     return withRetry(this.store, async (tx) => {
       const invitation = await tx.get('invitations', invitationId);
       if (!invitation) return refuse('invitation-not-found');
@@ -99,7 +113,9 @@ export class AcceptanceService {
         invitation.partnerTenantId,
         ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
       ]) {
-        relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
+        const relationship = this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now);
+        await requestTemplateAssignments(tx, saved, relationship, now);
+        relationships.push(relationship);
       }
       if (invitation.replacesRelationshipId)
         await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
@@ -162,6 +178,7 @@ export class AcceptanceService {
       acceptedBy: by,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
+      ...(invitation.displayName ? { displayName: invitation.displayName } : {}),
     };
     const active = applyRelationshipEvent(approved, { type: 'activate' }, { actor: 'system', now });
     const { version: _version, ...record } = active.ok ? active.value : approved;
@@ -180,11 +197,12 @@ export class AcceptanceService {
   private async endReplacedAccess(tx: Transaction, relationshipId: string, acting: Acting, now: Date): Promise<void> {
     const old = await tx.get('relationships', relationshipId);
     if (!old?.adminAccess || old.adminAccess.removedAt) return;
-    tx.update('relationships', {
+    const replaced = tx.update('relationships', {
       ...old,
       adminAccess: { ...old.adminAccess, removedAt: now.toISOString(), removedBy: 'replaced' },
       updatedAt: now.toISOString(),
     });
+    await syncAssignmentsWithAccess(tx, replaced, now, actorOf(acting));
     audit(tx, now, {
       actor: actorOf(acting),
       action: 'relationship.access-replaced',

@@ -16,6 +16,8 @@ import { newInvitationToken, redactTokens } from './invitation-token.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { canSee } from '../directory/visible-organizations.js';
 import { withRetry, type Store, type Transaction } from '../../store/store.js';
+import { chooseRelationshipName } from '../relationships/relationship-names.js';
+import { delegatedAdminPartners, openDuplicate } from './open-requests.js';
 
 export interface Acting {
   user: User;
@@ -37,6 +39,10 @@ export interface InvitationRequest {
   services?: OfferedService[];
   leadId?: string;
   replacesRelationshipId?: string;
+  /** The relationship's name (Graph's `displayName`); a default is chosen when absent. */
+  displayName?: string;
+  /** Started from a template: its groups get the roles on activation. */
+  template?: { id: string; groupIds: string[] };
 }
 
 export interface IssuedInvitation {
@@ -78,7 +84,7 @@ export class InvitationService {
         });
     }
     const includesAdminAccess = request.adminAccess !== null;
-    const existingDelegatedAdmins = customer ? await this.delegatedAdminPartners(customer.tenantId) : [];
+    const existingDelegatedAdmins = customer ? await delegatedAdminPartners(this.store, customer.tenantId) : [];
     const target = {
       actorOrg: org,
       customerOrg: customer,
@@ -107,9 +113,23 @@ export class InvitationService {
     }
 
     return withRetry(this.store, async (tx) => {
-      const duplicate = await this.openDuplicate(tx, org.tenantId, customer?.tenantId ?? customerDomain, request);
+      const duplicate = await openDuplicate(
+        tx,
+        this.clock(),
+        org.tenantId,
+        customer?.tenantId ?? customerDomain,
+        request,
+      );
       if (duplicate) return ok({ invitation: duplicate, existing: true });
       const now = this.clock();
+      const name = await chooseRelationshipName(
+        tx,
+        org.tenantId,
+        request.displayName,
+        customer?.name ?? customerDomain,
+        now,
+      );
+      if (!name.ok) return name;
       const { token, tokenHash } = newInvitationToken();
       const fourEyes = this.policy.fourEyes && !!access?.roles.includes('global-administrator');
       const invitation = tx.insert('invitations', {
@@ -131,13 +151,21 @@ export class InvitationService {
         fourEyes: { required: fourEyes },
         leadId: request.leadId,
         replacesRelationshipId: request.replacesRelationshipId,
+        displayName: name.value,
+        template: request.template,
       });
       audit(tx, now, {
         actor: actorOf(acting),
         action: 'invitation.created',
         target: { type: 'invitation', id: invitation.id },
         tenantIds: [org.tenantId, ...(customer ? [customer.tenantId] : [])],
-        after: { kind: invitation.kind, types: invitation.relationshipTypes, adminAccess: access },
+        after: {
+          kind: invitation.kind,
+          types: invitation.relationshipTypes,
+          adminAccess: access,
+          displayName: name.value,
+          ...(request.template ? { templateId: request.template.id } : {}),
+        },
       });
       await onCreated?.(tx, invitation);
       return ok({ invitation, token, existing: false });
@@ -239,30 +267,6 @@ export class InvitationService {
     });
   }
 
-  private async openDuplicate(
-    tx: Transaction,
-    partnerTenantId: string,
-    customerKey: string,
-    request: InvitationRequest,
-  ): Promise<Invitation | undefined> {
-    const same = (a: readonly string[], b: readonly string[]) => [...a].sort().join() === [...b].sort().join();
-    return (await tx.findBy('invitations', 'customer', customerKey.toLowerCase())).find(
-      (i) =>
-        i.partnerTenantId === partnerTenantId &&
-        (i.status === 'created' || i.status === 'approval-pending') &&
-        new Date(i.expiresAt) > this.clock() &&
-        i.kind === request.kind &&
-        i.providerTenantId === (request.kind === 'two-tier' ? request.providerTenantId : undefined) &&
-        same(i.relationshipTypes, request.relationshipTypes) &&
-        same(i.adminAccess?.roles ?? [], request.adminAccess?.roles ?? []) &&
-        (i.adminAccess?.durationDays ?? 0) === (request.adminAccess?.durationDays ?? 0) &&
-        same(
-          i.services.map((s) => `${s.serviceId}:${s.licences ?? ''}`),
-          (request.services ?? []).map((s) => `${s.serviceId}:${s.licences ?? ''}`),
-        ),
-    );
-  }
-
   /** Two-tier invitations come from an indirect reseller, for a provider it has authorised. */
   private async authorisedProvider(
     reseller: Organization,
@@ -276,15 +280,6 @@ export class InvitationService {
         (r.status === 'active' || r.status === 'expiring'),
     );
     return authorised && providerTenantId ? ok(providerTenantId) : refuse('provider-not-authorised');
-  }
-
-  private async delegatedAdminPartners(customerTenantId: string): Promise<string[]> {
-    const relationships = await this.store.findBy('relationships', 'customer', customerTenantId);
-    return relationships
-      .filter(
-        (r) => (r.status === 'active' || r.status === 'expiring') && r.adminAccess !== null && !r.adminAccess.removedAt,
-      )
-      .map((r) => r.partnerTenantId);
   }
 }
 

@@ -30,6 +30,8 @@ export const RequestFormValues = z.object({
   customer: z.string().max(200).default(''),
   newDomain: z.string().max(200).default(''),
   newEmail: z.string().max(200).default(''),
+  /** The relationship's name; empty for the default (customer and day). */
+  displayName: z.string().max(200).default(''),
   relationship: z.enum(RELATIONSHIP_CHOICES).default('reseller'),
   includeAdmin: flag,
   roles: z.string().max(2000).default(''),
@@ -38,6 +40,8 @@ export const RequestFormValues = z.object({
   autoExtend: flag,
   /** Set when the request turns a lead into an invitation. */
   leadId: z.string().max(100).optional(),
+  /** Set when the request starts from a template. */
+  templateId: z.string().max(100).optional(),
 });
 export type RequestFormValues = z.infer<typeof RequestFormValues>;
 
@@ -101,7 +105,14 @@ export async function readRequestForm(
     .filter(Boolean);
   if (!includeAdmin) {
     if (picked.length || values.legacy === 'true') return refuse('roles-without-admin');
-    return ok({ kind: 'reseller', customer, relationshipTypes: [...types], adminAccess: null, leadId: values.leadId });
+    return ok({
+      kind: 'reseller',
+      customer,
+      relationshipTypes: [...types],
+      adminAccess: null,
+      leadId: values.leadId,
+      displayName: values.displayName,
+    });
   }
   const roles = values.legacy === 'true' ? LEGACY_ROLES : picked;
   const parsedRoles = z
@@ -119,5 +130,6 @@ export async function readRequestForm(
     relationshipTypes: [...types],
     adminAccess: { roles: parsedRoles.data, durationDays: days, autoExtend: values.autoExtend === 'true' },
     leadId: values.leadId,
+    displayName: values.displayName,
   });
 }

@@ -6,6 +6,7 @@ import { isLive } from '../invitations/acceptance.js';
 import { audit } from '../audit.js';
 import { actorOf, type Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import { syncAssignmentsWithAccess } from './access-assignments.js';
 
 /** "Remove roles" (rule 8): a customer's global admin ends a partner's admin roles; the relationship stays. */
 export class AdminRolesRemoval {
@@ -52,6 +53,7 @@ export class AdminRolesRemoval {
       );
       if (!removed.ok) return refuse('no-admin-roles', { partner: partner?.name ?? '' });
       const saved = tx.update('relationships', removed.value);
+      await syncAssignmentsWithAccess(tx, saved, now, actorOf(acting));
       audit(tx, now, {
         actor: actorOf(acting),
         action: 'relationship.admin-roles-removed',

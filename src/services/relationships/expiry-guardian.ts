@@ -9,6 +9,7 @@ import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { describeError, type Logger } from '../../logging/logger.js';
+import { syncAssignmentsWithAccess } from './access-assignments.js';
 
 /**
  * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
@@ -177,6 +178,7 @@ export class ExpiryGuardian {
       after: { status: next.value.status, endAt: next.value.adminAccess?.endAt },
     });
     if (extend) return void report.extended.push(relationship.id);
+    await syncAssignmentsWithAccess(tx, next.value, now, null);
     const { partner, customer } = await orgsOf(tx, relationship);
     for (const person of await partnerStaff(tx, relationship.partnerTenantId)) {
       const tr = translator(person.language ?? this.opts.defaultLanguage);

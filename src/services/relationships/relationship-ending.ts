@@ -6,6 +6,7 @@ import { isLive } from '../invitations/acceptance.js';
 import { audit } from '../audit.js';
 import { actorOf, type Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import { syncAssignmentsWithAccess } from './access-assignments.js';
 
 export type Ending = 'relationship' | 'admin-access';
 type Told = (tx: Transaction, relationship: Relationship, customer: Organization) => Promise<void> | void;
@@ -64,6 +65,7 @@ export class RelationshipEnding {
         };
       }
       const saved = tx.update('relationships', next);
+      await syncAssignmentsWithAccess(tx, saved, now, actorOf(acting));
       audit(tx, now, {
         actor: actorOf(acting),
         action: ending === 'admin-access' ? 'relationship.admin-access-terminated' : 'relationship.terminated',
