@@ -3,6 +3,8 @@ import { plural, type Translator } from '../i18n/i18n.js';
 import type { CanWeAnswer } from '../services/helpdesk/can-we.js';
 import type { ListRows, Page } from '../services/relationships/relationship-lists.js';
 import type { Timeline } from '../services/helpdesk/timeline.js';
+import { whoCanWords } from './who-can-words.js';
+import { relationshipLabel } from '../services/relationships/relationship-names.js';
 import { TASKS } from '../services/helpdesk/task-roles.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { button } from './button.js';
@@ -32,10 +34,12 @@ export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>
       { title: tr.t('status.autoExtend'), value: answer.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
       { title: tr.t('canWe.leastRole'), value: least },
     ];
+    const you = whoCanWords(answer, tr);
+    facts.push(you.fact);
     return noticeCard(
-      tr.t('canWe.yesTitle', { customer: answer.customer.name }),
-      tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) }),
-      'good',
+      tr.t(you.usable ? 'canWe.yesTitle' : 'canWe.notYouTitle', { customer: answer.customer.name }),
+      `${tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) })} ${you.text}`,
+      you.usable ? 'good' : 'warning',
       facts,
     );
   }
@@ -129,6 +133,7 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
     case 'by-state':
       return rows.page.items.map(({ relationship: r, counterpart, daysLeft }) => {
         const facts: Fact[] = [
+          ...(r.displayName ? [{ title: tr.t('status.name'), value: r.displayName }] : []),
           { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
           { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
         ];
@@ -158,7 +163,12 @@ export function timelineCard(
   query: string,
   tr: Translator,
 ): CardAttachment {
-  const name = timeline.subject.kind === 'relationship' ? timeline.subject.counterpart.name : timeline.subject.org.name;
+  const subject = timeline.subject;
+  // A relationship's timeline is titled with its name, so two relationships with one customer are told apart.
+  const name =
+    subject.kind === 'relationship'
+      ? relationshipLabel(subject.relationship, subject.counterpart.name)
+      : subject.org.name;
   const facts: Fact[] = page.items.map((e) => ({
     title: formatDateTime(e.at, tr),
     value: tr.t('timeline.line', { action: describeAction(e, tr), name: e.actor?.name ?? tr.t('status.system') }),

@@ -47,6 +47,7 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
   const facts: Fact[] = [
     { title: tr.t('invitation.partner'), value: provider ? `${partner.name} + ${provider.name}` : partner.name },
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
+    ...(invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : []),
   ];
   if (access) {
     facts.push(

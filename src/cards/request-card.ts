@@ -110,6 +110,7 @@ export function draftCard(
   const { invitation } = view;
   const portal = acceptancePortal(view.customerCloud);
   const facts: Fact[] = [
+    ...(invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : []),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
   if (invitation.adminAccess) {

@@ -7,12 +7,18 @@ import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
 import type { CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
+import { accessFacts } from './access-facts.js';
 
 /** Every relationship between the user's organisation and another one; never a token or a link. */
 export function statusCard(status: RelationshipStatus, mineName: string, tr: Translator, now: Date): CardAttachment {
-  const sections = status.relationships.map(({ relationship, partner, customer, lastChange }) => ({
+  const sections = status.relationships.map(({ relationship, partner, customer, lastChange, assignments }) => ({
     heading: tr.t('status.heading', { partner: partner.name, customer: customer.name }),
-    facts: relationshipFacts(relationship, tr, now, lastChange),
+    facts: [
+      ...relationshipFacts(relationship, tr, now, lastChange),
+      ...(relationship.partnerTenantId !== status.counterpart.tenantId
+        ? accessFacts(relationship, assignments, tr, now)
+        : []),
+    ],
   }));
   if (status.pendingInvitations.length) {
     sections.push({
@@ -46,6 +52,7 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
 export function relationshipFacts(r: Relationship, tr: Translator, now: Date, lastChange?: AuditEvent): Fact[] {
   const access = r.adminAccess;
   const facts: Fact[] = [
+    ...(r.displayName ? [{ title: tr.t('status.name'), value: r.displayName }] : []),
     { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
     { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
   ];

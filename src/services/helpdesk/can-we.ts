@@ -4,6 +4,7 @@ import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { findCounterpart, relationshipsWith } from '../relationships/status.js';
 import { parseCanWe, type TaskDefinition } from './task-roles.js';
+import { whoCan, type WhoCan } from './who-can.js';
 
 export type CanWeAnswer =
   | { kind: 'did-you-mean'; task: TaskDefinition; candidates: Organization[] }
@@ -15,6 +16,8 @@ export type CanWeAnswer =
       role: AdminRoleId;
       until: string;
       autoExtend: boolean;
+      /** Whether the person asking holds the role through a group, and if not what would give it to them. */
+      you: WhoCan;
     }
   | {
       kind: 'no';
@@ -89,6 +92,13 @@ export class CanWeService {
       role: best.role,
       until: best.r.adminAccess!.endAt,
       autoExtend: best.r.adminAccess!.autoExtend,
+      you: await whoCan(
+        this.store,
+        acting.user,
+        task,
+        grants.map((g) => g.r),
+        best,
+      ),
     };
   }
 }

@@ -2,6 +2,7 @@ import type { AuditEvent, Organization, Relationship } from '../../domain/model.
 import { betweenKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import { relationshipsNamed } from '../relationships/relationship-lookup.js';
 import { findCounterpart, mayViewRelationships, type CounterpartMatch } from '../relationships/status.js';
 
 export interface Timeline {
@@ -31,6 +32,11 @@ export class TimelineService {
       const byId = await this.forRelationship(acting, id);
       if (byId.ok || byId.refusal.code !== 'relationship-not-found') return byId;
     }
+    // A relationship's name is one relationship: its own history, not every one with that organisation.
+    const allowed = mayViewRelationships(acting);
+    if (!allowed.ok) return allowed;
+    const named = await relationshipsNamed(this.store, acting, query);
+    if (named.length === 1) return this.forRelationship(acting, named[0]!.id);
     const match = await findCounterpart(this.store, acting, query);
     if (!match.ok) return match;
     if (match.value.kind === 'did-you-mean') return ok(match.value);

@@ -81,6 +81,7 @@ export class InvitationDelivery {
           tr.t(`${key}.title`, { customer: customer.name }),
           tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr) }),
           accepted ? 'good' : 'warning',
+          invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : [],
         );
         this.notifier.enqueue(
           tx,

@@ -3,6 +3,8 @@ import { pairKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { findCounterpart } from './status.js';
 import { ok, type Outcome } from '../outcome.js';
+import type { AccessAssignment, SecurityGroup } from '../../domain/access.js';
+import { assignmentsOf } from './access-assignments.js';
 
 export interface RelationshipStatus {
   counterpart: Organization;
@@ -12,6 +14,8 @@ export interface RelationshipStatus {
     partner: Organization;
     customer: Organization;
     lastChange?: AuditEvent;
+    /** The partner's access assignments on it; shown to the partner only (the groups are its own staff). */
+    assignments: { assignment: AccessAssignment; group?: SecurityGroup }[];
   }[];
   pendingInvitations: Invitation[];
   /** The MCA of whichever side is the customer. */
@@ -49,6 +53,8 @@ export class RelationshipStatusService {
         partner: orgOf(relationship.partnerTenantId),
         customer: orgOf(relationship.customerTenantId),
         lastChange: events.sort((a, b) => b.at.localeCompare(a.at))[0],
+        assignments:
+          relationship.partnerTenantId === mine.tenantId ? await assignmentsOf(this.store, relationship.id) : [],
       });
     }
     // Through the customer side: a customer has a handful of invitations, a partner may have thousands.

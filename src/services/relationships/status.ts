@@ -7,6 +7,7 @@ import { matchOrganization } from '../directory/organization-match.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { canSee } from '../directory/visible-organizations.js';
 import { counterpartCandidates } from '../directory/counterpart-index.js';
+import { counterpartsByRelationship } from './relationship-lookup.js';
 
 export { foldText };
 
@@ -41,6 +42,11 @@ export async function findCounterpart(
     const seen = await Promise.all(orgs.map((o) => canSee(store, acting.org, o)));
     return orgs.filter((_, n) => seen[n]);
   };
+  // A relationship's name or a customer's tenant id names the organisation exactly, before any spelling guess.
+  const byRelationship = await counterpartsByRelationship(store, acting, query);
+  if (byRelationship.length === 1) return ok({ kind: 'one', org: byRelationship[0]! });
+  if (byRelationship.length > 1)
+    return ok({ kind: 'did-you-mean', candidates: byRelationship.slice(0, MAX_CANDIDATES) });
   const byDomain = await visible(await store.findBy('organizations', 'domain', q));
   if (byDomain.length === 1) return ok({ kind: 'one', org: byDomain[0]! });
   const byName = await visible(await store.findBy('organizations', 'name', q));
