@@ -44,7 +44,10 @@ export type CommandId =
   | 'change-roles'
   | 'trial'
   | 'offer'
-  | 'new-customer';
+  | 'new-customer'
+  | 'groups'
+  | 'access'
+  | 'templates';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -285,6 +288,30 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['cliente nuevo', 'agregar cliente'],
     title: 'new customer',
     description: 'Add a new customer: creates it with the reseller relationship at once',
+    inManifest: false,
+  },
+  {
+    id: 'groups',
+    en: ['groups', 'security groups'],
+    es: ['grupos', 'grupos de seguridad'],
+    title: 'groups',
+    description: "Your organisation's security groups and their members",
+    inManifest: false,
+  },
+  {
+    id: 'access',
+    en: ['access', 'assign access', 'access assignments'],
+    es: ['acceso', 'asignar acceso', 'asignaciones de acceso'],
+    title: 'access',
+    description: "Assign a relationship's admin roles to your security groups",
+    inManifest: false,
+  },
+  {
+    id: 'templates',
+    en: ['templates', 'relationship templates'],
+    es: ['plantillas', 'plantillas de relacion'],
+    title: 'templates',
+    description: 'Named role sets to request relationships from',
     inManifest: false,
   },
 ];

@@ -14,7 +14,7 @@ import type { CommandId } from './commands.js';
  * when the acting organisation is one of the record's `parties` (never trusting a tenant id in the payload).
  */
 export interface RecordTarget {
-  collection: 'invitations' | 'relationships' | 'leads' | 'users';
+  collection: 'invitations' | 'relationships' | 'leads' | 'users' | 'securityGroups' | 'accessTemplates';
   /** The payload field holding the record's id. */
   field: string;
   /** Which parties of the record may act on it. */

@@ -23,6 +23,9 @@ function partiesOf(collection: string, record: unknown, actorOrg: Organization):
     }
     case 'users':
       return { member: (record as User).tenantId };
+    case 'securityGroups':
+    case 'accessTemplates':
+      return { partner: (record as { partnerTenantId: string }).partnerTenantId };
     default:
       return {};
   }

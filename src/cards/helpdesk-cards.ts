@@ -37,7 +37,7 @@ export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>
     const you = whoCanWords(answer, tr);
     facts.push(you.fact);
     return noticeCard(
-      tr.t(you.usable ? 'canWe.yesTitle' : 'canWe.notYouTitle', { customer: answer.customer.name }),
+      tr.t('canWe.yesTitle', { customer: answer.customer.name }),
       `${tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) })} ${you.text}`,
       you.usable ? 'good' : 'warning',
       facts,

@@ -1,5 +1,6 @@
 import type { OrganizationKind, User } from '../domain/model.js';
 import type { NewRecord, SeedData } from './store.js';
+import { demoAccess } from './demo-access.js';
 
 /** Fixed tenant ids of the demo world, so playground configs and tests can name them. */
 export const DEMO_TENANTS = {
@@ -169,6 +170,7 @@ export function demoWorld(now: Date): SeedData {
   const relationships: NewRecord<'relationships'>[] = [
     {
       id: 'rel-adatum-fabrikam',
+      displayName: 'Fabrikam helpdesk',
       partnerTenantId: T.adatum,
       customerTenantId: T.fabrikam,
       types: ['reseller', 'delegated-admin'],
@@ -223,5 +225,6 @@ export function demoWorld(now: Date): SeedData {
     agreements,
     relationships,
     auditEvents,
+    ...demoAccess(at, { alex: DEMO_USERS[0]!, hana: DEMO_USERS[2]!, rita: DEMO_USERS[7]! }, T),
   };
 }

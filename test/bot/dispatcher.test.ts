@@ -20,6 +20,11 @@ const PARTNER_TABLE: Record<string, string[]> = {
   'manage-users': ['global-admin', 'user-management-admin'],
   'accept-indirect-provider': ['global-admin'],
   'enroll-indirect-reseller': ['global-admin'],
+  // GDAP day two (src/domain/access-policy.ts): groups and templates by admin agents and global admins,
+  // access assignments by admin agents only (Microsoft's rule for assigning roles to security groups).
+  'manage-security-groups': ['admin-agent', 'global-admin'],
+  'assign-access': ['admin-agent'],
+  'manage-access-templates': ['admin-agent', 'global-admin'],
 };
 const CUSTOMER_TABLE: Record<string, string[]> = {
   'find-partners': ['global-admin', 'billing-admin'],
@@ -37,6 +42,8 @@ const PARTY_FIELDS: Record<RecordTarget['collection'], Record<string, string>> =
   relationships: { partner: 'partnerTenantId', customer: 'customerTenantId', provider: 'viaProviderTenantId' },
   leads: { partner: 'partnerTenantId', customer: 'customerTenantId' },
   users: { member: 'tenantId' },
+  securityGroups: { partner: 'partnerTenantId' },
+  accessTemplates: { partner: 'partnerTenantId' },
 };
 
 /** Runtime bookkeeping a turn may write whatever it does (where to reach the person, dialog state). */

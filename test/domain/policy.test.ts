@@ -102,6 +102,10 @@ const PARTNER_MATRIX: [PartnerAction, boolean[]][] = [
   ['manage-users', [N, N, N, Y, Y]],
   ['accept-indirect-provider', [N, N, N, Y, N]],
   ['enroll-indirect-reseller', [N, N, N, Y, N]],
+  // GDAP day two (src/domain/access-policy.ts, each cell's Microsoft rule beside it there).
+  ['manage-security-groups', [Y, N, N, Y, N]],
+  ['assign-access', [Y, N, N, N, N]],
+  ['manage-access-templates', [Y, N, N, Y, N]],
 ];
 
 // The customer role table of domain.md, plus the enrolment row.

@@ -11,6 +11,8 @@ import { relationshipTypes } from '../../../cards/format.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { AcceptanceService, isLive } from '../../../services/invitations/acceptance.js';
 import { McaNotice } from '../../../services/invitations/mca-notice.js';
+import { AccessAssignmentService } from '../../../services/relationships/access-assignments.js';
+import { accessNotices } from '../access/access-notices.js';
 import { InvitationDelivery } from '../../../services/invitations/invitation-delivery.js';
 import { hashInvitationToken } from '../../../services/invitations/invitation-token.js';
 import type { Acting } from '../../../services/invitations/invitations.js';
@@ -31,11 +33,16 @@ const InvitationRef = z.object({ invitationId: z.string().min(1).max(100) });
  * Teams, or by pasting its link or code), then Accept & Authorize or Decline.
  */
 export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifier, config, available }) => {
+  const assignments = new AccessAssignmentService(store, clock);
+  const { settled } = accessNotices(notifier, config.defaultLanguage);
   const acceptance = new AcceptanceService(
     store,
     clock,
     config,
     new McaNotice(notifier, config.defaultLanguage).accepted,
+    async ({ relationships }) => {
+      for (const r of relationships) await assignments.provisionPending(r.id, settled);
+    },
   );
   const delivery = new InvitationDelivery(store, notifier, config.defaultLanguage, clock);
 

@@ -9,6 +9,7 @@ import { InvitationDelivery } from '../../../services/invitations/invitation-del
 import { hashToken } from '../../../services/invitations/invitation-token.js';
 import { invitationIssuer } from './issue.js';
 import { LeadBook } from '../../../services/directory/lead-book.js';
+import { AccessTemplateService } from '../../../services/invitations/access-templates.js';
 import { readRequestForm, RequestFormValues } from '../../../services/invitations/request-form.js';
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
@@ -27,6 +28,7 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
   const invitations = issuer.invitations;
   const delivery = new InvitationDelivery(store, notifier, config.defaultLanguage, clock);
   const leads = new LeadBook(store, clock);
+  const templates = new AccessTemplateService(store, clock);
 
   return {
     commands: [
@@ -43,6 +45,10 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
           const { tr } = session;
           const request = await readRequestForm(store, session.org, values);
           if (!request.ok) return requestForm(tr, values, describeRefusal(request.refusal, tr));
+          // From a template: its groups are assigned the granted roles as soon as the customer accepts.
+          const template = values.templateId ? await templates.get(session, values.templateId) : undefined;
+          if (template && !template.ok) return requestForm(tr, values, describeRefusal(template.refusal, tr));
+          if (template?.ok) request.value.template = { id: template.value.id, groupIds: template.value.groupIds };
           const issued = await issuer.issue(session, request.value, tr);
           if (!issued.ok) return requestForm(tr, values, describeRefusal(issued.refusal, tr));
           if (values.leadId) await leads.mark(session, values.leadId, 'converted');

@@ -1,0 +1,10 @@
+/** The card verbs of GDAP day two: security groups, access assignments, templates. */
+export const ACCESS_VERBS = {
+  groupForm: 'groups.form',
+  groupSave: 'groups.save',
+  accessForm: 'access.form',
+  accessAssign: 'access.assign',
+  templateForm: 'templates.form',
+  templateSave: 'templates.save',
+  templateRequest: 'templates.request',
+} as const;
