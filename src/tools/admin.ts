@@ -12,6 +12,8 @@ import { openLowdbStore } from '../store/lowdb-store.js';
 import { openConfiguredStore } from '../store/open-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { copyStore, CopyRefusedError, describeCopy } from './copy-store.js';
+import { importGroups, ImportRefused } from './import-groups.js';
+import { readFile } from 'node:fs/promises';
 import { ConflictError, identityKey, type Store } from '../store/store.js';
 
 export const USAGE = `Partner Desk operator commands (stop the bot first: one process owns the data file)
@@ -26,6 +28,7 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- retry-notification <id>
   npm run admin -- retry-notification --all-failed
   npm run admin -- undo-claim --tenant <id>
+  npm run admin -- import-groups --tenant <partner id> --file <groups.json>   ([{"name", "description", "members": [emails]}])
   npm run admin -- copy-store --to postgres      (STORE_FILE into the empty database at DATABASE_URL)`;
 
 function option(args: string[], name: string): string | undefined {
@@ -173,6 +176,17 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       if (!undone.ok) throw new UsageError(describeRefusal(undone.refusal, translator('en')));
       const { organization, removedUsers } = undone.value;
       return `Claim of ${organization.name} by tenant ${tenantId} undone: ${removedUsers} user(s) removed; the organisation is unclaimed again as ${organization.tenantId}.`;
+    }
+    case 'import-groups': {
+      const tenantId = required(rest, 'tenant').toLowerCase();
+      const text = await readFile(required(rest, 'file'), 'utf8');
+      try {
+        const { created, updated } = await importGroups(store, tenantId, text, now(), OPERATOR);
+        return `Security groups of ${tenantId}: ${created} created, ${updated} updated.`;
+      } catch (error) {
+        if (error instanceof ImportRefused) throw new UsageError(error.message);
+        throw error;
+      }
     }
     default:
       throw new UsageError(USAGE);

@@ -74,7 +74,7 @@ export class AccessTemplateService {
       .array(AdminRoleId)
       .min(1)
       .safeParse([...new Set(draft.roles)]);
-    if (!roles.success) return refuse('roles-required');
+    if (!roles.success) return refuse('template-roles-required');
     if (!AccessTemplate.shape.durationDays.safeParse(draft.durationDays).success) return refuse('duration-invalid');
     // Graph refuses auto-extend while Global Administrator is among the roles.
     if (draft.autoExtend && !canAutoExtend(roles.data)) return refuse('auto-extend-with-global-admin');

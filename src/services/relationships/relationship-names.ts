@@ -5,15 +5,22 @@ import { ok, refuse, type Outcome } from '../outcome.js';
 
 const ENDED = new Set(['expired', 'terminated']);
 
-/** Whether the partner already has a relationship, or an open request for one, by that name (case and accents aside). */
-export async function relationshipNameTaken(store: StoreReader, partnerTenantId: string, name: string) {
+/**
+ * The name as the partner already uses it on a relationship, or on an open request for one (case and accents
+ * aside); undefined when it is free.
+ */
+export async function relationshipNameTaken(
+  store: StoreReader,
+  partnerTenantId: string,
+  name: string,
+): Promise<string | undefined> {
   const key = nameKey(name);
-  const relationships = (await store.findBy('relationships', 'name', key)).filter(
+  const relationship = (await store.findBy('relationships', 'name', key)).find(
     (r) => r.partnerTenantId === partnerTenantId && !ENDED.has(r.status),
   );
-  if (relationships.length) return true;
+  if (relationship) return relationship.displayName;
   const invitations = await store.findBy('invitations', 'name', pairKey(partnerTenantId, key));
-  return invitations.some((i) => i.status === 'created' || i.status === 'approval-pending');
+  return invitations.find((i) => i.status === 'created' || i.status === 'approval-pending')?.displayName;
 }
 
 /**
@@ -30,14 +37,14 @@ export async function chooseRelationshipName(
   if (wanted?.trim()) {
     const parsed = RelationshipName.safeParse(wanted);
     if (!parsed.success) return refuse('relationship-name-invalid');
-    if (await relationshipNameTaken(store, partnerTenantId, parsed.data))
-      return refuse('relationship-name-taken', { name: parsed.data });
+    const taken = await relationshipNameTaken(store, partnerTenantId, parsed.data);
+    if (taken) return refuse('relationship-name-taken', { name: taken });
     return ok(parsed.data);
   }
   const taken = new Set<string>();
   for (let n = 1; n <= 50; n++) {
     const candidate = defaultRelationshipName(customerName, now, (name) => taken.has(name));
-    if (!(await relationshipNameTaken(store, partnerTenantId, candidate))) return ok(candidate);
+    if ((await relationshipNameTaken(store, partnerTenantId, candidate)) === undefined) return ok(candidate);
     taken.add(candidate);
   }
   return refuse('relationship-name-taken', { name: customerName });
