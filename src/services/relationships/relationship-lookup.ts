@@ -31,7 +31,7 @@ export async function counterpartsByRelationship(
   }
   if (found.size) return [...found.values()];
   const id = query.trim().toLowerCase();
-  const byTenant = /^[0-9a-z-]{8,64}$/.test(id) ? await store.get('organizations', id) : undefined;
+  const byTenant = /^[0-9a-f-]{36}$/.test(id) ? await store.get('organizations', id) : undefined;
   return byTenant && byTenant.tenantId !== acting.org.tenantId && (await canSee(store, acting.org, byTenant))
     ? [byTenant]
     : [];
