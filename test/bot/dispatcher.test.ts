@@ -256,6 +256,16 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb partner.offer.submit': ['request-reseller-relationship', undefined],
   'verb partner.new-customer.form': ['request-reseller-relationship', undefined],
   'verb partner.new-customer.submit': ['request-reseller-relationship', undefined],
+  'command groups': ['manage-security-groups', undefined],
+  'command access': ['assign-access', undefined],
+  'command templates': ['manage-access-templates', undefined],
+  'verb groups.form': ['manage-security-groups', undefined],
+  'verb groups.save': ['manage-security-groups', undefined],
+  'verb access.form': ['assign-access', undefined],
+  'verb access.assign': ['assign-access', undefined],
+  'verb templates.form': ['manage-access-templates', undefined],
+  'verb templates.save': ['manage-access-templates', undefined],
+  'verb templates.request': ['include-delegated-admin', undefined],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {
