@@ -1,3 +1,5 @@
+import { ACCESS_COMMANDS, type AccessCommandId } from './access-commands.js';
+
 /**
  * The text commands users type, in English and Spanish. The router matches them and the Teams
  * manifest's commandLists is generated from the same table, so the two cannot drift apart.
@@ -45,9 +47,7 @@ export type CommandId =
   | 'trial'
   | 'offer'
   | 'new-customer'
-  | 'groups'
-  | 'access'
-  | 'templates';
+  | AccessCommandId;
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -290,28 +290,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description: 'Add a new customer: creates it with the reseller relationship at once',
     inManifest: false,
   },
-  {
-    id: 'groups',
-    en: ['groups', 'security groups'],
-    es: ['grupos', 'grupos de seguridad'],
-    title: 'groups',
-    description: "Your organisation's security groups and their members",
-    inManifest: false,
-  },
-  {
-    id: 'access',
-    en: ['access', 'assign access', 'access assignments'],
-    es: ['acceso', 'asignar acceso', 'asignaciones de acceso'],
-    title: 'access',
-    description: "Assign a relationship's admin roles to your security groups",
-    inManifest: false,
-  },
-  {
-    id: 'templates',
-    en: ['templates', 'relationship templates'],
-    es: ['plantillas', 'plantillas de relacion'],
-    title: 'templates',
-    description: 'Named role sets to request relationships from',
-    inManifest: false,
-  },
+  ...ACCESS_COMMANDS,
 ];
