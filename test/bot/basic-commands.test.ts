@@ -22,7 +22,9 @@ const HELPDESK = ['status', 'can we', 'pending', 'expiring', 'no mca', 'relation
 const ALWAYS = ['help', 'whoami', 'language'];
 const SELLING = ['request relationship', 'invitations', 'leads'];
 const OFFERS = ['trial', 'offer', 'new customer'];
-const PARTNER_ADMIN = ['users', 'submit order', 'enroll', 'end relationship', 'change roles', ...OFFERS];
+// GDAP day two: security groups and templates (admin agents, global admins), access assignments (admin agents).
+const GDAP = ['groups', 'access', 'templates'];
+const PARTNER_ADMIN = ['users', 'submit order', 'enroll', 'end relationship', 'change roles', ...OFFERS, ...GDAP];
 
 describe('help lists every command the roles allow, under the right heading, once', () => {
   const chat = useBotWorld();
@@ -31,7 +33,7 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'alex',
       {
-        'Partner staff': [...SELLING, 'submit order', 'end relationship', 'change roles', ...OFFERS],
+        'Partner staff': [...SELLING, 'submit order', 'end relationship', 'change roles', ...OFFERS, ...GDAP],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
