@@ -15,9 +15,14 @@ const Id = z.string().min(1).max(100);
 
 /** The indirect reseller's side: "Indirect providers", "Authorize indirect provider", "View customers" and "Invite new customers" for itself and its provider in one invitation. */
 export function resellerSide(ctx: TwoTierContext): WorkflowModule {
-  const { store, config, twoTier, invitations, delivery, notifier } = ctx;
-  const { authorizeCard, providersCard, inviteCustomerForm, answeredCard } = ctx.cards;
-  const { tellProvider } = ctx.notices;
+  const { store, config, twoTier, invitations, delivery, notifier, providerAccess } = ctx;
+  const { authorizeCard, providersCard, inviteCustomerForm, answeredCard, accessText } = ctx.cards;
+  const { tellProvider, tellAccessRemoved } = ctx.notices;
+  const providerLink = recordTarget('relationships', 'relationshipId', ['customer']);
+  const resellerGlobalAdmin = partnerMay('accept-indirect-provider', {
+    kinds: ['indirect-reseller'],
+    target: providerLink,
+  });
   return {
     commands: [
       command(
@@ -28,6 +33,38 @@ export function resellerSide(ctx: TwoTierContext): WorkflowModule {
       ),
     ],
     cardActions: [
+      cardAction({
+        verb: TWO_TIER_VERBS.removeAccessConfirm,
+        permission: resellerGlobalAdmin,
+        data: z.object({ relationshipId: Id }),
+        async handle(_context, session, { relationshipId }) {
+          const { tr, org } = session;
+          const found = await providerAccess.link(store, session, relationshipId);
+          if (!found.ok)
+            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(found.refusal, tr), 'attention');
+          const { relationship, provider } = found.value;
+          return noticeCard(
+            tr.t('twoTier.access.confirmTitle'),
+            tr.t('twoTier.access.confirmText', { provider: provider.name, org: org.name }),
+            'warning',
+            [{ title: tr.t('twoTier.access.heading', { org: org.name }), value: accessText(relationship, tr) }],
+            [button(tr.t('twoTier.access.yes'), TWO_TIER_VERBS.removeAccess, { relationshipId }, 'destructive')],
+          );
+        },
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.removeAccess,
+        permission: resellerGlobalAdmin,
+        data: z.object({ relationshipId: Id }),
+        async handle(_context, session, { relationshipId }) {
+          const { tr, org } = session;
+          const removed = await providerAccess.remove(session, relationshipId, tellAccessRemoved);
+          if (!removed.ok)
+            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(removed.refusal, tr), 'attention');
+          const params = { provider: removed.value.provider.name, org: org.name };
+          return noticeCard(tr.t('twoTier.access.doneTitle'), tr.t('twoTier.access.doneText', params), 'good');
+        },
+      }),
       cardAction({
         verb: TWO_TIER_VERBS.open,
         permission: partnerMay('accept-indirect-provider', {
