@@ -1,5 +1,4 @@
 import { choiceForm } from '../../../cards/choice-form.js';
-import { formCard, textField } from '../../../cards/form-card.js';
 import { adminRoleNames, formatDate, formatDateTime } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
@@ -150,63 +149,6 @@ export function twoTierCards(store: Store, twoTier: TwoTierService, providerAcce
     });
   }
 
-  async function inviteCustomerForm(
-    acting: Acting,
-    tr: Translator,
-    providerTenantId: string,
-    error?: string,
-    byDomain = false,
-  ) {
-    const provider = await store.get('organizations', providerTenantId);
-    if (!provider)
-      return noticeCard(
-        tr.t('twoTier.inviteCustomer.title'),
-        describeRefusal({ code: 'provider-not-authorised' }, tr),
-        'attention',
-      );
-    const text = tr.t('twoTier.inviteCustomer.text', { reseller: acting.org.name, provider: provider.name });
-    const send = button(
-      tr.t('twoTier.inviteCustomer.send'),
-      TWO_TIER_VERBS.inviteCustomer,
-      { providerTenantId },
-      'positive',
-    );
-    // A new customer is one the reseller does not deal with yet, so it is named by its domain, as in Partner Center.
-    const customers = byDomain ? [] : await twoTier.invitableCustomers(acting);
-    if (customers.length === 0)
-      return formCard(
-        tr.t('twoTier.inviteCustomer.title'),
-        text,
-        [
-          textField(
-            'customerDomain',
-            tr.t('twoTier.inviteCustomer.domain'),
-            '',
-            'contoso.com',
-            tr.t('twoTier.inviteCustomer.domainRequired'),
-          ),
-        ],
-        [send],
-        error,
-      );
-    return choiceForm({
-      title: tr.t('twoTier.inviteCustomer.title'),
-      text,
-      inputId: 'customerTenantId',
-      label: tr.t('twoTier.inviteCustomer.label'),
-      requiredMessage: tr.t('twoTier.inviteCustomer.required'),
-      choices: customers.map((c) => ({ title: `${c.name} (${c.primaryDomain})`, value: c.tenantId })),
-      error,
-      actions: [
-        send,
-        button(tr.t('twoTier.inviteCustomer.byDomain'), TWO_TIER_VERBS.inviteCustomerForm, {
-          providerTenantId,
-          byDomain: 'true',
-        }),
-      ],
-    });
-  }
-
   const answeredCard = (invitation: Invitation, provider: Organization | undefined, tr: Translator) => {
     const by = invitation.decidedBy!;
     const params = { provider: provider?.name ?? '', name: by.name, at: formatDateTime(by.at, tr) };
@@ -222,7 +164,6 @@ export function twoTierCards(store: Store, twoTier: TwoTierService, providerAcce
     accessText,
     resellersCard,
     inviteResellerForm,
-    inviteCustomerForm,
     answeredCard,
   };
 }
