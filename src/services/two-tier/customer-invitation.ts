@@ -55,7 +55,7 @@ export async function invitableCustomers(
 
 /**
  * Turns the form into a two-tier invitation request, or says what to fix; nothing is saved here. A customer is
- * one of `choices` (picked, or typed by its domain) or a new one by domain and email, as "Request a reseller
+ * one of `choices`, one typed by its exact domain, or a new one by domain and email, as "Request a reseller
  * relationship" has it; delegated admin privileges, when included, are asked for the reseller.
  */
 export async function readInviteCustomersForm(
@@ -68,7 +68,13 @@ export async function readInviteCustomersForm(
   const chosen = picked && picked !== NEW_CUSTOMER ? choices.find((c) => c.tenantId === picked) : undefined;
   if (picked && picked !== NEW_CUSTOMER && !chosen) return refuse('customer-not-found');
   const domain = values.customerDomain.trim().toLowerCase();
-  const customer = chosen ?? (domain ? choices.find((c) => c.primaryDomain.toLowerCase() === domain) : undefined);
+  // A domain the reseller types is looked up exactly, as "Request a reseller relationship" does: an existing
+  // customer (of another partner, or buying direct) must accept an invitation (rule 9); the typing reseller
+  // knew the domain, so finding it tells nothing new. The picker itself lists only the reseller's own.
+  const [typed] = !chosen && domain ? await store.findBy('organizations', 'domain', domain) : [];
+  if (typed && (typed.kind !== 'customer' || typed.tenantId === acting.org.tenantId))
+    return refuse('customer-not-found');
+  const customer = chosen ?? typed;
   if (!customer && !domain && !values.customerEmail.trim()) return refuse('two-tier-customer-required');
   const ticked = (value: string) => (value.split(',').includes('true') ? 'true' : 'false');
   const request = await readRequestForm(store, acting.org, {

@@ -194,9 +194,10 @@ describe('Invite new customers (two-tier): one invitation for the reseller and i
     [{ customerTenantId: DEMO_TENANTS.northwind }, 'I cannot find that customer organisation'],
     [
       { customerTenantId: 'new', customerDomain: 'litwaresolutions.com', customerEmail: 'a@litwaresolutions.com' },
-      'already knows',
+      'I cannot find that customer organisation',
     ],
     [{ customerTenantId: 'new' }, 'Choose one of your customers'],
+    [{ customerTenantId: 'new', customerDomain: 'northwindtraders.us' }, 'Clouds are boundaries'],
     [{ customerTenantId: DEMO_TENANTS.contoso, includeAdmin: 'true' }, 'Choose at least one admin role'],
   ])('what cannot be invited is refused in the form, saving nothing: %j', async (values, message) => {
     const { text } = await as(rita).click(TWO_TIER_VERBS.inviteCustomer, { providerTenantId, ...values });
