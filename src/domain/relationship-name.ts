@@ -3,10 +3,7 @@ import { foldText, plainName } from './text.js';
 
 /** Graph's `displayName`: at most 50 characters, unique among the partner's relationships. */
 export const RELATIONSHIP_NAME_MAX = 50;
-export const RelationshipName = z
-  .string()
-  .transform(plainName)
-  .pipe(z.string().min(1).max(RELATIONSHIP_NAME_MAX));
+export const RelationshipName = z.string().transform(plainName).pipe(z.string().min(1).max(RELATIONSHIP_NAME_MAX));
 
 /** The name a request gets when the partner leaves it empty: the customer and the day it was asked. */
 export function defaultRelationshipName(customerName: string, now: Date, taken: (name: string) => boolean): string {
@@ -17,7 +14,6 @@ export function defaultRelationshipName(customerName: string, now: Date, taken: 
     if (!taken(name)) return name;
   }
 }
-
 
 /** Names are compared the way people read them: case and accents do not make two names different. */
 export const nameKey = (name: string) => foldText(name);

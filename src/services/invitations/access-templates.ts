@@ -111,7 +111,12 @@ export class AccessTemplateService {
         action: before ? 'access-template.updated' : 'access-template.created',
         target: { type: 'access-template', id: saved.id },
         tenantIds: [acting.org.tenantId],
-        after: { name: saved.name, roles: saved.roles, durationDays: saved.durationDays, groups: saved.groupIds.length },
+        after: {
+          name: saved.name,
+          roles: saved.roles,
+          durationDays: saved.durationDays,
+          groups: saved.groupIds.length,
+        },
       });
       return ok(saved);
     });

@@ -135,7 +135,8 @@ export class AccessAssignmentService {
     for (const relationship of await this.store.findBy('relationships', 'partner', acting.org.tenantId)) {
       if (!grantedRoles(relationship, now).length) continue;
       const customer = await this.store.get('organizations', relationship.customerTenantId);
-      if (customer) rows.push({ relationship, customer, assignments: await assignmentsOf(this.store, relationship.id) });
+      if (customer)
+        rows.push({ relationship, customer, assignments: await assignmentsOf(this.store, relationship.id) });
     }
     return ok(rows.sort((a, b) => a.customer.name.localeCompare(b.customer.name)));
   }
