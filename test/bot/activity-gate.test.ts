@@ -88,7 +88,7 @@ describe('ActivityLedger while the disk is full', () => {
       await ledger.release('failed');
       expect(logger.lines.filter((l) => l.level === 'warn').map((l) => l.message)).toEqual([
         'activity not claimed: storage unavailable, a re-delivery would run again',
-        'invoke response not kept: storage unavailable',
+        'activity not marked done: storage unavailable',
         'activity not released: storage unavailable',
       ]);
       expect((await store.all('activities')).map((a) => a.id).sort()).toEqual(['before', 'failed']);
