@@ -187,5 +187,5 @@ describe('invitation tokens are never kept in the store', () => {
       await shutdown(app.server, 1000).catch(() => undefined);
       await dispose();
     }
-  });
+  }, 120_000); // it loads the whole app inside the test: 35 s measured on this loaded machine
 });
