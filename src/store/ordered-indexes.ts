@@ -27,6 +27,9 @@ export function splitOrderedKey(key: string): { group: string; at: string } {
 /** A list of one side of the book: the partner's (or provider's) invitations and relationships, or the customer's. */
 export const sideGroup = (side: 'partner' | 'customer', tenantId: string) => `${side}:${tenantId}`;
 
+/** Every record of an ordered index, whoever's it is: for the expiry guardian's pass. */
+export const EVERY_GROUP = 'every:';
+
 const OPEN = new Set(['created', 'approval-pending']);
 const LIVE = new Set(['active', 'expiring']);
 
@@ -48,5 +51,6 @@ export function accessEnds(r: Relationship): string[] {
   return [
     orderedKey(sideGroup('partner', r.partnerTenantId), at),
     orderedKey(sideGroup('customer', r.customerTenantId), at),
+    orderedKey(EVERY_GROUP, at),
   ];
 }

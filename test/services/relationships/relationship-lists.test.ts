@@ -3,6 +3,7 @@ import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { PAGE_SIZE, RelationshipLists } from '../../../src/services/relationships/relationship-lists.js';
 import type { Store } from '../../../src/store/store.js';
 import { persona } from '../../support/personas.js';
+import { counting } from '../../support/counting-store.js';
 import { NOW, tempStore } from '../../support/world.js';
 import { expiringCustomers, pendingInvitation, worldWith } from '../helpdesk/helpdesk-fixtures.js';
 
@@ -11,31 +12,6 @@ const seed = () =>
   worldWith(NOW, expiringCustomers(NOW, 14), {
     invitations: Array.from({ length: PENDING }, (_, n) => pendingInvitation(NOW, n + 1, (n * 7) % 80)),
   });
-
-/** The store, counting every record it hands out (a list that reads a whole book reads them all). */
-function counting(store: Store): { store: Store; reads: () => number } {
-  let reads = 0;
-  const counted = <T>(value: T): T => {
-    reads += Array.isArray(value) ? value.length : value ? 1 : 0;
-    return value;
-  };
-  const wrapped: Store = {
-    ...store,
-    get: async (c, id) => counted(await store.get(c, id)),
-    findBy: async (c, index, key) => counted(await store.findBy(c, index, key)),
-    all: async (c) => counted(await store.all(c)),
-    scan: async function* (c, index, key) {
-      for await (const batch of store.scan(c, index, key)) yield counted(batch);
-    },
-    findPage: async (c, index, range) => {
-      const page = await store.findPage(c, index, range);
-      counted(page.records);
-      return page;
-    },
-    transaction: (work) => store.transaction(work),
-  };
-  return { store: wrapped, reads: () => reads };
-}
 
 describe('helpdesk lists, a page at a time through an ordered index', () => {
   let store: Store;
