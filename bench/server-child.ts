@@ -78,7 +78,7 @@ if (mode === 'floor') {
         pass = guardian.runOnce().then(() => performance.now() - began);
         send({ started: true });
       }
-      // What holds the memory, for Chrome's Memory tab or bench/heap-summary.ts.
+      // What holds the memory, for Chrome's Memory tab (Load profile).
       if (message.cmd === 'heap-snapshot') send({ file: writeHeapSnapshot(message.file) });
       if (message.cmd === 'guardian-wait') send({ guardianMs: await pass });
       if (message.cmd === 'rss') {
