@@ -113,6 +113,17 @@ export class LogStore implements Store, CommittedState {
     return [...this.table(collection).keys()].map((id) => this.read(collection, id)!) as Collections[C][];
   }
 
+  async findPage<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    range: { group: string; from: string; to: string; offset: number; limit: number },
+  ): Promise<{ total: number; records: Collections[C][] }> {
+    const from = range.from ? Date.parse(range.from) : -Infinity;
+    const ids = this.table(collection).range(index, range.group, from, Date.parse(range.to));
+    const page = ids.slice(range.offset, range.offset + range.limit);
+    return { total: ids.length, records: page.map((id) => this.read(collection, id)!) as Collections[C][] };
+  }
+
   scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]> {
     return scanIndexed(this, collection, index, key) as AsyncIterable<Collections[C][]>;
   }

@@ -10,6 +10,7 @@ import type {
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
+import { accessEnds, openSince } from './ordered-indexes.js';
 import type {
   ConversationRecord,
   DownloadRecord,
@@ -60,6 +61,8 @@ export const INDEXES = {
       [i.partnerTenantId, ...(i.providerTenantId ? [i.providerTenantId] : [])].map((p) =>
         pairKey(p, i.customerTenantId ?? i.customerDomain.toLowerCase()),
       ),
+    /** Ordered (see ordered-indexes.ts): open ones by side and creation time. */
+    openSince,
   },
   relationships: {
     partner: (r: Relationship) => [r.partnerTenantId],
@@ -67,6 +70,8 @@ export const INDEXES = {
     status: (r: Relationship) => [r.status],
     /** Partner and customer together: what two organisations have with each other, without reading a partner's whole book. */
     pair: (r: Relationship) => [pairKey(r.partnerTenantId, r.customerTenantId)],
+    /** Ordered (see ordered-indexes.ts): granted admin access by side and end time. */
+    accessEnds,
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],
@@ -179,6 +184,16 @@ export interface Store extends StoreReader {
     from: string,
     to: string,
   ): Promise<Collections[C][]>;
+  /**
+   * One page of an ordered index (ordered-indexes.ts): the records of `group` whose time lies between `from`
+   * and `to` (ISO, inclusive), in time order (then by id), `offset` records in; and how many there are in
+   * all. Reads the page's records only.
+   */
+  findPage<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    range: { group: string; from: string; to: string; offset: number; limit: number },
+  ): Promise<{ total: number; records: Collections[C][] }>;
   /**
    * Optional, for stores several instances share (PostgreSQL): runs `work` holding a lock named `key` that
    * every instance on the same database respects; released when `work` settles or the instance dies.

@@ -5,6 +5,7 @@ import { adminRoleNames, formatDate } from '../../cards/format.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { plural, translator } from '../../i18n/i18n.js';
 import { type Store, type Transaction } from '../../store/store.js';
+import { EVERY_GROUP } from '../../store/ordered-indexes.js';
 import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
@@ -87,12 +88,7 @@ export class ExpiryGuardian {
   private async pass(): Promise<GuardianReport> {
     const report: GuardianReport = { reminders: [], expired: [], extended: [] };
     const { store } = this.opts;
-    // Through the status index a batch at a time: the whole book is never read in one go.
-    for (const status of ['active', 'expiring'] as const) {
-      for await (const batch of store.scan('relationships', 'status', status)) {
-        await eachGivingWay(batch, (relationship) => this.watchRelationship(relationship.id, report));
-      }
-    }
+    await this.watchAccessEndingSoon(report);
     for (const status of ['created', 'approval-pending'] as const) {
       for await (const batch of store.scan('invitations', 'status', status)) {
         await eachGivingWay(batch, (invitation) => this.watchInvitation(invitation.id, report));
@@ -100,6 +96,40 @@ export class ExpiryGuardian {
     }
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
+  }
+
+  /**
+   * Only admin access that ends within the furthest reminder (or has ended) needs anything: read through
+   * the accessEnds index in time order, a batch at a time, from where the last batch ended. What a batch
+   * changes may leave the index or move in it, so what was watched is remembered, not counted.
+   */
+  private async watchAccessEndingSoon(report: GuardianReport): Promise<void> {
+    const to = new Date(this.opts.clock().getTime() + Math.max(...ACCESS_MILESTONES) * DAY_MS).toISOString();
+    const watched = new Set<string>();
+    let from = '';
+    let limit = YIELD_EVERY;
+    for (;;) {
+      const { records } = await this.opts.store.findPage('relationships', 'accessEnds', {
+        group: EVERY_GROUP,
+        from,
+        to,
+        offset: 0,
+        limit,
+      });
+      const fresh = records.filter((r) => !watched.has(r.id));
+      if (fresh.length === 0) {
+        if (records.length < limit) return;
+        limit *= 2; // more than a batch end at the same moment: read past them
+        continue;
+      }
+      limit = YIELD_EVERY;
+      for (const relationship of fresh) {
+        watched.add(relationship.id);
+        await this.watchRelationship(relationship.id, report);
+      }
+      from = records.at(-1)!.adminAccess!.endAt;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   private async watchRelationship(id: string, report: GuardianReport): Promise<void> {

@@ -153,6 +153,28 @@ export class PostgresStore implements Store {
     return rows.map(recordOf) as Collections[C][];
   }
 
+  /** See Store.findPage: the keys are `<group>/<ISO time>`, so key order is time order within a group. */
+  async findPage<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    range: { group: string; from: string; to: string; offset: number; limit: number },
+  ): Promise<{ total: number; records: Collections[C][] }> {
+    if (!(index in INDEXES[collection])) throw new Error(`Unknown index ${collection}.${index}`);
+    const bounds = [collection, index, `${range.group}/${range.from}`, `${range.group}/${range.to}`];
+    const where = 'k.collection = $1 AND k.index_name = $2 AND k.key BETWEEN $3 AND $4';
+    const [count] = await this.query<{ total: string }>(
+      `SELECT count(DISTINCT k.id) AS total FROM record_keys k WHERE ${where}`,
+      bounds,
+    );
+    const rows = await this.query<Row>(
+      `SELECT r.id, r.body, r.version FROM record_keys k
+         JOIN records r ON r.collection = k.collection AND r.id = k.id
+        WHERE ${where} ORDER BY k.key, r.id OFFSET $5 LIMIT $6`,
+      [...bounds, range.offset, range.limit],
+    );
+    return { total: Number(count!.total), records: rows.map(recordOf) as Collections[C][] };
+  }
+
   async all<C extends CollectionName>(collection: C): Promise<Collections[C][]> {
     const rows = await this.query<Row>('SELECT body, version FROM records WHERE collection = $1 ORDER BY id', [
       collection,
