@@ -5,6 +5,7 @@ import type { RelationshipStatus } from '../services/relationships/relationship-
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
+import { typeMeanings } from './type-meaning.js';
 import type { CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
 
@@ -48,6 +49,7 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
   const facts: Fact[] = [
     { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
     { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
+    { title: tr.t('invitation.typeMeanings'), value: typeMeanings(liveRelationshipTypes(r), tr) },
   ];
   if (!access) facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
   else if (access.removedAt) {
