@@ -9,6 +9,7 @@ import {
   Relationship,
   User,
 } from '../domain/model.js';
+import { PartnerOfRecord } from '../domain/partner-of-record.js';
 import {
   ConversationRecord,
   DownloadRecord,
@@ -29,6 +30,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   leads: Lead,
   auditEvents: AuditEvent,
   enrollments: Enrollment,
+  partnersOfRecord: PartnerOfRecord,
   conversations: ConversationRecord,
   state: StateRecord,
   activities: ProcessedActivity,

@@ -8,6 +8,7 @@ import type {
   Relationship,
   User,
 } from '../domain/model.js';
+import type { PartnerOfRecord } from '../domain/partner-of-record.js';
 import { foldText } from '../domain/text.js';
 import type { ChangeListener } from './change-feed.js';
 import type {
@@ -29,6 +30,7 @@ export interface Collections {
   leads: Lead;
   auditEvents: AuditEvent;
   enrollments: Enrollment;
+  partnersOfRecord: PartnerOfRecord;
   conversations: ConversationRecord;
   state: StateRecord;
   activities: ProcessedActivity;
@@ -92,6 +94,10 @@ export const INDEXES = {
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
     status: (e: Enrollment) => [e.status],
+  },
+  /** Id: the customer's tenant id (one each). By partner: "whose partner of record are we". */
+  partnersOfRecord: {
+    partner: (p: PartnerOfRecord) => [p.partnerTenantId],
   },
   conversations: {},
   state: {},
