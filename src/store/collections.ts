@@ -10,6 +10,7 @@ import {
   User,
 } from '../domain/model.js';
 import { PartnerOfRecord } from '../domain/partner-of-record.js';
+import { Purchase, Trial } from '../domain/offers.js';
 import {
   ConversationRecord,
   DownloadRecord,
@@ -31,6 +32,8 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   auditEvents: AuditEvent,
   enrollments: Enrollment,
   partnersOfRecord: PartnerOfRecord,
+  trials: Trial,
+  purchases: Purchase,
   conversations: ConversationRecord,
   state: StateRecord,
   activities: ProcessedActivity,

@@ -9,6 +9,7 @@ import type {
   User,
 } from '../domain/model.js';
 import type { PartnerOfRecord } from '../domain/partner-of-record.js';
+import type { Purchase, Trial } from '../domain/offers.js';
 import { foldText } from '../domain/text.js';
 import type { ChangeListener } from './change-feed.js';
 import type {
@@ -31,6 +32,8 @@ export interface Collections {
   auditEvents: AuditEvent;
   enrollments: Enrollment;
   partnersOfRecord: PartnerOfRecord;
+  trials: Trial;
+  purchases: Purchase;
   conversations: ConversationRecord;
   state: StateRecord;
   activities: ProcessedActivity;
@@ -98,6 +101,15 @@ export const INDEXES = {
   /** Id: the customer's tenant id (one each). By partner: "whose partner of record are we". */
   partnersOfRecord: {
     partner: (p: PartnerOfRecord) => [p.partnerTenantId],
+  },
+  trials: {
+    status: (t: Trial) => [t.status],
+    pair: (t: Trial) => [pairKey(t.partnerTenantId, t.customerTenantId)],
+    invitation: (t: Trial) => [t.invitationId],
+  },
+  purchases: {
+    customer: (p: Purchase) => [p.customerTenantId],
+    pair: (p: Purchase) => [pairKey(p.partnerTenantId, p.customerTenantId)],
   },
   conversations: {},
   state: {},

@@ -8,6 +8,7 @@ import { audit } from '../audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
+import { recordOffer } from './offer-records.js';
 
 export interface Accepted {
   invitation: Invitation;
@@ -101,6 +102,7 @@ export class AcceptanceService {
       ]) {
         relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
       }
+      await recordOffer(tx, saved, by, now);
       if (invitation.replacesRelationshipId)
         await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
       audit(tx, now, {
