@@ -7,6 +7,7 @@ import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
 import { typeMeanings } from './type-meaning.js';
+import { offerFacts } from './offer-status.js';
 import type { CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
 
@@ -29,6 +30,8 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
       })),
     });
   }
+  const offers = offerFacts(status.offers, tr, now);
+  if (offers.length) sections.push({ heading: tr.t('offerStatus.heading'), facts: offers });
   if (status.mca.length) {
     sections.push({
       heading: tr.t('status.mcaHeading'),

@@ -1,5 +1,6 @@
 import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../../domain/model.js';
 import type { PartnerOfRecord } from '../../domain/partner-of-record.js';
+import { offerStatus, type OfferStatus } from './offer-status.js';
 import { pairKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { findCounterpart } from './status.js';
@@ -19,6 +20,7 @@ export interface RelationshipStatus {
   mca: { customer: Organization; acceptance?: AgreementAcceptance }[];
   /** Rule 13: the customer's partner of record (null: none designated). */
   partnerOfRecord: PartnerOfRecord | null;
+  offers: OfferStatus;
 }
 
 export type StatusAnswer =
@@ -76,6 +78,13 @@ export class RelationshipStatusService {
       });
     }
     const partnerOfRecord = customers[0] ? await this.store.get('partnersOfRecord', customers[0].tenantId) : undefined;
-    return { counterpart, relationships: rows, pendingInvitations, mca, partnerOfRecord: partnerOfRecord ?? null };
+    return {
+      counterpart,
+      relationships: rows,
+      pendingInvitations,
+      mca,
+      partnerOfRecord: partnerOfRecord ?? null,
+      offers: await offerStatus(this.store, mine, counterpart),
+    };
   }
 }

@@ -5,6 +5,7 @@ import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { useBotWorld } from '../../../support/bot-world.js';
 import { sendInvitation } from '../../../support/invitations.js';
 import { persona } from '../../../support/personas.js';
+import { NOW } from '../../../support/world.js';
 
 const alex = persona('alex'); // Adatum admin agent
 const hana = persona('hana'); // Adatum helpdesk agent
@@ -78,6 +79,30 @@ describe('relationship types carry their meaning into the card, status and "can 
     const partners = await world.harness(carmen).say('my partners');
     expect(partners).toContain('Adatum Cloud Partners');
     expect(partners).toContain('Advisor: resets passwords, handles support incidents');
+  });
+
+  it("an MPSA partner's status shows the purchases other MPSA partners made for the customer, and only theirs", async () => {
+    await accepted('mpsa');
+    const purchase = (partnerTenantId: string) => ({
+      id: `purchase-${partnerTenantId}`,
+      invitationId: 'inv-elsewhere',
+      partnerTenantId,
+      customerTenantId: DEMO_TENANTS.contoso,
+      services: [{ serviceId: 'm365-e3', licences: 40 }],
+      acceptedBy: { userId: carmen.id, name: carmen.name, tenantId: DEMO_TENANTS.contoso, at: NOW.toISOString() },
+      purchasedAt: NOW.toISOString(),
+    });
+    await world.store.transaction(async (tx) => {
+      tx.insert('purchases', purchase(DEMO_TENANTS.litware));
+    });
+    // Litware resells to Contoso but is no MPSA partner: its purchase stays its own.
+    expect(await world.harness(hana).say('status contoso')).not.toContain('Litware');
+    await world.store.transaction(async (tx) => {
+      const litware = (await tx.get('relationships', 'rel-litware-contoso'))!;
+      tx.update('relationships', { ...litware, types: ['mpsa'] });
+    });
+    const status = await world.harness(hana).say('status contoso');
+    expect(status).toContain('Purchase by Litware Solutions (MPSA partner): Microsoft 365 E3 · 40 licences');
   });
 
   it('without the type, "can we" says which type to request; an Advisor still cannot manage users', async () => {

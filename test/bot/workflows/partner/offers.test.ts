@@ -305,6 +305,10 @@ describe('a trial and a purchase offer have their own life (seed 004)', () => {
     await guardianPass(later(31));
     expect((await world.store.get('trials', trial!.id))?.status).toBe('converted');
     expect(await seenBy(carmen, 'trial.ended')).toEqual([]);
+    const status = await world.harness(hana).say('status contoso');
+    expect(status).toContain('Trials and purchases');
+    expect(status).toMatch(/Trial: Teams Phone, Microsoft 365 E3\s*converted to a purchase on/);
+    expect(status).toMatch(/Purchase: Microsoft 365 E3 · 25 licences\s*accepted by Carmen Navarro/);
     const timeline = await world.harness(hana).say('timeline contoso');
     expect(timeline).toContain('Trial converted to a purchase');
     // Both events of the purchase's commit are in Contoso's and Adatum's history (the page shows the newest ten).
