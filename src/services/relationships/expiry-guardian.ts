@@ -10,7 +10,7 @@ import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { describeError, type Logger } from '../../logging/logger.js';
 import { dueMilestone } from './milestones.js';
-import { customerAdmins, partnerStaff } from './recipients.js';
+import { partnerStaff } from './recipients.js';
 import { TrialWatch } from './trial-watch.js';
 
 /**
@@ -141,7 +141,7 @@ export class ExpiryGuardian {
         );
         this.opts.notifier.enqueue(tx, person, 'guardian.access-ending', { card }, id);
       }
-      for (const person of await customerAdmins(tx, relationship.customerTenantId)) {
+      for (const person of await customerSideAdmins(tx, relationship)) {
         const tr = translator(person.language ?? this.opts.defaultLanguage);
         const card = noticeCard(
           tr.t('guardian.customerTitle', { partner: partner.name, days: plural(tr, 'count.days', days) }),
@@ -241,6 +241,17 @@ async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Org
     partner: await tx.get('organizations', r.partnerTenantId),
     customer: await tx.get('organizations', r.customerTenantId),
   };
+}
+
+/**
+ * Who is reminded on the side that granted the access: the customer's admins, or, for an indirect provider's
+ * access to a reseller's tenant, the reseller's global admins (they authorised it and may remove it).
+ */
+async function customerSideAdmins(tx: Transaction, relationship: Relationship): Promise<User[]> {
+  const users = await tx.findBy('users', 'tenant', relationship.customerTenantId);
+  if (relationship.types.includes('indirect-provider'))
+    return users.filter((u) => u.roles.side === 'partner' && u.roles.admin === 'global-admin');
+  return users.filter((u) => u.roles.side === 'customer' && u.roles.admin.length > 0);
 }
 
 /** Whoever created the invitation; if they left, the staff who may request relationships. */
