@@ -44,7 +44,8 @@ export type CommandId =
   | 'change-roles'
   | 'trial'
   | 'offer'
-  | 'new-customer';
+  | 'new-customer'
+  | 'partner-of-record';
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -285,6 +286,14 @@ export const COMMANDS: readonly CommandDefinition[] = [
     es: ['cliente nuevo', 'agregar cliente'],
     title: 'new customer',
     description: 'Add a new customer: creates it with the reseller relationship at once',
+    inManifest: false,
+  },
+  {
+    id: 'partner-of-record',
+    en: ['partner of record'],
+    es: ['socio de registro', 'partner de registro'],
+    title: 'partner of record',
+    description: 'Designate your partner of record, apart from your delegated admin partner',
     inManifest: false,
   },
 ];

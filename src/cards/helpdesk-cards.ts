@@ -3,7 +3,9 @@ import { plural, type Translator } from '../i18n/i18n.js';
 import type { CanWeAnswer } from '../services/helpdesk/can-we.js';
 import type { ListRows, Page } from '../services/relationships/relationship-lists.js';
 import type { Timeline } from '../services/helpdesk/timeline.js';
-import { TASKS } from '../services/helpdesk/task-roles.js';
+import { TASKS, type TaskDefinition } from '../services/helpdesk/task-roles.js';
+import { typesWithRight } from '../domain/relationship-types.js';
+import { typeMeaning } from './type-meaning.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { button } from './button.js';
 import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
@@ -23,18 +25,31 @@ export const HELPDESK_VERBS = {
 /** The answer to "can we…": yes with the role and until when, or no with what to request. */
 export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>, tr: Translator): CardAttachment {
   const task = tr.t(`task.${answer.task.id}`);
-  const least = adminRoleNames([answer.task.least], tr);
+  const least = leastFor(answer.task, tr);
+  if (answer.kind === 'yes' && answer.type) {
+    const type = tr.t(`relationshipType.${answer.type}`);
+    return noticeCard(
+      tr.t('canWe.yesTitle', { customer: answer.customer.name }),
+      tr.t('canWe.yesByType', { task, type, customer: answer.customer.name, meaning: typeMeaning(answer.type, tr) }),
+      'good',
+      [
+        { title: tr.t('canWe.task'), value: task },
+        { title: tr.t('canWe.grantedByType'), value: type },
+        { title: tr.t('status.since'), value: formatDate(answer.relationship.createdAt, tr) },
+      ],
+    );
+  }
   if (answer.kind === 'yes') {
     const facts: Fact[] = [
       { title: tr.t('canWe.task'), value: task },
-      { title: tr.t('canWe.grantedBy'), value: adminRoleNames([answer.role], tr) },
-      { title: tr.t('canWe.until'), value: formatDate(answer.until, tr) },
+      { title: tr.t('canWe.grantedBy'), value: adminRoleNames(answer.role ? [answer.role] : [], tr) },
+      { title: tr.t('canWe.until'), value: formatDate(answer.until!, tr) },
       { title: tr.t('status.autoExtend'), value: answer.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
       { title: tr.t('canWe.leastRole'), value: least },
     ];
     return noticeCard(
       tr.t('canWe.yesTitle', { customer: answer.customer.name }),
-      tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) }),
+      tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until!, tr) }),
       'good',
       facts,
     );
@@ -55,9 +70,16 @@ export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>
   );
 }
 
+/** What to request for a task: its least-privileged role, or for a task no role is for, the type whose right it is. */
+function leastFor(task: TaskDefinition, tr: Translator): string {
+  if (task.least) return adminRoleNames([task.least], tr);
+  const [type] = task.right ? typesWithRight(task.right) : [];
+  return type ? tr.t('canWe.typeToRequest', { type: tr.t(`relationshipType.${type}`) }) : tr.t('common.none');
+}
+
 /** When the task was not understood: the tasks it knows, in the user's words. */
 export function canWeHelpCard(text: string, tr: Translator): CardAttachment {
-  const tasks = TASKS.map((t) => ({ title: tr.t(`task.${t.id}`), value: adminRoleNames([t.least], tr) }));
+  const tasks = TASKS.map((t) => ({ title: tr.t(`task.${t.id}`), value: leastFor(t, tr) }));
   return noticeCard(tr.t('command.can-we.title'), text, 'default', tasks);
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainName, plainText } from './text.js';
+import { DelegatedAdminProgramme } from './partner-programmes.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
@@ -68,6 +69,8 @@ export const Organization = z.object({
   mcaAcceptanceId: z.string().optional(),
   listing: PartnerListing.optional(),
   mpnId: z.string().optional(),
+  /** Seed 004: the programme that lets a partner offer delegated administration in trials and offers (operator-set). */
+  delegatedAdminProgramme: DelegatedAdminProgramme.optional(),
   createdAt: Timestamp,
 });
 export type Organization = z.infer<typeof Organization>;

@@ -8,6 +8,8 @@ import type {
   Relationship,
   User,
 } from '../domain/model.js';
+import type { PartnerOfRecord } from '../domain/partner-of-record.js';
+import type { Purchase, Trial } from '../domain/offers.js';
 import { foldText } from '../domain/text.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
 import { accessEnds, openSince } from './ordered-indexes.js';
@@ -30,6 +32,9 @@ export interface Collections {
   leads: Lead;
   auditEvents: AuditEvent;
   enrollments: Enrollment;
+  partnersOfRecord: PartnerOfRecord;
+  trials: Trial;
+  purchases: Purchase;
   conversations: ConversationRecord;
   state: StateRecord;
   activities: ProcessedActivity;
@@ -97,6 +102,19 @@ export const INDEXES = {
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
     status: (e: Enrollment) => [e.status],
+  },
+  /** Id: the customer's tenant id (one each). By partner: "whose partner of record are we". */
+  partnersOfRecord: {
+    partner: (p: PartnerOfRecord) => [p.partnerTenantId],
+  },
+  trials: {
+    status: (t: Trial) => [t.status],
+    pair: (t: Trial) => [pairKey(t.partnerTenantId, t.customerTenantId)],
+    invitation: (t: Trial) => [t.invitationId],
+  },
+  purchases: {
+    customer: (p: Purchase) => [p.customerTenantId],
+    pair: (p: Purchase) => [pairKey(p.partnerTenantId, p.customerTenantId)],
   },
   conversations: {},
   state: {},

@@ -12,6 +12,7 @@ import { openLowdbStore } from '../store/lowdb-store.js';
 import { openConfiguredStore } from '../store/open-store.js';
 import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { copyStore, CopyRefusedError, describeCopy } from './copy-store.js';
+import { setProgramme } from './programme-admin.js';
 import { ConflictError, identityKey, type Store } from '../store/store.js';
 
 export const USAGE = `Partner Desk operator commands (stop the bot first: one process owns the data file)
@@ -26,6 +27,7 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- retry-notification <id>
   npm run admin -- retry-notification --all-failed
   npm run admin -- undo-claim --tenant <id>
+  npm run admin -- set-programme --tenant <id> --programme <cloud-essentials|cloud-accelerate|cloud-deployment|none>
   npm run admin -- copy-store --to postgres      (STORE_FILE into the empty database at DATABASE_URL)`;
 
 function option(args: string[], name: string): string | undefined {
@@ -175,6 +177,8 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       const { organization, removedUsers } = undone.value;
       return `Claim of ${organization.name} by tenant ${tenantId} undone: ${removedUsers} user(s) removed; the organisation is unclaimed again as ${organization.tenantId}.`;
     }
+    case 'set-programme':
+      return setProgramme(store, required(rest, 'tenant').toLowerCase(), required(rest, 'programme'), now());
     default:
       throw new UsageError(USAGE);
   }

@@ -8,6 +8,7 @@ import { audit } from '../audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
+import { recordOffer } from './offer-records.js';
 import { grantsOf, providerRefusal } from '../two-tier/two-tier-terms.js';
 
 export interface Accepted {
@@ -115,6 +116,7 @@ export class AcceptanceService {
         if (!covered)
           relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
       }
+      await recordOffer(tx, saved, by, now);
       if (invitation.replacesRelationshipId)
         await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
       audit(tx, now, {

@@ -10,6 +10,9 @@ import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { describeError, type Logger } from '../../logging/logger.js';
+import { dueMilestone } from './milestones.js';
+import { partnerStaff } from './recipients.js';
+import { TrialWatch } from './trial-watch.js';
 
 /**
  * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
@@ -50,8 +53,8 @@ export interface ExpiryGuardianOptions {
 }
 
 /**
- * Watches admin access and invitations in-process: reminds 30, 7 and 1 days before admin access ends and
- * before invitations lapse, then expires (or auto-extends) what is due, through the lifecycle rules.
+ * Watches admin access, invitations and trials in-process: reminds 30, 7 and 1 days before admin access ends,
+ * before invitations lapse and before trials end, then expires (or auto-extends) what is due, through the lifecycle rules.
  *
  * Restarts: each reminder is recorded as `reminders/${subjectId}/${milestone}` in the same transaction as its
  * notification, so a reminder is sent once even if two runs overlap; a run after downtime sends the most
@@ -93,6 +96,10 @@ export class ExpiryGuardian {
       for await (const batch of store.scan('invitations', 'status', status)) {
         await eachGivingWay(batch, (invitation) => this.watchInvitation(invitation.id, report));
       }
+    }
+    const trials = new TrialWatch(this.opts);
+    for await (const batch of store.scan('trials', 'status', 'active')) {
+      await eachGivingWay(batch, (trial) => trials.watch(trial.id, report));
     }
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
@@ -141,7 +148,7 @@ export class ExpiryGuardian {
       const endAt = new Date(access.endAt);
       if (now >= endAt) return this.end(tx, relationship, now, report);
       if (access.autoExtend) return; // Nothing will end: no reminder needed.
-      const milestone = await this.dueMilestone(tx, id, access.endAt, ACCESS_MILESTONES, now);
+      const milestone = await dueMilestone(tx, id, access.endAt, ACCESS_MILESTONES, now);
       if (!milestone) return;
       const { partner, customer } = await orgsOf(tx, relationship);
       if (!partner || !customer) return;
@@ -226,7 +233,7 @@ export class ExpiryGuardian {
       if (!invitation || (invitation.status !== 'created' && invitation.status !== 'approval-pending')) return;
       const now = this.opts.clock();
       if (now >= new Date(invitation.expiresAt)) return this.expireInvitation(tx, invitation, now, report);
-      const milestone = await this.dueMilestone(tx, id, invitation.expiresAt, INVITATION_MILESTONES, now);
+      const milestone = await dueMilestone(tx, id, invitation.expiresAt, INVITATION_MILESTONES, now);
       if (!milestone) return;
       const customer = invitation.customerTenantId
         ? ((await tx.get('organizations', invitation.customerTenantId))?.name ?? invitation.customerDomain)
@@ -257,34 +264,6 @@ export class ExpiryGuardian {
     });
     report.expired.push(invitation.id);
   }
-
-  /**
-   * The most urgent milestone that is due and not yet recorded, recorded now; earlier milestones that are also
-   * due (the bot was down) are recorded as passed, so they are never sent late after a more urgent one.
-   * Milestones are tied to the end date, so an extended end date gets its own reminders.
-   */
-  private async dueMilestone(
-    tx: Transaction,
-    subjectId: string,
-    endIso: string,
-    milestones: readonly number[],
-    now: Date,
-  ): Promise<{ id: string; days: number } | undefined> {
-    const remainingMs = new Date(endIso).getTime() - now.getTime();
-    const due = milestones.filter((days) => remainingMs <= days * DAY_MS).sort((a, b) => a - b);
-    if (due.length === 0) return undefined;
-    const key = (days: number) => `${days}d@${endIso.slice(0, 10)}`;
-    const urgent = due[0]!;
-    if (await tx.get('reminders', `${subjectId}/${key(urgent)}`)) return undefined;
-    const sentAt = now.toISOString();
-    for (const days of due) {
-      const id = `${subjectId}/${key(days)}`;
-      if (days !== urgent && (await tx.get('reminders', id))) continue;
-      // Fails with ConflictError at commit when another run recorded it first: then nothing here is sent.
-      tx.insert('reminders', { id, subjectId, milestone: key(days), sentAt });
-    }
-    return { id: `${subjectId}/${key(urgent)}`, days: urgent };
-  }
 }
 
 async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Organization; customer?: Organization }> {
@@ -292,13 +271,6 @@ async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Org
     partner: await tx.get('organizations', r.partnerTenantId),
     customer: await tx.get('organizations', r.customerTenantId),
   };
-}
-
-/** The partner's staff who work with customers (any agent role) or run the organisation. */
-async function partnerStaff(tx: Transaction, tenantId: string): Promise<User[]> {
-  return (await tx.findBy('users', 'tenant', tenantId)).filter(
-    (u) => u.roles.side === 'partner' && (u.roles.agent !== 'none' || u.roles.admin === 'global-admin'),
-  );
 }
 
 /**
