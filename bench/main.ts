@@ -3,7 +3,6 @@
 // `--store postgres` runs the same on a throwaway PostgreSQL server it starts itself; `--instances N` runs
 // N bot processes on that one database, requests spread over them.
 // Prints tables and writes bench/results.json. Timings are reported against targets, never asserted.
-import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +12,23 @@ import { startThrowawayPostgres, stopThrowawayPostgres } from '../src/tools/thro
 import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
+import { generate, startChild, stopChild, type Child } from './children.js';
+import { soak } from './soak.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    [
+      'npm run bench [-- --store embedded|postgres] [--instances N]',
+      '  --store      embedded (default) or postgres: a throwaway PostgreSQL started from the installed binaries',
+      '  --instances  N bot processes on the one database, requests spread round-robin (postgres only; default 1)',
+      '  BENCH_SIZES  relationships per generated store, comma-separated (default 1000,10000,100000)',
+      '  BENCH_NODE_FLAGS  extra node flags for the bot processes',
+      'Writes bench/results.json (embedded) or bench/results-postgres-<N>.json.',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const option = (name: string) => {
   const at = process.argv.indexOf(name);
@@ -26,6 +40,10 @@ if (STORE !== 'embedded' && STORE !== 'postgres') throw new Error(`--store ${STO
 if (!Number.isInteger(INSTANCES) || INSTANCES < 1) throw new Error(`--instances ${option('--instances')}: 1 or more`);
 if (STORE === 'embedded' && INSTANCES > 1)
   throw new Error('The embedded store is one process: --instances needs --store postgres');
+if (option('--soak') !== undefined) {
+  await soak(Number(option('--soak')), Number(process.env.BENCH_SOAK_SIZE ?? 10_000));
+  process.exit(0);
+}
 /** Units per run: reads are single requests, writes consume a fresh invitation or customer each. */
 const LEVELS = [
   { concurrency: 1, reads: 100, writes: 50 },
@@ -36,53 +54,6 @@ const WARMUP = { reads: 20, writes: 10 };
 const SPARES = WARMUP.writes + LEVELS.reduce((sum, level) => sum + level.writes, 0) + 20;
 /** No run may take longer than this: it stops issuing units and reports what it did. */
 const CAP_MS = 20_000;
-const dist = join(PROJECT_ROOT, 'dist', 'bench');
-
-interface Child {
-  process: ChildProcess;
-  ready: Record<string, number>;
-  ask(message: Record<string, unknown>): Promise<Record<string, unknown>>;
-}
-
-async function startChild(args: string[]): Promise<Child> {
-  const child = fork(join(dist, 'server-child.js'), args, {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    execArgv: ['--expose-gc', '--no-deprecation', ...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean)],
-  });
-  const next = () =>
-    new Promise<Record<string, unknown>>((resolve, reject) => {
-      const exited = (code: number | null) => reject(new Error(`the server child exited (${code})`));
-      child.once('exit', exited);
-      child.once('message', (message) => {
-        child.off('exit', exited);
-        resolve(message as Record<string, unknown>);
-      });
-    });
-  const ready = (await next()) as Record<string, number>;
-  return {
-    process: child,
-    ready,
-    ask: (message) => {
-      const answer = next();
-      child.send(message);
-      return answer;
-    },
-  };
-}
-
-async function stopChild(child: Child): Promise<void> {
-  const exited = new Promise((resolve) => child.process.once('exit', resolve));
-  child.process.send({ cmd: 'stop' });
-  await exited;
-}
-
-function generate(size: number, file: string, metaFile: string, databaseUrl?: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const args = [String(size), String(SPARES), file, metaFile, ...(databaseUrl ? [databaseUrl] : [])];
-    const child = fork(join(dist, 'generate-store.js'), args, { stdio: 'inherit' });
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generating ${size} failed (${code})`))));
-  });
-}
 
 /** An empty database of its own on the bench's server, for one size. */
 async function createDatabase(serverUrl: string, name: string): Promise<string> {
@@ -165,7 +136,7 @@ try {
       const file = join(dir, 'store.json');
       const metaFile = join(dir, 'meta.json');
       const databaseUrl = server ? await createDatabase(server.url, `bench_${size}`) : undefined;
-      await generate(size, file, metaFile, databaseUrl);
+      await generate(size, SPARES, file, metaFile, databaseUrl);
       const storeMB = () =>
         databaseUrl ? databaseMB(databaseUrl) : Promise.resolve(directoryBytes(dir, 'meta.json') / 1024 / 1024);
       const generatedMB = await storeMB();

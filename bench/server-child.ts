@@ -2,6 +2,7 @@
 // `bot <store file>` runs Partner Desk in local mode on the embedded store, `bot <postgres://…>` on that
 // PostgreSQL database; `floor` runs the echo bot. Talks to the parent over IPC.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { writeHeapSnapshot } from 'node:v8';
 import { ExpiryGuardian } from '../src/services/relationships/expiry-guardian.js';
 import { Notifier } from '../src/services/outbox/notifications.js';
 import { createApp } from '../src/app.js';
@@ -68,7 +69,7 @@ if (mode === 'floor') {
     return times;
   }
 
-  process.on('message', (message: { cmd: string; n?: number }) => {
+  process.on('message', (message: { cmd: string; n?: number; file?: string }) => {
     void (async () => {
       if (message.cmd === 'commit') send({ commit: await commitLatencies(message.n ?? 50) });
       answerDelay(message.cmd);
@@ -77,6 +78,8 @@ if (mode === 'floor') {
         pass = guardian.runOnce().then(() => performance.now() - began);
         send({ started: true });
       }
+      // What holds the memory, for Chrome's Memory tab (Load profile).
+      if (message.cmd === 'heap-snapshot') send({ file: writeHeapSnapshot(message.file) });
       if (message.cmd === 'guardian-wait') send({ guardianMs: await pass });
       if (message.cmd === 'rss') {
         const loaded = rssMB();

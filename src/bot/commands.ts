@@ -47,6 +47,7 @@ export type CommandId =
   | 'trial'
   | 'offer'
   | 'new-customer'
+  | 'partner-of-record'
   | AccessCommandId;
 
 export const COMMANDS: readonly CommandDefinition[] = [
@@ -291,4 +292,12 @@ export const COMMANDS: readonly CommandDefinition[] = [
     inManifest: false,
   },
   ...ACCESS_COMMANDS,
+  {
+    id: 'partner-of-record',
+    en: ['partner of record'],
+    es: ['socio de registro', 'partner de registro'],
+    title: 'partner of record',
+    description: 'Designate your partner of record, apart from your delegated admin partner',
+    inManifest: false,
+  },
 ];

@@ -5,7 +5,9 @@ import type { ListRows, Page } from '../services/relationships/relationship-list
 import type { Timeline } from '../services/helpdesk/timeline.js';
 import { whoCanWords } from './who-can-words.js';
 import { relationshipLabel } from '../services/relationships/relationship-names.js';
-import { TASKS } from '../services/helpdesk/task-roles.js';
+import { TASKS, type TaskDefinition } from '../services/helpdesk/task-roles.js';
+import { typesWithRight } from '../domain/relationship-types.js';
+import { typeMeaning } from './type-meaning.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { button } from './button.js';
 import { adminRoleNames, formatDate, formatDateTime, relationshipTypes } from './format.js';
@@ -25,21 +27,35 @@ export const HELPDESK_VERBS = {
 /** The answer to "can we…": yes with the role and until when, or no with what to request. */
 export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>, tr: Translator): CardAttachment {
   const task = tr.t(`task.${answer.task.id}`);
-  const least = adminRoleNames([answer.task.least], tr);
+  const least = leastFor(answer.task, tr);
+  if (answer.kind === 'yes' && answer.type) {
+    const type = tr.t(`relationshipType.${answer.type}`);
+    return noticeCard(
+      tr.t('canWe.yesTitle', { customer: answer.customer.name }),
+      tr.t('canWe.yesByType', { task, type, customer: answer.customer.name, meaning: typeMeaning(answer.type, tr) }),
+      'good',
+      [
+        { title: tr.t('canWe.task'), value: task },
+        { title: tr.t('canWe.grantedByType'), value: type },
+        { title: tr.t('status.since'), value: formatDate(answer.relationship.createdAt, tr) },
+      ],
+    );
+  }
   if (answer.kind === 'yes') {
     const facts: Fact[] = [
       { title: tr.t('canWe.task'), value: task },
-      { title: tr.t('canWe.grantedBy'), value: adminRoleNames([answer.role], tr) },
-      { title: tr.t('canWe.until'), value: formatDate(answer.until, tr) },
+      { title: tr.t('canWe.grantedBy'), value: adminRoleNames(answer.role ? [answer.role] : [], tr) },
+      { title: tr.t('canWe.until'), value: formatDate(answer.until!, tr) },
       { title: tr.t('status.autoExtend'), value: answer.autoExtend ? tr.t('common.yes') : tr.t('common.no') },
       { title: tr.t('canWe.leastRole'), value: least },
     ];
     const you = whoCanWords(answer, tr);
-    facts.push(you.fact);
+    if (you) facts.push(you.fact);
+    const yes = tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until!, tr) });
     return noticeCard(
       tr.t('canWe.yesTitle', { customer: answer.customer.name }),
-      `${tr.t('canWe.yesText', { task, customer: answer.customer.name, date: formatDate(answer.until, tr) })} ${you.text}`,
-      you.usable ? 'good' : 'warning',
+      you ? `${yes} ${you.text}` : yes,
+      !you || you.usable ? 'good' : 'warning',
       facts,
     );
   }
@@ -59,9 +75,16 @@ export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>
   );
 }
 
+/** What to request for a task: its least-privileged role, or for a task no role is for, the type whose right it is. */
+function leastFor(task: TaskDefinition, tr: Translator): string {
+  if (task.least) return adminRoleNames([task.least], tr);
+  const [type] = task.right ? typesWithRight(task.right) : [];
+  return type ? tr.t('canWe.typeToRequest', { type: tr.t(`relationshipType.${type}`) }) : tr.t('common.none');
+}
+
 /** When the task was not understood: the tasks it knows, in the user's words. */
 export function canWeHelpCard(text: string, tr: Translator): CardAttachment {
-  const tasks = TASKS.map((t) => ({ title: tr.t(`task.${t.id}`), value: adminRoleNames([t.least], tr) }));
+  const tasks = TASKS.map((t) => ({ title: tr.t(`task.${t.id}`), value: leastFor(t, tr) }));
   return noticeCard(tr.t('command.can-we.title'), text, 'default', tasks);
 }
 

@@ -4,6 +4,7 @@ import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
 import { formatDate, formatDateTime, relationshipTypes } from './format.js';
 import { noticeCard } from './notice-card.js';
+import { typeMeanings } from './type-meaning.js';
 import { describeRefusal } from './refusal.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
@@ -48,6 +49,7 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
     { title: tr.t('invitation.partner'), value: partner.name },
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
     ...(invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : []),
+    { title: tr.t('invitation.typeMeanings'), value: typeMeanings(invitation.relationshipTypes, tr) },
   ];
   // Two-tier: both partners on one card, each with what accepting gives it (the provider: reseller only).
   if (provider)

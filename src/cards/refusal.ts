@@ -20,6 +20,12 @@ export function describeRefusal(refusal: Refusal, tr: Translator): string {
     const cloud = params[name];
     if (cloud) params[name] = translated(tr, `cloud.${cloud}`, cloud);
   }
+  if (params.types) {
+    params.types = params.types
+      .split(',')
+      .map((type) => translated(tr, `relationshipType.${type}`, type))
+      .join(', ');
+  }
   if (params.at && !Number.isNaN(Date.parse(params.at))) params.at = formatDateTime(params.at, tr);
   // A code without words (a new one, or one built from a validation message) still gets a sentence, not a crash.
   const key = hasKey(`refusal.${refusal.code}`) ? `refusal.${refusal.code}` : 'refusal.unknown';

@@ -1,7 +1,8 @@
 import type { Invitation, Organization, User } from '../domain/model.js';
 import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
-import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/invitations/request-form.js';
+import { RELATIONSHIP_CHOICES, typesOfChoice, type RequestFormValues } from '../services/invitations/request-form.js';
+import { relationshipChoiceTitle } from './type-meaning.js';
 import { formatCode } from '../services/invitations/invitation-token.js';
 import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { renderCard, type CardAttachment } from './render.js';
@@ -57,7 +58,10 @@ export function requestForm(
       submit: label('submit'),
     },
     values: { ...EMPTY, ...values, leadId: undefined, templateId: undefined } as RequestRelationshipCard['values'],
-    relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({ title: tr.t(`request.rel.${value}`), value })),
+    relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({
+      title: relationshipChoiceTitle(value, typesOfChoice(value), tr),
+      value,
+    })),
     roleChoices: adminRoleChoices(tr),
     hasError: !!error,
     error: error ?? '',

@@ -1,10 +1,13 @@
 import { daysBetween } from '../domain/lifecycle.js';
 import type { AuditEvent, Relationship } from '../domain/model.js';
+import type { PartnerOfRecord } from '../domain/partner-of-record.js';
 import { plural, type Translator } from '../i18n/i18n.js';
 import type { RelationshipStatus } from '../services/relationships/relationship-status.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { sectionsCard } from './sections-card.js';
+import { typeMeanings } from './type-meaning.js';
+import { offerFacts } from './offer-status.js';
 import type { CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
 import { accessFacts } from './access-facts.js';
@@ -14,7 +17,7 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
   const sections = status.relationships.map(({ relationship, partner, customer, lastChange, assignments }) => ({
     heading: tr.t('status.heading', { partner: partner.name, customer: customer.name }),
     facts: [
-      ...relationshipFacts(relationship, tr, now, lastChange),
+      ...relationshipFacts(relationship, tr, now, lastChange, status.partnerOfRecord),
       ...(relationship.partnerTenantId !== status.counterpart.tenantId
         ? accessFacts(relationship, assignments, tr, now)
         : []),
@@ -33,6 +36,8 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
       })),
     });
   }
+  const offers = offerFacts(status.offers, tr, now);
+  if (offers.length) sections.push({ heading: tr.t('offerStatus.heading'), facts: offers });
   if (status.mca.length) {
     sections.push({
       heading: tr.t('status.mcaHeading'),
@@ -49,12 +54,20 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
 }
 
 /** What one relationship is: state, types, admin roles, dates, auto-extend, who accepted, the last change. */
-export function relationshipFacts(r: Relationship, tr: Translator, now: Date, lastChange?: AuditEvent): Fact[] {
+export function relationshipFacts(
+  r: Relationship,
+  tr: Translator,
+  now: Date,
+  lastChange?: AuditEvent,
+  /** The customer's partner of record (null: none); undefined leaves the fact out. */
+  partnerOfRecord?: PartnerOfRecord | null,
+): Fact[] {
   const access = r.adminAccess;
   const facts: Fact[] = [
     ...(r.displayName ? [{ title: tr.t('status.name'), value: r.displayName }] : []),
     { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
     { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
+    { title: tr.t('invitation.typeMeanings'), value: typeMeanings(liveRelationshipTypes(r), tr) },
   ];
   if (!access) facts.push({ title: tr.t('status.roles'), value: tr.t('status.noRoles') });
   else if (access.removedAt) {
@@ -86,6 +99,7 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
       value: tr.t('status.acceptedAt', { name: r.acceptedBy.name, date: formatDate(r.acceptedBy.at, tr) }),
     });
   }
+  if (partnerOfRecord !== undefined) facts.push(partnerOfRecordFact(r, partnerOfRecord, tr));
   if (lastChange) {
     facts.push({
       title: tr.t('status.lastChange'),
@@ -97,4 +111,13 @@ export function relationshipFacts(r: Relationship, tr: Translator, now: Date, la
     });
   }
   return facts;
+}
+
+/** Rule 13, on this relationship: whether its partner is the customer's partner of record (never who else is). */
+function partnerOfRecordFact(r: Relationship, por: PartnerOfRecord | null, tr: Translator): Fact {
+  const value =
+    por?.partnerTenantId === r.partnerTenantId
+      ? tr.t('por.yes', { name: por.designatedBy.name, date: formatDate(por.designatedBy.at, tr) })
+      : tr.t('common.no');
+  return { title: tr.t('por.fact'), value };
 }

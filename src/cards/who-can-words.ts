@@ -8,8 +8,9 @@ import type { Fact } from './templates.js';
 export function whoCanWords(
   answer: Extract<CanWeAnswer, { kind: 'yes' }>,
   tr: Translator,
-): { usable: boolean; text: string; fact: Fact } {
+): { usable: boolean; text: string; fact: Fact } | undefined {
   const you = answer.you;
+  if (!you) return undefined;
   const title = tr.t('canWe.you');
   switch (you.kind) {
     case 'member':

@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { plainName, plainText } from './text.js';
 import { RelationshipName } from './relationship-name.js';
+import { DelegatedAdminProgramme } from './partner-programmes.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
 const Timestamp = z.string().datetime();
 
-/**
- * Every name (a person, an organisation, a label) is cleaned here, on every write and load: names are shown to
- * other organisations, and an invisible bidi override or zero-width character would make them read as something else.
- */
+// Names are shown to other organisations: a bidi override or zero-width character would make them read as something else.
 const Name = (min = 1) => z.string().transform(plainName).pipe(z.string().min(min));
 /** Free text written by someone (a description, what a customer needs, an email body): cleaned the same way, line breaks kept. */
 const FreeText = (min = 0) => z.string().transform(plainText).pipe(z.string().min(min));
@@ -69,6 +67,8 @@ export const Organization = z.object({
   mcaAcceptanceId: z.string().optional(),
   listing: PartnerListing.optional(),
   mpnId: z.string().optional(),
+  /** Seed 004: the programme that lets a partner offer delegated administration in trials and offers (operator-set). */
+  delegatedAdminProgramme: DelegatedAdminProgramme.optional(),
   createdAt: Timestamp,
 });
 export type Organization = z.infer<typeof Organization>;

@@ -36,6 +36,7 @@ export const CustomerAction = z.enum([
   'accept-admin-invitation',
   'remove-admin-roles',
   'view-partners',
+  'designate-partner-of-record',
   ENROLL,
 ]);
 export type CustomerAction = z.infer<typeof CustomerAction>;
@@ -67,6 +68,8 @@ export const ROLE_TABLE_CUSTOMER: Readonly<Record<CustomerAction, readonly Custo
   'accept-admin-invitation': ['global-admin'],
   'remove-admin-roles': ['global-admin'],
   'view-partners': ['global-admin', 'billing-admin', 'helpdesk-admin'],
+  // Rule 13; not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
+  'designate-partner-of-record': ['global-admin', 'billing-admin'],
   [ENROLL]: ['global-admin'],
 };
 

@@ -9,6 +9,8 @@ import {
   Relationship,
   User,
 } from '../domain/model.js';
+import { PartnerOfRecord } from '../domain/partner-of-record.js';
+import { Purchase, Trial } from '../domain/offers.js';
 import {
   ConversationRecord,
   DownloadRecord,
@@ -30,6 +32,9 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   leads: Lead,
   auditEvents: AuditEvent,
   enrollments: Enrollment,
+  partnersOfRecord: PartnerOfRecord,
+  trials: Trial,
+  purchases: Purchase,
   conversations: ConversationRecord,
   state: StateRecord,
   activities: ProcessedActivity,

@@ -44,6 +44,9 @@ const SINCE_LOG_LAYOUT: readonly CollectionName[] = [
   'securityGroups',
   'accessAssignments',
   'accessTemplates',
+  'partnersOfRecord',
+  'trials',
+  'purchases',
 ];
 
 const FileShape = z.object({

@@ -92,6 +92,8 @@ export function demoWorld(now: Date): SeedData {
   const organizations = [
     organization(T.adatum, 'Adatum Cloud Partners', 'adatum.com', 'US', 'public', 'direct-reseller', {
       mpnId: '4410001',
+      // Seed 004: so Adatum's trials and offers may include delegated administration (Litware's may not).
+      delegatedAdminProgramme: 'cloud-essentials',
       listing: listing(
         ['US', 'Seattle', 'New York'],
         ['11-50', '51-250', '251-1000'],

@@ -10,7 +10,7 @@ import { keyHash, type Table } from './table.js';
  * log) the store reads the whole log instead.
  */
 /** Bumped whenever the hint's layout changes; a hint of another layout is not used. */
-const HINT_FORMAT = 'partner-desk-store-hint/2';
+const HINT_FORMAT = 'partner-desk-store-hint/3';
 
 interface HintHeader {
   hint: typeof HINT_FORMAT;
@@ -21,7 +21,9 @@ interface HintHeader {
 }
 type HintLine =
   | { c: string; from: number; ids: (string | null)[]; o: number[]; l: number[]; v: number[] }
-  | { c: string; ix: string; e: number[] };
+  | { c: string; ix: string; e: number[] }
+  /** An ordered index's per-slot times (null: none) and group checks, from slot `from` on. */
+  | { c: string; ox: string; from: number; t: (number | null)[]; k: number[] };
 
 const PER_LINE = 5000;
 
@@ -41,7 +43,7 @@ function* hintLines(
   const header: HintHeader = { hint: HINT_FORMAT, generation, covers, indexes };
   yield `${JSON.stringify(header)}\n`;
   for (const [c, table] of tables) {
-    const { ids, offsets, lengths, versions, indexes } = table.export();
+    const { ids, offsets, lengths, versions, indexes, ordered } = table.export();
     for (let from = 0; from < ids.length; from += PER_LINE) {
       const to = from + PER_LINE;
       const line: HintLine = {
@@ -57,6 +59,14 @@ function* hintLines(
     for (const [ix, pairs] of Object.entries(indexes)) {
       for (let i = 0; i < pairs.length; i += 2 * PER_LINE) {
         const line: HintLine = { c, ix, e: pairs.slice(i, i + 2 * PER_LINE) };
+        yield `${JSON.stringify(line)}\n`;
+      }
+    }
+    for (const [ox, { times, checks }] of Object.entries(ordered)) {
+      const perSlot = checks.length / Math.max(1, times.length);
+      for (let from = 0; from < times.length; from += PER_LINE) {
+        const to = from + PER_LINE;
+        const line: HintLine = { c, ox, from, t: times.slice(from, to), k: checks.slice(from * perSlot, to * perSlot) };
         yield `${JSON.stringify(line)}\n`;
       }
     }
@@ -109,6 +119,7 @@ export async function readHint(
       const table = tables.get(line.c);
       if (!table) return undefined;
       if ('ix' in line) table.importIndex(line.ix, line.e);
+      else if ('ox' in line) table.importOrderedSlots(line.ox, line.from, { times: line.t, checks: line.k });
       else table.importSlots(line.from, { ids: line.ids, offsets: line.o, lengths: line.l, versions: line.v });
     }
   } catch (error) {

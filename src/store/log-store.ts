@@ -7,7 +7,7 @@ import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
 import { RecentRecords } from './recent-records.js';
-import { ChangeFeed, type ChangeListener } from './change-feed.js';
+import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-feed.js';
 import { scanIndexed } from './scan.js';
 import { conflictOf } from './commit-check.js';
 import {
@@ -113,12 +113,23 @@ export class LogStore implements Store, CommittedState {
     return [...this.table(collection).keys()].map((id) => this.read(collection, id)!) as Collections[C][];
   }
 
+  async findPage<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    range: { group: string; from: string; to: string; offset: number; limit: number },
+  ): Promise<{ total: number; records: Collections[C][] }> {
+    const from = range.from ? Date.parse(range.from) : -Infinity;
+    const ids = this.table(collection).range(index, range.group, from, Date.parse(range.to));
+    const page = ids.slice(range.offset, range.offset + range.limit);
+    return { total: ids.length, records: page.map((id) => this.read(collection, id)!) as Collections[C][] };
+  }
+
   scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]> {
     return scanIndexed(this, collection, index, key) as AsyncIterable<Collections[C][]>;
   }
 
-  subscribe(listener: ChangeListener): () => void {
-    return this.changes.subscribe(listener);
+  subscribe(listener: ChangeListener, interest?: ChangeInterest): () => void {
+    return this.changes.subscribe(listener, interest);
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {

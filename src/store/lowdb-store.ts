@@ -23,6 +23,7 @@ import {
 import { INDEXES, StoreFileError, type CollectionName, type NewRecord, type SeedData, type Store } from './store.js';
 import { describeError, silentLogger, type Logger } from '../logging/logger.js';
 import { Table, type IndexFn } from './table.js';
+import { ORDERED_INDEXES } from './ordered-indexes.js';
 
 const MB = 1024 * 1024;
 
@@ -44,7 +45,10 @@ export interface LowdbStoreOptions {
 
 function newTables(): Map<CollectionName, Table> {
   return new Map(
-    COLLECTION_NAMES.map((name) => [name, new Table(INDEXES[name] as unknown as Record<string, IndexFn>)]),
+    COLLECTION_NAMES.map((name) => [
+      name,
+      new Table(INDEXES[name] as unknown as Record<string, IndexFn>, ORDERED_INDEXES[name]),
+    ]),
   );
 }
 

@@ -8,9 +8,12 @@ import type {
   Relationship,
   User,
 } from '../domain/model.js';
+import type { PartnerOfRecord } from '../domain/partner-of-record.js';
+import type { Purchase, Trial } from '../domain/offers.js';
 import { foldText } from '../domain/text.js';
 import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
-import type { ChangeListener } from './change-feed.js';
+import type { ChangeInterest, ChangeListener } from './change-feed.js';
+import { accessEnds, openSince } from './ordered-indexes.js';
 import type {
   ConversationRecord,
   DownloadRecord,
@@ -30,6 +33,9 @@ export interface Collections {
   leads: Lead;
   auditEvents: AuditEvent;
   enrollments: Enrollment;
+  partnersOfRecord: PartnerOfRecord;
+  trials: Trial;
+  purchases: Purchase;
   conversations: ConversationRecord;
   state: StateRecord;
   activities: ProcessedActivity;
@@ -66,6 +72,8 @@ export const INDEXES = {
       ),
     /** The name of the relationship it asks for, per partner: names are unique among a partner's requests too. */
     name: (i: Invitation) => (i.displayName ? [pairKey(i.partnerTenantId, foldText(i.displayName))] : []),
+    /** Ordered (see ordered-indexes.ts): open ones by side and creation time. */
+    openSince,
   },
   relationships: {
     partner: (r: Relationship) => [r.partnerTenantId],
@@ -75,6 +83,8 @@ export const INDEXES = {
     pair: (r: Relationship) => [pairKey(r.partnerTenantId, r.customerTenantId)],
     /** Its GDAP name, folded: found by name from either side, unique per partner. */
     name: (r: Relationship) => (r.displayName ? [foldText(r.displayName)] : []),
+    /** Ordered (see ordered-indexes.ts): granted admin access by side and end time. */
+    accessEnds,
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],
@@ -100,6 +110,19 @@ export const INDEXES = {
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
     status: (e: Enrollment) => [e.status],
+  },
+  /** Id: the customer's tenant id (one each). By partner: "whose partner of record are we". */
+  partnersOfRecord: {
+    partner: (p: PartnerOfRecord) => [p.partnerTenantId],
+  },
+  trials: {
+    status: (t: Trial) => [t.status],
+    pair: (t: Trial) => [pairKey(t.partnerTenantId, t.customerTenantId)],
+    invitation: (t: Trial) => [t.invitationId],
+  },
+  purchases: {
+    customer: (p: Purchase) => [p.customerTenantId],
+    pair: (p: Purchase) => [pairKey(p.partnerTenantId, p.customerTenantId)],
   },
   conversations: {},
   state: {},
@@ -185,8 +208,8 @@ export interface Store extends StoreReader {
    * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
-  /** Calls `listener` with every committed write, after it is durable; returns the way to stop. */
-  subscribe(listener: ChangeListener): () => void;
+  /** Calls `listener` with every committed write (or those `interest` names), after it is durable; returns the way to stop. */
+  subscribe(listener: ChangeListener, interest?: ChangeInterest): () => void;
   /**
    * Optional, for engines whose indexes are ordered (PostgreSQL): the records with an `index` key between
    * `from` and `to` inclusive, in one query. Callers without it read key by key.
@@ -197,6 +220,16 @@ export interface Store extends StoreReader {
     from: string,
     to: string,
   ): Promise<Collections[C][]>;
+  /**
+   * One page of an ordered index (ordered-indexes.ts): the records of `group` whose time lies between `from`
+   * and `to` (ISO, inclusive), in time order (then by id), `offset` records in; and how many there are in
+   * all. Reads the page's records only.
+   */
+  findPage<C extends CollectionName>(
+    collection: C,
+    index: IndexName<C>,
+    range: { group: string; from: string; to: string; offset: number; limit: number },
+  ): Promise<{ total: number; records: Collections[C][] }>;
   /**
    * Optional, for stores several instances share (PostgreSQL): runs `work` holding a lock named `key` that
    * every instance on the same database respects; released when `work` settles or the instance dies.

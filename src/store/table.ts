@@ -1,3 +1,4 @@
+import { OrderedSlots, type OrderedExport } from './ordered-slots.js';
 import { SlotMultimap } from './slot-multimap.js';
 
 /** Where a record's current JSON lies in the log, and its version (checked at commit without a read). */
@@ -27,6 +28,8 @@ export interface TableExport {
   versions: number[];
   /** Per index, [hash, slot] pairs flattened. */
   indexes: Record<string, number[]>;
+  /** Per ordered index, each slot's time and group checks. */
+  ordered: Record<string, OrderedExport>;
 }
 
 /**
@@ -42,12 +45,19 @@ export class Table {
   private versions = new Uint32Array(256);
   private free: number[] = [];
   private readonly indexes = new Map<string, SlotMultimap>();
+  private readonly ordered = new Map<string, OrderedSlots>();
   private count = 0;
   /** Bytes of the live records' JSON, to tell when the log holds mostly dead versions. */
   liveBytes = 0;
 
-  constructor(private readonly indexFns: Record<string, IndexFn>) {
-    for (const name of Object.keys(indexFns)) this.indexes.set(name, new SlotMultimap());
+  constructor(
+    private readonly indexFns: Record<string, IndexFn>,
+    orderedNames: readonly string[] = [],
+  ) {
+    for (const name of Object.keys(indexFns)) {
+      if (orderedNames.includes(name)) this.ordered.set(name, new OrderedSlots(keyHash));
+      else this.indexes.set(name, new SlotMultimap());
+    }
   }
 
   get size(): number {
@@ -107,6 +117,7 @@ export class Table {
     for (const [name, map] of this.indexes) {
       for (const key of this.keysOf(name, record)) map.add(keyHash(key), slot);
     }
+    for (const [name, ordered] of this.ordered) ordered.add(slot, this.keysOf(name, record));
   }
 
   delete(record: { id: string; version: number }): void {
@@ -130,13 +141,23 @@ export class Table {
     for (const [name, map] of this.indexes) {
       for (const key of this.keysOf(name, record)) map.remove(keyHash(key), slot);
     }
+    for (const [name, ordered] of this.ordered) ordered.remove(slot, this.keysOf(name, record));
   }
 
   /** Ids of the records that may have `key` in `index` (a hash collision can add others: check the record). */
   candidates(index: string, key: string): string[] {
+    const ordered = this.ordered.get(index);
+    if (ordered) return ordered.candidates(key).map((slot) => this.ids[slot]!);
     const map = this.indexes.get(index);
     if (!map) throw new Error(`Unknown index ${index}`);
     return map.get(keyHash(key)).map((slot) => this.ids[slot]!);
+  }
+
+  /** Ids in `group` of an ordered index with a time between `from` and `to` (ms), by time then id. */
+  range(index: string, group: string, from: number, to: number): string[] {
+    const ordered = this.ordered.get(index);
+    if (!ordered) throw new Error(`${index} is not an ordered index`);
+    return ordered.range(group, from, to, (slot) => this.ids[slot]!).map((slot) => this.ids[slot]!);
   }
 
   private grow(needed: number): void {
@@ -159,7 +180,15 @@ export class Table {
       for (const [hash, slot] of map.entries()) flat.push(hash, slot);
       indexes[name] = flat;
     }
+    const ordered: TableExport['ordered'] = {};
+    for (const [name, slots] of this.ordered) {
+      const flat: number[] = [];
+      for (const [hash, slot] of slots.entries()) flat.push(hash, slot);
+      indexes[name] = flat;
+      ordered[name] = slots.export(n);
+    }
     return {
+      ordered,
       ids: this.ids.map((id) => id ?? null),
       offsets: Array.from(this.offsets.subarray(0, n)),
       lengths: Array.from(this.lengths.subarray(0, n)),
@@ -187,8 +216,16 @@ export class Table {
     });
   }
 
+  importOrderedSlots(name: string, from: number, part: OrderedExport): void {
+    const ordered = this.ordered.get(name);
+    if (!ordered) throw new Error(`${name} is not an ordered index`);
+    ordered.importSlots(from, part);
+  }
+
   /** Adds [hash, slot] pairs, flattened, to an index. */
   importIndex(name: string, pairs: number[]): void {
+    const ordered = this.ordered.get(name);
+    if (ordered) return ordered.importEntries(pairs);
     const map = this.indexes.get(name);
     if (!map) throw new Error(`Unknown index ${name}`);
     for (let i = 0; i + 1 < pairs.length; i += 2) map.add(pairs[i]!, pairs[i + 1]!);

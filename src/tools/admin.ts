@@ -14,6 +14,7 @@ import { openPostgresStore } from '../store/postgres/postgres-store.js';
 import { copyStore, CopyRefusedError, describeCopy } from './copy-store.js';
 import { importGroups, ImportRefused } from './import-groups.js';
 import { readFile } from 'node:fs/promises';
+import { setProgramme } from './programme-admin.js';
 import { ConflictError, identityKey, type Store } from '../store/store.js';
 
 export const USAGE = `Partner Desk operator commands (stop the bot first: one process owns the data file)
@@ -29,6 +30,7 @@ export const USAGE = `Partner Desk operator commands (stop the bot first: one pr
   npm run admin -- retry-notification --all-failed
   npm run admin -- undo-claim --tenant <id>
   npm run admin -- import-groups --tenant <partner id> --file <groups.json>   ([{"name", "description", "members": [emails]}])
+  npm run admin -- set-programme --tenant <id> --programme <cloud-essentials|cloud-accelerate|cloud-deployment|none>
   npm run admin -- copy-store --to postgres      (STORE_FILE into the empty database at DATABASE_URL)`;
 
 function option(args: string[], name: string): string | undefined {
@@ -189,6 +191,8 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
         throw error;
       }
     }
+    case 'set-programme':
+      return setProgramme(store, required(rest, 'tenant').toLowerCase(), required(rest, 'programme'), now());
     default:
       throw new UsageError(USAGE);
   }

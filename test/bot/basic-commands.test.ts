@@ -63,7 +63,15 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'carmen',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca', 'remove roles', 'enroll'],
+        'Customer admin': [
+          'find partner',
+          'accept invitation',
+          'my partners',
+          'accept mca',
+          'remove roles',
+          'enroll',
+          'partner of record',
+        ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
@@ -71,7 +79,7 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'bill',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca'],
+        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca', 'partner of record'],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },

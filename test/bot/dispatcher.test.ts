@@ -34,6 +34,8 @@ const CUSTOMER_TABLE: Record<string, string[]> = {
   'remove-admin-roles': ['global-admin'],
   'view-partners': ['global-admin', 'billing-admin', 'helpdesk-admin'],
   'enroll-indirect-reseller': ['global-admin'],
+  // Rule 13 is not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
+  'designate-partner-of-record': ['global-admin', 'billing-admin'],
 };
 
 /** The organisations a record belongs to, by party (the specification of "whose record is it"). */
@@ -206,6 +208,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'command trial': ['request-reseller-relationship', undefined],
   'command offer': ['request-reseller-relationship', undefined],
   'command new-customer': ['request-reseller-relationship', undefined],
+  'command partner-of-record': [undefined, 'designate-partner-of-record'],
   'verb language.set': ['member', 'member'],
   'verb invitation.refresh': [undefined, 'accept-reseller-invitation'],
   'verb invitation.accept': [undefined, 'accept-reseller-invitation'],
@@ -268,6 +271,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb templates.form': ['manage-access-templates', undefined],
   'verb templates.save': ['manage-access-templates', undefined],
   'verb templates.request': ['include-delegated-admin', undefined],
+  'verb partner-of-record.designate': [undefined, 'designate-partner-of-record'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {

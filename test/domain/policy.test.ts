@@ -122,6 +122,8 @@ const CUSTOMER_MATRIX: [CustomerAction, boolean[]][] = [
   ['accept-admin-invitation', [Y, N, N, N]],
   ['remove-admin-roles', [Y, N, N, N]],
   ['view-partners', [Y, Y, Y, N]],
+  // Rule 13, not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
+  ['designate-partner-of-record', [Y, Y, N, N]],
   ['enroll-indirect-reseller', [Y, N, N, N]],
 ];
 
@@ -257,6 +259,7 @@ describe('several roles', () => {
       'accept-reseller-invitation',
       'accept-mca',
       'view-partners',
+      'designate-partner-of-record',
     ]);
   });
 });

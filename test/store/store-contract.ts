@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../src/paths.js';
-import { ConflictError, type SeedData, type Store } from '../../src/store/store.js';
+import { ConflictError, type NewRecord, type SeedData, type Store } from '../../src/store/store.js';
 import { NOW, PEOPLE, TENANTS, org, smallWorld } from '../support/world.js';
 
 export interface StoreEngine {
@@ -202,6 +202,63 @@ export function storeContract(name: string, engine: StoreEngine): void {
       });
       expect(await store.findBy('auditEvents', 'tenant', TENANTS.adatum)).toEqual([]);
       expect(await store.findBy('auditEvents', 'tenant', TENANTS.contoso)).toHaveLength(1);
+    });
+
+    it('reads one page of an ordered index in time order, counts the rest, and keeps it in step with writes', async () => {
+      const store = await create();
+      const ends = ['2026-12-05', '2026-12-01', '2026-12-03', '2026-12-02', '2026-12-04'];
+      const relationship = (n: number, endAt: string): NewRecord<'relationships'> => ({
+        id: `r${n}`,
+        partnerTenantId: TENANTS.adatum,
+        customerTenantId: TENANTS.contoso,
+        types: ['reseller', 'delegated-admin'],
+        adminAccess: {
+          roles: ['helpdesk-administrator'],
+          durationDays: 30,
+          autoExtend: false,
+          startAt: NOW.toISOString(),
+          endAt: `${endAt}T00:00:00.000Z`,
+        },
+        status: 'active',
+        createdAt: NOW.toISOString(),
+        updatedAt: NOW.toISOString(),
+      });
+      await store.transaction((tx) => ends.forEach((end, n) => void tx.insert('relationships', relationship(n, end))));
+      const page = (group: string, offset: number, limit: number, to = '2026-12-31T00:00:00.000Z') =>
+        store.findPage('relationships', 'accessEnds', { group, from: '', to, offset, limit });
+      const partner = `partner:${TENANTS.adatum}`;
+      const second = await page(partner, 2, 2);
+      expect(second.total).toBe(5);
+      expect(second.records.map((r) => r.id)).toEqual(['r2', 'r4']); // 3 and 4 December
+      expect((await page(`customer:${TENANTS.contoso}`, 0, 10)).records.map((r) => r.id)).toEqual([
+        'r1',
+        'r3',
+        'r2',
+        'r4',
+        'r0',
+      ]);
+      expect((await page(partner, 0, 10, '2026-12-02T00:00:00.000Z')).records.map((r) => r.id)).toEqual(['r1', 'r3']);
+      expect(await page(`partner:${TENANTS.contoso}`, 0, 10)).toEqual({ total: 0, records: [] });
+      await store.transaction(async (tx) => {
+        const r1 = (await tx.get('relationships', 'r1'))!;
+        tx.update('relationships', { ...r1, adminAccess: { ...r1.adminAccess!, endAt: '2026-12-06T00:00:00.000Z' } });
+        const r3 = (await tx.get('relationships', 'r3'))!;
+        tx.update('relationships', { ...r3, status: 'terminated' });
+      });
+      const after = await page(partner, 0, 10);
+      expect([after.total, after.records.map((r) => r.id)]).toEqual([4, ['r2', 'r4', 'r0', 'r1']]);
+      const reopened = await (async () => {
+        await store.close();
+        return reopen();
+      })();
+      const again = await reopened.findPage('relationships', 'accessEnds', {
+        group: partner,
+        from: '2026-12-04T00:00:00.000Z',
+        to: '2026-12-31T00:00:00.000Z',
+        offset: 1,
+        limit: 5,
+      });
+      expect([again.total, again.records.map((r) => r.id)]).toEqual([3, ['r0', 'r1']]);
     });
 
     it('hands out copies: changing a returned record changes nothing', async () => {

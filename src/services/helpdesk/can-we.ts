@@ -1,4 +1,5 @@
-import type { AdminRoleId, Organization, Relationship } from '../../domain/model.js';
+import type { AdminRoleId, Organization, Relationship, RelationshipType } from '../../domain/model.js';
+import { typesWithRight } from '../../domain/relationship-types.js';
 import type { StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
@@ -13,20 +14,24 @@ export type CanWeAnswer =
       task: TaskDefinition;
       customer: Organization;
       relationship: Relationship;
-      role: AdminRoleId;
-      until: string;
-      autoExtend: boolean;
+      /** An admin role allows it, until the access ends; or the relationship's type does, as long as it lasts. */
+      role?: AdminRoleId;
+      type?: RelationshipType;
+      until?: string;
+      autoExtend?: boolean;
       /** Whether the person asking holds the role through a group, and if not what would give it to them. */
-      you: WhoCan;
+      you?: WhoCan;
     }
   | {
       kind: 'no';
       task: TaskDefinition;
       customer: Organization;
       /** Why not, most basic first: no relationship, no admin roles now, roles that do not allow it, no MCA. */
-      reason: 'no-relationship' | 'no-admin-access' | 'role-missing' | 'not-reseller' | 'mca-missing';
+      reason: 'no-relationship' | 'no-admin-access' | 'role-missing' | 'not-reseller' | 'mca-missing' | 'type-missing';
       /** The least-privileged role to ask for in a new request (roles are never added to a relationship). */
-      request: AdminRoleId;
+      request?: AdminRoleId;
+      /** For a task no admin role is for: the relationship type to request. */
+      requestType?: RelationshipType;
       heldRoles: AdminRoleId[];
     };
 
@@ -65,14 +70,21 @@ export class CanWeService {
       (r) => r.adminAccess && !r.adminAccess.removedAt && new Date(r.adminAccess.endAt) > now,
     );
     const heldRoles = [...new Set(withAccess.flatMap((r) => r.adminAccess!.roles))];
+    const types = task.right ? typesWithRight(task.right) : [];
     const no = (reason: Extract<CanWeAnswer, { kind: 'no' }>['reason']): CanWeAnswer => ({
       kind: 'no',
       task,
       customer,
       reason,
       request: task.least,
+      requestType: task.least ? undefined : types[0],
       heldRoles,
     });
+    // A type's own right (an Advisor resets passwords) needs no admin role, and lasts as long as the relationship.
+    const byType = live.find((r) => r.types.some((type) => types.includes(type)));
+    if (byType)
+      return { kind: 'yes', task, customer, relationship: byType, type: byType.types.find((t) => types.includes(t)) };
+    if (!task.least) return no('type-missing');
     if (live.length === 0) return no('no-relationship');
     if (withAccess.length === 0) return no('no-admin-access');
     // The grant that lasts longest is the one worth telling about.

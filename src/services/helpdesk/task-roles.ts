@@ -1,4 +1,5 @@
 import type { AdminRoleId } from '../../domain/model.js';
+import type { TypeRight } from '../../domain/relationship-types.js';
 import { foldText } from '../relationships/status.js';
 
 /**
@@ -8,8 +9,11 @@ import { foldText } from '../relationships/status.js';
  */
 export interface TaskDefinition {
   id: TaskId;
-  least: AdminRoleId;
+  /** Absent when no admin role is for it: only a relationship type's own right (`right`) allows it. */
+  least?: AdminRoleId;
   grantedBy: readonly AdminRoleId[];
+  /** The right of a relationship type (src/domain/relationship-types.ts) that allows it without admin roles. */
+  right?: TypeRight;
   /** Rule 6: a partner cannot buy or manage subscriptions until the customer accepted the MCA. */
   needsMca?: boolean;
   /** Buying for a customer needs a reseller relationship, not only admin roles. */
@@ -32,13 +36,17 @@ export type TaskId =
   | 'manage-sharepoint'
   | 'manage-devices'
   | 'read-directory'
-  | 'assign-admin-roles';
+  | 'assign-admin-roles'
+  | 'manage-lob-apps'
+  | 'see-partner-purchases'
+  | 'user-account';
 
 export const TASKS: readonly TaskDefinition[] = [
   {
     id: 'reset-password',
     least: 'password-administrator',
     grantedBy: ['password-administrator', 'helpdesk-administrator', 'user-administrator', 'global-administrator'],
+    right: 'reset-passwords',
     en: [
       'reset a password',
       'reset passwords',
@@ -83,6 +91,7 @@ export const TASKS: readonly TaskDefinition[] = [
       'billing-administrator',
       'global-administrator',
     ],
+    right: 'support-incidents',
     en: [
       'open a support request',
       'open a support ticket',
@@ -194,6 +203,36 @@ export const TASKS: readonly TaskDefinition[] = [
     grantedBy: ['privileged-role-administrator', 'global-administrator'],
     en: ['assign admin roles', 'assign roles', 'grant admin roles'],
     es: ['asignar roles de administrador', 'asignar roles'],
+  },
+  {
+    id: 'manage-lob-apps',
+    grantedBy: [],
+    right: 'manage-lob-apps',
+    en: ['manage line of business apps', 'manage line-of-business apps', 'manage lob apps', 'line of business apps'],
+    es: [
+      'gestionar aplicaciones de linea de negocio',
+      'administrar aplicaciones lob',
+      'aplicaciones de linea de negocio',
+    ],
+  },
+  {
+    id: 'see-partner-purchases',
+    grantedBy: [],
+    right: 'see-mpsa-purchases',
+    en: [
+      'see other partners purchases',
+      'see purchases by other partners',
+      'see other partners purchase',
+      'see purchases',
+    ],
+    es: ['ver las compras de otros partners', 'ver compras de otros partners', 'ver las compras', 'ver compras'],
+  },
+  {
+    id: 'user-account',
+    grantedBy: [],
+    right: 'user-account',
+    en: ['get a user account', 'use a user account', 'have a user account', 'user account'],
+    es: ['tener una cuenta de usuario', 'usar una cuenta de usuario', 'cuenta de usuario'],
   },
 ];
 

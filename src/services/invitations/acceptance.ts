@@ -9,6 +9,7 @@ import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
 import { requestTemplateAssignments, syncAssignmentsWithAccess } from '../relationships/access-assignments.js';
+import { recordOffer } from './offer-records.js';
 import { grantsOf, providerRefusal } from '../two-tier/two-tier-terms.js';
 
 export interface Accepted {
@@ -131,6 +132,7 @@ export class AcceptanceService {
         await requestTemplateAssignments(tx, saved, relationship, now);
         relationships.push(relationship);
       }
+      await recordOffer(tx, saved, by, now);
       if (invitation.replacesRelationshipId)
         await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
       audit(tx, now, {

@@ -11,6 +11,7 @@ import type {
   User,
 } from '../../domain/model.js';
 import { decide, type PolicySettings } from '../../domain/policy.js';
+import { requestShapeRefusal } from './request-shape.js';
 import { audit } from '../audit.js';
 import { newInvitationToken, redactTokens } from './invitation-token.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
@@ -99,12 +100,8 @@ export class InvitationService {
       if (!admin.allowed) return refuse(admin.reason, admin.params, admin.neededRoles);
     }
     const access = request.adminAccess;
-    if (access?.autoExtend && access.roles.includes('global-administrator')) {
-      return refuse('auto-extend-with-global-admin');
-    }
-    if (request.relationshipTypes.includes('delegated-admin') !== includesAdminAccess) {
-      return refuse('delegated-admin-type-mismatch');
-    }
+    const shape = requestShapeRefusal(request);
+    if (shape) return shape;
     // Rule 6: nothing is bought for a customer that has not accepted the MCA; a new one has not.
     if (request.kind === 'purchase-offer' && !customer?.mcaAcceptanceId)
       return refuse('mca-not-accepted', { customer: customer?.name ?? customerDomain });

@@ -11,16 +11,12 @@ import type { StoreReader } from '../../store/store.js';
 import type { InvitationRequest } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { visibleOrganizations } from '../directory/visible-organizations.js';
+import { mayCombine, requestableCombinations } from '../../domain/relationship-types.js';
 
-export const RELATIONSHIP_CHOICES = [
-  'reseller',
-  'reseller-delegated-admin',
-  'delegated-admin',
-  'advisor',
-  'partner',
-  'mpsa',
-  'lob',
-] as const;
+/** The form's choices: the combinations of the domain's table, each named by its types ("reseller-delegated-admin"). */
+export const RELATIONSHIP_CHOICES = requestableCombinations().map((types) => types.join('-')) as [string, ...string[]];
+const TYPES_OF = new Map(requestableCombinations().map((types) => [types.join('-'), types]));
+export const typesOfChoice = (choice: string): RelationshipType[] => TYPES_OF.get(choice) ?? ['reseller'];
 export const LEGACY_ROLES: AdminRoleId[] = ['global-administrator', 'helpdesk-administrator'];
 
 const flag = z.enum(['true', 'false']).default('false');
@@ -94,10 +90,9 @@ export async function readRequestForm(
 
   const chosen = values.relationship;
   const includeAdmin = values.includeAdmin === 'true' || chosen.includes('delegated-admin');
-  const types = new Set<RelationshipType>(
-    chosen === 'reseller-delegated-admin' ? ['reseller', 'delegated-admin'] : [chosen as RelationshipType],
-  );
+  const types = new Set<RelationshipType>(typesOfChoice(chosen));
   if (includeAdmin) types.add('delegated-admin');
+  if (!mayCombine([...types])) return refuse('types-not-combinable', { types: [...types].join(',') });
 
   const picked = values.roles
     .split(',')

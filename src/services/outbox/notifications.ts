@@ -5,10 +5,11 @@ import { identityKey, withRetry, type Store, type Transaction } from '../../stor
 import { describeError, type Logger } from '../../logging/logger.js';
 import { isPersonal } from '../people/conversations.js';
 import { isTransient } from './delivery-error.js';
-import { logAttempt, messageOf, NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
+import { NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.js';
+import { recordAttempts } from './delivery-record.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
 import { forgetSettledNotifications } from './settled-notifications.js';
-import { CLAIM_LEASE_MS, claimForDelivery, isClaimed } from './outbox-claim.js';
+import { CLAIM_LEASE_MS, claimAllForDelivery, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
 export { REPLACE_KIND } from './card-replacements.js';
@@ -48,7 +49,8 @@ export interface NotifierOptions {
   claimLeaseMs?: number;
 }
 
-const LATER_DELAYS_MIN = [1, 5, 15, 60, 240];
+/** Notifications claimed, sent and recorded together: a drain's commits, not one pair per message. */
+const DELIVERY_BATCH = 25;
 const MINUTE = 60_000;
 /** Far longer than the whole retry schedule (about 13 hours), so a bot stopped for weeks still finds them. */
 const FIRST_LOOKBACK_MS = 30 * 86_400_000;
@@ -159,30 +161,37 @@ export class Notifier {
     }
   }
 
+  /** DELIVERY_BATCH at a time: one commit claims them, one records how each round ended. */
   private async deliverDue(pending: NotificationRecord[], now: Date): Promise<void> {
-    for (const notification of pending.filter((n) => new Date(n.nextAttemptAt) <= now)) {
-      const claimed = await claimForDelivery(this.store, notification, now, this.opts.claimLeaseMs);
-      if (claimed) await this.deliverOne(claimed, this.deliverer!);
+    const due = pending.filter((n) => new Date(n.nextAttemptAt) <= now);
+    for (let start = 0; start < due.length; start += DELIVERY_BATCH) {
+      const batch = due.slice(start, start + DELIVERY_BATCH);
+      const claimed = await claimAllForDelivery(this.store, batch, now, this.opts.claimLeaseMs);
+      const rounds: { notification: NotificationRecord; result: Attempt }[] = [];
+      for (const notification of claimed) {
+        // A batch whose earlier sends were slow must not send one whose claim lapsed: another instance may have it.
+        if (!isClaimed(notification, this.opts.clock())) continue;
+        rounds.push({ notification, result: await this.deliverOne(notification, this.deliverer!) });
+      }
+      await recordAttempts(this.store, rounds, this.opts);
     }
   }
 
-  private async deliverOne(notification: NotificationRecord, deliverer: MessageDeliverer): Promise<void> {
+  private async deliverOne(notification: NotificationRecord, deliverer: MessageDeliverer): Promise<Attempt> {
     const conversation = await this.store.get(
       'conversations',
       identityKey(notification.tenantId, notification.aadObjectId),
     );
     // A reference stored before only personal chats were kept could name a group chat: never write there.
-    if (!conversation || !isPersonal(conversation.reference)) {
-      return this.record(notification, { outcome: 'later', error: NO_CONVERSATION });
-    }
+    if (!conversation || !isPersonal(conversation.reference)) return { outcome: 'later', error: NO_CONVERSATION };
     let last: unknown;
     for (let attempt = 1; ; attempt++) {
       try {
         const activityId = await this.send(deliverer, conversation.reference, notification);
-        return this.record(notification, { outcome: 'sent', activityId });
+        return { outcome: 'sent', activityId };
       } catch (error) {
         last = error;
-        if (!isTransient(error)) return this.record(notification, { outcome: 'refused', error });
+        if (!isTransient(error)) return { outcome: 'refused', error };
         if (attempt >= this.opts.immediateAttempts) break;
         const backoff = this.opts.baseDelayMs * 2 ** (attempt - 1);
         const wait = Math.max(backoff / 2 + this.opts.random() * backoff, retryAfterOf(error) ?? 0);
@@ -190,7 +199,7 @@ export class Notifier {
         await this.opts.sleep(wait);
       }
     }
-    return this.record(notification, { outcome: 'later', error: last });
+    return { outcome: 'later', error: last };
   }
 
   private async send(
@@ -203,54 +212,6 @@ export class Notifier {
     if (notification.kind !== REPLACE_KIND) return deliverer.deliver(reference, message);
     await deliverer.update(reference, String(activityId), message);
     return undefined;
-  }
-
-  private async record(notification: NotificationRecord, result: Attempt): Promise<void> {
-    const now = this.opts.clock();
-    const at = now.toISOString();
-    let settled: NotificationRecord | undefined;
-    await withRetry(this.store, async (tx) => {
-      settled = undefined;
-      const current = await tx.get('notifications', notification.id);
-      if (!current || current.status !== 'pending') return;
-      const attempts = current.attempts + 1;
-      if (result.outcome === 'sent') {
-        settled = tx.update('notifications', {
-          ...current,
-          status: 'delivered',
-          attempts,
-          deliveredAt: at,
-          lastAttemptAt: at,
-          // An update's payload already names the activity it replaced.
-          payload:
-            current.kind === REPLACE_KIND ? current.payload : { ...current.payload, activityId: result.activityId },
-          lastError: undefined,
-          claimedUntil: undefined,
-        });
-        return;
-      }
-      const giveUp = result.outcome === 'refused' || attempts >= this.opts.maxRounds;
-      const delay = this.laterDelayMs(attempts);
-      settled = tx.update('notifications', {
-        ...current,
-        status: giveUp ? 'failed' : 'pending',
-        attempts,
-        lastError: messageOf(result.error),
-        lastAttemptAt: at,
-        claimedUntil: undefined,
-        // Never earlier than the connector asked; a failed one settles now (the day it is forgotten from).
-        nextAttemptAt: giveUp
-          ? at
-          : new Date(now.getTime() + Math.max(delay, retryAfterOf(result.error) ?? 0)).toISOString(),
-      });
-    });
-    if (settled) logAttempt(this.opts.logger, settled, result);
-  }
-
-  /** Jittered exponential backoff between rounds (1, 5, 15, 60, 240 minutes, each ±50 %). */
-  private laterDelayMs(attempts: number): number {
-    const minutes = LATER_DELAYS_MIN[Math.min(attempts - 1, LATER_DELAYS_MIN.length - 1)] ?? 60;
-    return minutes * MINUTE * (0.5 + this.opts.random());
   }
 
   /** Queues the replacement of every delivered card about `subjectId`, in the caller's transaction (see card-replacements). */

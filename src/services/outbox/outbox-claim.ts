@@ -36,3 +36,40 @@ export async function claimForDelivery(
     throw error;
   }
 }
+
+/**
+ * Claims a drain's due notifications in one commit. Of several instances draining one outbox, the one that
+ * loses a race on any of them gets none from this commit and claims them one by one instead.
+ */
+export async function claimAllForDelivery(
+  store: Store,
+  notifications: NotificationRecord[],
+  now: Date,
+  leaseMs = CLAIM_LEASE_MS,
+): Promise<NotificationRecord[]> {
+  if (notifications.length <= 1) {
+    const [only] = notifications;
+    const claimed = only && (await claimForDelivery(store, only, now, leaseMs));
+    return claimed ? [claimed] : [];
+  }
+  try {
+    return await store.transaction(async (tx) => {
+      const until = new Date(now.getTime() + leaseMs).toISOString();
+      const claimed: NotificationRecord[] = [];
+      for (const notification of notifications) {
+        const current = await tx.get('notifications', notification.id);
+        if (!current || current.status !== 'pending' || new Date(current.nextAttemptAt) > now) continue;
+        claimed.push(tx.update('notifications', { ...current, claimedUntil: until, nextAttemptAt: until }));
+      }
+      return claimed;
+    });
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    const claimed: NotificationRecord[] = [];
+    for (const notification of notifications) {
+      const one = await claimForDelivery(store, notification, now, leaseMs);
+      if (one) claimed.push(one);
+    }
+    return claimed;
+  }
+}

@@ -5,11 +5,15 @@ import { adminRoleNames, formatDate } from '../../cards/format.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { plural, translator } from '../../i18n/i18n.js';
 import { type Store, type Transaction } from '../../store/store.js';
+import { EVERY_GROUP } from '../../store/ordered-indexes.js';
 import { committedReport } from './guardian-report.js';
 import { audit } from '../audit.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { describeError, type Logger } from '../../logging/logger.js';
 import { syncAssignmentsWithAccess } from './access-assignments.js';
+import { dueMilestone } from './milestones.js';
+import { partnerStaff } from './recipients.js';
+import { TrialWatch } from './trial-watch.js';
 
 /**
  * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
@@ -50,8 +54,8 @@ export interface ExpiryGuardianOptions {
 }
 
 /**
- * Watches admin access and invitations in-process: reminds 30, 7 and 1 days before admin access ends and
- * before invitations lapse, then expires (or auto-extends) what is due, through the lifecycle rules.
+ * Watches admin access, invitations and trials in-process: reminds 30, 7 and 1 days before admin access ends,
+ * before invitations lapse and before trials end, then expires (or auto-extends) what is due, through the lifecycle rules.
  *
  * Restarts: each reminder is recorded as `reminders/${subjectId}/${milestone}` in the same transaction as its
  * notification, so a reminder is sent once even if two runs overlap; a run after downtime sends the most
@@ -88,19 +92,52 @@ export class ExpiryGuardian {
   private async pass(): Promise<GuardianReport> {
     const report: GuardianReport = { reminders: [], expired: [], extended: [] };
     const { store } = this.opts;
-    // Through the status index a batch at a time: the whole book is never read in one go.
-    for (const status of ['active', 'expiring'] as const) {
-      for await (const batch of store.scan('relationships', 'status', status)) {
-        await eachGivingWay(batch, (relationship) => this.watchRelationship(relationship.id, report));
-      }
-    }
+    await this.watchAccessEndingSoon(report);
     for (const status of ['created', 'approval-pending'] as const) {
       for await (const batch of store.scan('invitations', 'status', status)) {
         await eachGivingWay(batch, (invitation) => this.watchInvitation(invitation.id, report));
       }
     }
+    const trials = new TrialWatch(this.opts);
+    for await (const batch of store.scan('trials', 'status', 'active')) {
+      await eachGivingWay(batch, (trial) => trials.watch(trial.id, report));
+    }
     if (report.reminders.length || report.expired.length || report.extended.length) void this.opts.notifier.drain();
     return report;
+  }
+
+  /**
+   * Only admin access that ends within the furthest reminder (or has ended) needs anything: read through
+   * the accessEnds index in time order, a batch at a time, from where the last batch ended. What a batch
+   * changes may leave the index or move in it, so what was watched is remembered, not counted.
+   */
+  private async watchAccessEndingSoon(report: GuardianReport): Promise<void> {
+    const to = new Date(this.opts.clock().getTime() + Math.max(...ACCESS_MILESTONES) * DAY_MS).toISOString();
+    const watched = new Set<string>();
+    let from = '';
+    let limit = YIELD_EVERY;
+    for (;;) {
+      const { records } = await this.opts.store.findPage('relationships', 'accessEnds', {
+        group: EVERY_GROUP,
+        from,
+        to,
+        offset: 0,
+        limit,
+      });
+      const fresh = records.filter((r) => !watched.has(r.id));
+      if (fresh.length === 0) {
+        if (records.length < limit) return;
+        limit *= 2; // more than a batch end at the same moment: read past them
+        continue;
+      }
+      limit = YIELD_EVERY;
+      for (const relationship of fresh) {
+        watched.add(relationship.id);
+        await this.watchRelationship(relationship.id, report);
+      }
+      from = records.at(-1)!.adminAccess!.endAt;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
   }
 
   private async watchRelationship(id: string, report: GuardianReport): Promise<void> {
@@ -112,7 +149,7 @@ export class ExpiryGuardian {
       const endAt = new Date(access.endAt);
       if (now >= endAt) return this.end(tx, relationship, now, report);
       if (access.autoExtend) return; // Nothing will end: no reminder needed.
-      const milestone = await this.dueMilestone(tx, id, access.endAt, ACCESS_MILESTONES, now);
+      const milestone = await dueMilestone(tx, id, access.endAt, ACCESS_MILESTONES, now);
       if (!milestone) return;
       const { partner, customer } = await orgsOf(tx, relationship);
       if (!partner || !customer) return;
@@ -198,7 +235,7 @@ export class ExpiryGuardian {
       if (!invitation || (invitation.status !== 'created' && invitation.status !== 'approval-pending')) return;
       const now = this.opts.clock();
       if (now >= new Date(invitation.expiresAt)) return this.expireInvitation(tx, invitation, now, report);
-      const milestone = await this.dueMilestone(tx, id, invitation.expiresAt, INVITATION_MILESTONES, now);
+      const milestone = await dueMilestone(tx, id, invitation.expiresAt, INVITATION_MILESTONES, now);
       if (!milestone) return;
       const customer = invitation.customerTenantId
         ? ((await tx.get('organizations', invitation.customerTenantId))?.name ?? invitation.customerDomain)
@@ -229,34 +266,6 @@ export class ExpiryGuardian {
     });
     report.expired.push(invitation.id);
   }
-
-  /**
-   * The most urgent milestone that is due and not yet recorded, recorded now; earlier milestones that are also
-   * due (the bot was down) are recorded as passed, so they are never sent late after a more urgent one.
-   * Milestones are tied to the end date, so an extended end date gets its own reminders.
-   */
-  private async dueMilestone(
-    tx: Transaction,
-    subjectId: string,
-    endIso: string,
-    milestones: readonly number[],
-    now: Date,
-  ): Promise<{ id: string; days: number } | undefined> {
-    const remainingMs = new Date(endIso).getTime() - now.getTime();
-    const due = milestones.filter((days) => remainingMs <= days * DAY_MS).sort((a, b) => a - b);
-    if (due.length === 0) return undefined;
-    const key = (days: number) => `${days}d@${endIso.slice(0, 10)}`;
-    const urgent = due[0]!;
-    if (await tx.get('reminders', `${subjectId}/${key(urgent)}`)) return undefined;
-    const sentAt = now.toISOString();
-    for (const days of due) {
-      const id = `${subjectId}/${key(days)}`;
-      if (days !== urgent && (await tx.get('reminders', id))) continue;
-      // Fails with ConflictError at commit when another run recorded it first: then nothing here is sent.
-      tx.insert('reminders', { id, subjectId, milestone: key(days), sentAt });
-    }
-    return { id: `${subjectId}/${key(urgent)}`, days: urgent };
-  }
 }
 
 async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Organization; customer?: Organization }> {
@@ -264,13 +273,6 @@ async function orgsOf(tx: Transaction, r: Relationship): Promise<{ partner?: Org
     partner: await tx.get('organizations', r.partnerTenantId),
     customer: await tx.get('organizations', r.customerTenantId),
   };
-}
-
-/** The partner's staff who work with customers (any agent role) or run the organisation. */
-async function partnerStaff(tx: Transaction, tenantId: string): Promise<User[]> {
-  return (await tx.findBy('users', 'tenant', tenantId)).filter(
-    (u) => u.roles.side === 'partner' && (u.roles.agent !== 'none' || u.roles.admin === 'global-admin'),
-  );
 }
 
 /**

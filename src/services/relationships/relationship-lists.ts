@@ -6,7 +6,8 @@ import {
   type Organization,
   type Relationship,
 } from '../../domain/model.js';
-import type { StoreReader } from '../../store/store.js';
+import type { CollectionName, Collections, IndexName, Store, StoreReader } from '../../store/store.js';
+import { sideGroup } from '../../store/ordered-indexes.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { mayViewRelationships } from './status.js';
@@ -17,6 +18,9 @@ export type ListKind = (typeof LIST_KINDS)[number];
 
 export const PAGE_SIZE = 5;
 export const EXPIRING_WITHIN_DAYS = 30;
+const DAY_MS = 86_400_000;
+/** Later than any time an index holds: an open end. */
+const FOREVER = '9999-12-31T23:59:59.999Z';
 
 export interface Page<T> {
   items: T[];
@@ -27,6 +31,12 @@ export interface Page<T> {
   /** 1-based positions of the first and last item shown, for "6–10 of 12". */
   first: number;
   last: number;
+}
+
+/** Page `page` of `total` items (a page past the end is the last one). */
+function pageAt(total: number, page: number, size: number): { current: number; pages: number } {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return { pages, current: Math.min(Math.max(1, Math.floor(page) || 1), pages) };
 }
 
 export function paginate<T>(all: readonly T[], page: number, size = PAGE_SIZE): Page<T> {
@@ -67,15 +77,36 @@ export type ListRows =
   | { kind: 'no-mca'; page: Page<NoMcaRow> }
   | { kind: 'by-state'; state?: RelationshipStatus; page: Page<RelationshipRow> };
 
-const OPEN = new Set(['created', 'approval-pending']);
 const LIVE = new Set(['active', 'expiring']);
 
 /** The helpdesk's lists, limited to the user's own organisation's relationships, one page at a time. */
 export class RelationshipLists {
   constructor(
-    private readonly store: StoreReader,
+    private readonly store: StoreReader & Pick<Store, 'findPage'>,
     private readonly clock: () => Date,
   ) {}
+
+  /**
+   * One page of an ordered index (ordered-indexes.ts) for the user's side of the book, reading only that
+   * page's records; a page past the end is the last one, as `paginate` shows it.
+   */
+  private async orderedPage<C extends CollectionName>(
+    acting: Acting,
+    collection: C,
+    index: IndexName<C>,
+    to: string,
+    page: number,
+  ): Promise<Page<Collections[C]>> {
+    const group = sideGroup(acting.user.roles.side === 'partner' ? 'partner' : 'customer', acting.org.tenantId);
+    const read = (n: number) =>
+      this.store.findPage(collection, index, { group, from: '', to, offset: (n - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+    let found = await read(Math.max(1, Math.floor(page) || 1));
+    const { current, pages } = pageAt(found.total, page, PAGE_SIZE);
+    if (found.records.length === 0 && found.total > 0) found = await read(current);
+    const first = found.records.length ? (current - 1) * PAGE_SIZE + 1 : 0;
+    const last = first ? first + found.records.length - 1 : 0;
+    return { items: found.records, page: current, pages, total: found.total, first, last };
+  }
 
   async list(acting: Acting, kind: ListKind, page = 1, state?: string): Promise<Outcome<ListRows>> {
     const allowed = mayViewRelationships(acting);
@@ -83,9 +114,9 @@ export class RelationshipLists {
     const now = this.clock();
     switch (kind) {
       case 'pending':
-        return ok({ kind, page: paginate(await this.pending(acting, now), page) });
+        return ok({ kind, page: await this.pending(acting, now, page) });
       case 'expiring':
-        return ok({ kind, page: paginate(await this.expiring(acting, now), page) });
+        return ok({ kind, page: await this.expiring(acting, now, page) });
       case 'no-mca':
         return ok({ kind, page: paginate(await this.withoutMca(acting), page) });
       case 'by-state': {
@@ -100,37 +131,38 @@ export class RelationshipLists {
   }
 
   /** Oldest first: those closest to the end of their 90 days need attention first. */
-  private async pending(acting: Acting, now: Date): Promise<PendingRow[]> {
-    const index = acting.user.roles.side === 'partner' ? 'partner' : 'customer';
-    const invitations = await collect(this.store.scan('invitations', index, acting.org.tenantId), (i) =>
-      OPEN.has(i.status),
-    );
-    const rows: PendingRow[] = [];
-    for (const [n, invitation] of invitations.entries()) {
-      if (n % BATCH === BATCH - 1) await giveWay();
-      const otherId = index === 'partner' ? invitation.customerTenantId : invitation.partnerTenantId;
+  private async pending(acting: Acting, now: Date, page: number): Promise<Page<PendingRow>> {
+    const found = await this.orderedPage(acting, 'invitations', 'openSince', FOREVER, page);
+    const partnerSide = acting.user.roles.side === 'partner';
+    const items: PendingRow[] = [];
+    for (const invitation of found.items) {
+      const otherId = partnerSide ? invitation.customerTenantId : invitation.partnerTenantId;
       const other = otherId ? await this.store.get('organizations', otherId) : undefined;
-      rows.push({
+      items.push({
         invitation,
         counterpart: other?.name ?? invitation.customerDomain,
         ageDays: Math.min(INVITATION_VALIDITY_DAYS, Math.max(0, daysBetween(new Date(invitation.createdAt), now))),
         daysLeft: daysLeft(invitation, now),
       });
     }
-    return rows.sort((a, b) => a.invitation.createdAt.localeCompare(b.invitation.createdAt));
+    return { ...found, items };
   }
 
-  private async expiring(acting: Acting, now: Date): Promise<RelationshipRow[]> {
-    const rows = await this.rows(
-      acting,
-      (r) =>
-        LIVE.has(r.status) &&
-        !!r.adminAccess &&
-        !r.adminAccess.removedAt &&
-        daysBetween(now, new Date(r.adminAccess.endAt)) < EXPIRING_WITHIN_DAYS,
-      now,
-    );
-    return rows.sort((a, b) => a.relationship.adminAccess!.endAt.localeCompare(b.relationship.adminAccess!.endAt));
+  /** Soonest end first, those already past included: admin access ending within EXPIRING_WITHIN_DAYS. */
+  private async expiring(acting: Acting, now: Date, page: number): Promise<Page<RelationshipRow>> {
+    const before = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS - 1).toISOString();
+    const found = await this.orderedPage(acting, 'relationships', 'accessEnds', before, page);
+    const partnerSide = acting.user.roles.side === 'partner';
+    const items: RelationshipRow[] = [];
+    for (const relationship of found.items) {
+      const counterpart = await this.store.get(
+        'organizations',
+        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
+      );
+      if (!counterpart) continue;
+      items.push({ relationship, counterpart, daysLeft: daysBetween(now, new Date(relationship.adminAccess!.endAt)) });
+    }
+    return { ...found, items };
   }
 
   private async withoutMca(acting: Acting): Promise<NoMcaRow[]> {

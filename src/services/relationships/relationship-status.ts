@@ -1,4 +1,6 @@
 import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../../domain/model.js';
+import type { PartnerOfRecord } from '../../domain/partner-of-record.js';
+import { offerStatus, type OfferStatus } from './offer-status.js';
 import { pairKey, type StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { findCounterpart } from './status.js';
@@ -20,6 +22,9 @@ export interface RelationshipStatus {
   pendingInvitations: Invitation[];
   /** The MCA of whichever side is the customer. */
   mca: { customer: Organization; acceptance?: AgreementAcceptance }[];
+  /** Rule 13: the customer's partner of record (null: none designated). */
+  partnerOfRecord: PartnerOfRecord | null;
+  offers: OfferStatus;
 }
 
 export type StatusAnswer =
@@ -78,6 +83,14 @@ export class RelationshipStatusService {
         acceptance: customer.mcaAcceptanceId ? await this.store.get('agreements', customer.mcaAcceptanceId) : undefined,
       });
     }
-    return { counterpart, relationships: rows, pendingInvitations, mca };
+    const partnerOfRecord = customers[0] ? await this.store.get('partnersOfRecord', customers[0].tenantId) : undefined;
+    return {
+      counterpart,
+      relationships: rows,
+      pendingInvitations,
+      mca,
+      partnerOfRecord: partnerOfRecord ?? null,
+      offers: await offerStatus(this.store, mine, counterpart),
+    };
   }
 }

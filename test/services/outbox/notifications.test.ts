@@ -10,6 +10,7 @@ import { ConversationDirectory } from '../../../src/services/people/conversation
 import type { Store } from '../../../src/store/store.js';
 import { MemoryLogger } from '../../../src/logging/logger.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../../support/world.js';
+import { recordCommits } from '../../support/commits.js';
 
 class ScriptedDeliverer implements MessageDeliverer {
   calls: OutgoingMessage[] = [];
@@ -81,6 +82,26 @@ describe('Notifier (outbox)', () => {
     expect(sent).toMatchObject({ status: 'delivered', attempts: 1, payload: { activityId: 'activity-1' } });
     expect(deliverer.calls).toEqual([{ text: 'Your organisation was renamed' }]);
   });
+
+  it.each([2, 25])(
+    'a drain of %i notifications takes one commit to claim them and one to record them',
+    async (count) => {
+      const deliverer = new ScriptedDeliverer((call) => `activity-${call}`);
+      const n = notifier(deliverer);
+      await store.transaction((tx) => {
+        for (let i = 0; i < count; i++) n.enqueue(tx, PEOPLE.customerGlobalAdmin, 'test', { text: `message ${i}` });
+      });
+      const commits = recordCommits(store);
+      await n.drain();
+      const sent = deliverer.calls.map((c) => c.text).sort();
+      expect(sent).toEqual(Array.from({ length: count }, (_, i) => `message ${i}`).sort());
+      expect(commits).toEqual([Array(count).fill('notifications'), Array(count).fill('notifications')]);
+      const all = await store.all('notifications');
+      expect(all.map((x) => [x.status, x.attempts, x.claimedUntil])).toEqual(
+        Array(count).fill(['delivered', 1, undefined]),
+      );
+    },
+  );
 
   it('replaces a delivered card about the same subject through the outbox, after the commit', async () => {
     const deliverer = new ScriptedDeliverer(() => 'activity-7');

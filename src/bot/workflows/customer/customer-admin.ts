@@ -18,11 +18,15 @@ import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { customerMay } from '../../permissions.js';
 import { command } from '../../command-handler.js';
+import { partnerOfRecordOf } from '../../../services/relationships/partner-of-record.js';
+import { partnerOfRecordFeature } from './partner-of-record.js';
 
 export const MCA_VERB = 'mca.accept';
 
 /** "Accept" the MCA alone (rule 6) and "My partners" for customer admins. */
-export const customerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
+export const customerAdminWorkflow: WorkflowFactory = (deps) => {
+  const { store, clock, notifier, config } = deps;
+  const partnerOfRecord = partnerOfRecordFeature(deps);
   const agreement = new CustomerAgreement(store, clock, new McaNotice(notifier, config.defaultLanguage).accepted);
 
   async function mcaCard(acting: Acting, tr: Translator, error?: string): Promise<CardAttachment> {
@@ -58,12 +62,13 @@ export const customerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier,
       );
     }
     const relationships = (await store.findBy('relationships', 'customer', acting.org.tenantId)).filter(isLive);
+    const por = (await partnerOfRecordOf(store, acting.org.tenantId)) ?? null;
     const sections = [];
     for (const relationship of relationships) {
       const partner = await store.get('organizations', relationship.partnerTenantId);
       sections.push({
         heading: partner?.name ?? relationship.partnerTenantId,
-        facts: relationshipFacts(relationship, tr, clock()),
+        facts: relationshipFacts(relationship, tr, clock(), undefined, por),
       });
     }
     const text = sections.length ? '' : tr.t('partners.none', { org: acting.org.name });
@@ -78,8 +83,10 @@ export const customerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier,
       command('my-partners', customerMay('view-partners'), async ({ context, session }) =>
         context.sendActivity({ attachments: [await partnersCard(session, session.tr)] }),
       ),
+      ...(partnerOfRecord.commands ?? []),
     ],
     cardActions: [
+      ...(partnerOfRecord.cardActions ?? []),
       cardAction({
         verb: MCA_VERB,
         permission: customerMay('accept-mca'),

@@ -15,6 +15,7 @@ import type { WorkflowFactory } from '../../workflow-module.js';
 import { invitationIssuer } from './issue.js';
 import { PARTNER_VERBS } from './verbs.js';
 import { partnerMay } from '../../permissions.js';
+import { mayOfferDelegatedAdmin } from '../../../domain/partner-programmes.js';
 
 const OfferKind = z.enum(['trial', 'purchase-offer']);
 type OfferKind = z.infer<typeof OfferKind>;
@@ -66,9 +67,12 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
   function offerForm(
     tr: Translator,
     kind: OfferKind,
+    org: Organization,
     values: Partial<OfferValues> = {},
     error?: string,
   ): CardAttachment {
+    // Seed 004: only a partner in a delegated administration programme is offered the option at all.
+    const delegatedAdmin = mayOfferDelegatedAdmin(org);
     const yesNo = [
       { title: tr.t('common.no'), value: 'false' },
       { title: tr.t('common.yes'), value: 'true' },
@@ -97,14 +101,18 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
               ),
             )
           : []),
-        choiceField('includeAdmin', tr.t('request.includeAdmin'), yesNo, values.includeAdmin ?? 'false'),
-        choiceField('roles', tr.t('request.roles'), adminRoleChoices(tr), values.roles ?? '', {
-          multiSelect: true,
-          required: false,
-        }),
-        choiceField('legacy', tr.t('request.legacy'), yesNo, values.legacy ?? 'false'),
-        textField('durationDays', tr.t('request.duration'), values.durationDays ?? ''),
-        choiceField('autoExtend', tr.t('request.autoExtend'), yesNo, values.autoExtend ?? 'false'),
+        ...(delegatedAdmin
+          ? [
+              choiceField('includeAdmin', tr.t('request.includeAdmin'), yesNo, values.includeAdmin ?? 'false'),
+              choiceField('roles', tr.t('request.roles'), adminRoleChoices(tr), values.roles ?? '', {
+                multiSelect: true,
+                required: false,
+              }),
+              choiceField('legacy', tr.t('request.legacy'), yesNo, values.legacy ?? 'false'),
+              textField('durationDays', tr.t('request.duration'), values.durationDays ?? ''),
+              choiceField('autoExtend', tr.t('request.autoExtend'), yesNo, values.autoExtend ?? 'false'),
+            ]
+          : []),
       ],
       [button(tr.t(`partner.offer.${kind}.submit`), PARTNER_VERBS.offerSubmit, { kind }, 'positive')],
       error,
@@ -114,6 +122,8 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
   async function readOffer(reader: StoreReader, acting: Organization, values: OfferValues, tr: Translator) {
     const services = readServices(values.kind, values, tr);
     if (!services.ok) return services;
+    const asksAdmin = values.includeAdmin === 'true' || values.legacy === 'true' || values.roles.trim() !== '';
+    if (asksAdmin && !mayOfferDelegatedAdmin(acting)) return refuse('delegated-admin-offer-not-certified');
     const request = await readRequestForm(reader, acting, { ...values, relationship: 'reseller' });
     if (!request.ok) return request;
     return ok({ ...request.value, kind: values.kind, services: services.value });
@@ -124,8 +134,13 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
       cardAction({
         verb: PARTNER_VERBS.offerForm,
         permission: partnerMay('request-reseller-relationship'),
-        data: z.object({ kind: OfferKind }),
-        handle: async (_c, session, { kind }) => offerForm(session.tr, kind),
+        // A trial's reminder opens the purchase offer with its customer and services filled in.
+        data: z.object({
+          kind: OfferKind,
+          customer: z.string().max(200).optional(),
+          services: z.string().max(1000).optional(),
+        }),
+        handle: async (_c, session, { kind, ...values }) => offerForm(session.tr, kind, session.org, values),
       }),
       cardAction({
         verb: PARTNER_VERBS.offerSubmit,
@@ -134,9 +149,10 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
         async handle(_c, session, values) {
           const { tr } = session;
           const request = await readOffer(store, session.org, values, tr);
-          if (!request.ok) return offerForm(tr, values.kind, values, describeRefusal(request.refusal, tr));
+          const form = (error: string) => offerForm(tr, values.kind, session.org, values, error);
+          if (!request.ok) return form(describeRefusal(request.refusal, tr));
           const issued = await issuer.issue(session, request.value, tr);
-          return issued.ok ? issued.value : offerForm(tr, values.kind, values, describeRefusal(issued.refusal, tr));
+          return issued.ok ? issued.value : form(describeRefusal(issued.refusal, tr));
         },
       }),
     ],

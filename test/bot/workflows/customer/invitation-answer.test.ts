@@ -8,6 +8,7 @@ import { formatCode } from '../../../../src/services/invitations/invitation-toke
 import type { Store } from '../../../../src/store/store.js';
 import type { Invitation } from '../../../../src/domain/model.js';
 import { persona } from '../../../support/personas.js';
+import { recordCommits } from '../../../support/commits.js';
 
 const alex = persona('alex');
 const carmen = persona('carmen');
@@ -43,6 +44,27 @@ describe('Accept agreement & authorize partner', () => {
   }
   const relationshipsOfContoso = async () =>
     (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).length;
+
+  it('Accept & Authorize commits once for the acceptance and twice for all its notifications together', async () => {
+    const { id } = await invite();
+    const bot = as(carmen);
+    await bot.click(INVITATION_VERBS.refresh, { invitationId: id });
+    const commits = recordCommits(store);
+    const accepted = await bot.click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
+    expect(accepted.text).toContain('Invitation accepted');
+    const [acceptance, claim, record, ...more] = commits;
+    expect(more).toEqual([]);
+    // All or nothing: the answer, the MCA, the relationship, the audit trail and the messages owed.
+    expect(new Set(acceptance)).toEqual(
+      new Set(['invitations', 'agreements', 'organizations', 'relationships', 'auditEvents', 'notifications']),
+    );
+    const told = acceptance!.filter((c) => c === 'notifications').length;
+    expect(claim).toEqual(Array(told).fill('notifications'));
+    expect(record).toEqual(Array(told).fill('notifications'));
+    // Each one's round is on record (those without a chat with the bot wait for one), none left claimed.
+    const tried = (await store.all('notifications')).filter((n) => n.attempts === 1 && !n.claimedUntil);
+    expect(tried).toHaveLength(told);
+  });
 
   it('a global admin accepts: MCA recorded, relationship active, partner told, final card lists the partners', async () => {
     const { id } = await invite();

@@ -1,0 +1,103 @@
+// `npm run bench -- --soak <minutes>`: mixed turns at one size (BENCH_SOAK_SIZE, 10,000 relationships by
+// default) for that long, the bot's RSS and heap printed every minute (after a full collection, so what is
+// printed is what stays held), then a growth verdict. Writes bench/soak.json.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../src/paths.js';
+import { generate, startChild, stopChild } from './children.js';
+import { startConnectorSink } from './connector-sink.js';
+import { runLoad } from './load.js';
+import { SCENARIOS, type WorldFacts } from './scenarios.js';
+
+const CONCURRENCY = 8;
+/** Fresh invitations for Accept & Authorize: one unit in this many is one, while they last. */
+const ACCEPT_EVERY = 10;
+const SPARES = 4_000;
+const MINUTE_MS = 60_000;
+
+interface Sample {
+  minute: number;
+  units: number;
+  errors: number;
+  rssMB: number;
+  collectedRssMB: number;
+  heapUsedMB: number;
+  loopMaxMs: number;
+  load1: number;
+}
+
+/** Least-squares slope of heap in use per minute, from the second minute on (the first warms caches up). */
+function slope(samples: Sample[]): number {
+  const xs = samples.map((s) => s.minute);
+  const ys = samples.map((s) => s.heapUsedMB);
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const num = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
+  const den = xs.reduce((sum, x) => sum + (x - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
+
+export async function soak(minutes: number, size: number): Promise<void> {
+  if (!Number.isFinite(minutes) || minutes < 1) throw new Error('--soak <minutes>: 1 or more');
+  const dir = mkdtempSync(join(tmpdir(), `partner-desk-soak-${size}-`));
+  const sink = await startConnectorSink();
+  try {
+    const file = join(dir, 'store.json');
+    const metaFile = join(dir, 'meta.json');
+    await generate(size, SPARES, file, metaFile);
+    const facts = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts;
+    const bot = await startChild(['bot', file]);
+    const target = { port: bot.ready.port!, serviceUrl: sink.url };
+    const accept = SCENARIOS.find((s) => s.name === 'Accept & Authorize')!.unit(target, facts);
+    const reads = SCENARIOS.filter((s) => !s.consumes && !s.duringGuardianPass).map((s) => s.unit(target, facts));
+    let accepted = 0;
+    const unit = (worker: number, n: number) =>
+      n % ACCEPT_EVERY === 0 && accepted < facts.pendingAccepts.length
+        ? accept(worker, accepted++)
+        : reads[n % reads.length]!(worker, Math.floor(n / reads.length));
+    console.log(`Soak: ${size} relationships, ${minutes} min of mixed turns at concurrency ${CONCURRENCY}`);
+    console.log('minute  units  errors  RSS MB  RSS after GC  heap used MB  loop max ms  load');
+    const samples: Sample[] = [];
+    let issued = 0;
+    for (let minute = 1; minute <= minutes; minute++) {
+      await bot.ask({ cmd: 'delay-reset' });
+      const base = issued;
+      const result = await runLoad(1e9, CONCURRENCY, (w, n) => unit(w, base + n), MINUTE_MS);
+      issued += result.issued;
+      const delay = (await bot.ask({ cmd: 'delay' })) as { maxMs: number };
+      const memory = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
+      const sample: Sample = {
+        minute,
+        units: result.units,
+        errors: result.errors,
+        rssMB: memory.rssMB!,
+        collectedRssMB: memory.collectedRssMB!,
+        heapUsedMB: memory.heapUsedMB!,
+        loopMaxMs: delay.maxMs,
+        load1: loadavg()[0]!,
+      };
+      samples.push(sample);
+      console.log(
+        [minute, result.units, result.errors, sample.rssMB, sample.collectedRssMB, sample.heapUsedMB, delay.maxMs]
+          .map((v, i) => (i < 3 ? String(v) : v.toFixed(0)).padStart(i === 0 ? 6 : 7))
+          .join('  ') + `  ${sample.load1.toFixed(1)}${result.firstError ? `  first error: ${result.firstError}` : ''}`,
+      );
+    }
+    await stopChild(bot);
+    const settled = samples.slice(1);
+    const perMinute = settled.length > 1 ? slope(settled) : 0;
+    const growth = perMinute * 60;
+    const verdict = growth < 5 ? 'no growth' : `grows about ${growth.toFixed(0)} MB an hour`;
+    console.log(
+      `\nHeap in use after a full collection: ${perMinute.toFixed(2)} MB a minute from minute 2 on (${verdict}).`,
+    );
+    writeFileSync(
+      join(PROJECT_ROOT, 'bench', 'soak.json'),
+      `${JSON.stringify({ date: new Date().toISOString(), size, minutes, concurrency: CONCURRENCY, accepted, samples, heapSlopeMBPerMinute: perMinute, verdict }, null, 2)}\n`,
+    );
+  } finally {
+    await sink.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
