@@ -1,9 +1,10 @@
 import type { Invitation, Organization, User } from '../domain/model.js';
-import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
 import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/invitations/request-form.js';
 import { formatCode } from '../services/invitations/invitation-token.js';
 import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { offerFacts, offerKind, offeredServices } from './offer-words.js';
+import { TRIAL_DAYS } from '../domain/service-catalogue.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { Fact, RequestRelationshipCard } from './templates.js';
 
@@ -73,19 +74,23 @@ export interface DraftView {
 }
 
 export function draftEmail(view: DraftView, tr: Translator): { subject: string; body: string } {
-  const access = view.invitation.adminAccess;
-  const portal = acceptancePortal(view.customerCloud) ?? 'microsoft-365-admin-center';
+  const { invitation } = view;
+  const access = invitation.adminAccess;
+  const kind = offerKind(invitation);
+  const names = { partner: view.partner.name, customer: view.customerName, days: TRIAL_DAYS };
+  const accessLine = access
+    ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
+    : tr.t('draft.accessNone');
   return {
-    subject: tr.t('draft.subject', { partner: view.partner.name, customer: view.customerName }),
+    subject: kind === 'relationship' ? tr.t('draft.subject', names) : tr.t(`offer.subject.${kind}`, names),
     body: tr.t('draft.body', {
-      partner: view.partner.name,
-      customer: view.customerName,
-      types: relationshipTypes(view.invitation.relationshipTypes, tr),
-      access: access
-        ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
-        : tr.t('draft.accessNone'),
+      ...names,
+      types: relationshipTypes(invitation.relationshipTypes, tr),
+      access:
+        kind === 'relationship'
+          ? accessLine
+          : `${tr.t(`offer.emailLine.${kind}`, { days: TRIAL_DAYS, services: offeredServices(invitation, tr).join(', ') })}\n${accessLine}`,
       link: view.link,
-      portal: tr.t(`portal.${portal}`),
       sender: view.sender.name,
     }),
   };
@@ -100,8 +105,9 @@ export function draftCard(
 ): CardAttachment {
   const email = edited ?? draftEmail(view, tr);
   const { invitation } = view;
-  const portal = acceptancePortal(view.customerCloud);
+  const kind = offerKind(invitation);
   const facts: Fact[] = [
+    ...offerFacts(invitation, tr),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
   if (invitation.adminAccess) {
@@ -111,13 +117,16 @@ export function draftCard(
       value: tr.t('invitation.durationDays', { days: invitation.adminAccess.durationDays }),
     });
   }
-  if (portal) facts.push({ title: tr.t('draft.where'), value: tr.t(`portal.${portal}`) });
+  facts.push({ title: tr.t('draft.where'), value: tr.t('offer.whereTeams') });
   facts.push({ title: tr.t('draft.expires'), value: formatDate(invitation.expiresAt, tr) });
   const to = invitation.customerEmail ?? '';
   const mailto = `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
   const waiting = invitation.fourEyes.required && !invitation.fourEyes.approvedBy;
   return renderCard('invitation-draft', {
-    title: tr.t('draft.title', { customer: view.customerName }),
+    title:
+      kind === 'relationship'
+        ? tr.t('draft.title', { customer: view.customerName })
+        : tr.t(`offer.draftTitle.${kind}`, { customer: view.customerName }),
     intro: tr.t('draft.intro'),
     facts,
     link: view.link,
