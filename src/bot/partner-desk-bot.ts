@@ -8,6 +8,7 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
+import { inputValues } from '../cards/input-id.js';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice-card.js';
 import { badPayloadCard } from '../cards/bad-payload-card.js';
@@ -174,7 +175,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.unknownVerb')));
     }
     noteTurn(context, { verb: handler.verb });
-    const raw = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    const raw = inputValues((invokeValue.action.data ?? {}) as Record<string, unknown>);
     const admission = await this.dispatcher.admit(context, session, handler.permission, raw);
     if (!admission.admitted) {
       noteTurn(context, { refused: true });

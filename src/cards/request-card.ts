@@ -1,31 +1,21 @@
 import type { Invitation, Organization, User } from '../domain/model.js';
 import type { Translator } from '../i18n/i18n.js';
-import { RELATIONSHIP_CHOICES, type RequestFormValues } from '../services/invitations/request-form.js';
+import type { RequestFormValues } from '../services/invitations/request-form.js';
+import { invitationForm } from './invitation-form.js';
 import { formatCode } from '../services/invitations/invitation-token.js';
-import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
 import { offerFacts, offerKind, offeredServices } from './offer-words.js';
 import { TRIAL_DAYS } from '../domain/service-catalogue.js';
 import { renderCard, type CardAttachment } from './render.js';
-import type { Fact, RequestRelationshipCard } from './templates.js';
+import type { Fact } from './templates.js';
 
 export const REQUEST_VERBS = {
   submit: 'request.submit',
+  form: 'request.form',
   done: 'invitation.done',
   newLink: 'invitation.new-link',
   approve: 'invitation.approve',
 } as const;
-
-const EMPTY: RequestFormValues = {
-  customer: '',
-  newDomain: '',
-  newEmail: '',
-  relationship: 'reseller',
-  includeAdmin: 'false',
-  roles: '',
-  legacy: 'false',
-  durationDays: '',
-  autoExtend: 'false',
-};
 
 /** The "Request a reseller relationship" form, with what was typed and what to fix. */
 export function requestForm(
@@ -34,33 +24,19 @@ export function requestForm(
   error?: string,
   data: Record<string, unknown> = {},
 ): CardAttachment {
-  const label = (key: string) => tr.t(`request.${key}`);
-  return renderCard('request-relationship', {
-    title: label('title'),
-    intro: label('intro'),
-    labels: {
-      customer: label('customer'),
-      customerPlaceholder: label('customerPlaceholder'),
-      newCustomerHint: label('newCustomerHint'),
-      newDomain: label('newDomain'),
-      newEmail: label('newEmail'),
-      relationship: label('relationship'),
-      includeAdmin: label('includeAdmin'),
-      rolesHeading: label('rolesHeading'),
-      roles: label('roles'),
-      legacy: label('legacy'),
-      duration: label('duration'),
-      autoExtend: label('autoExtend'),
-      submit: label('submit'),
+  const carried = { ...data, ...(values.leadId ? { leadId: values.leadId } : {}) };
+  return invitationForm(
+    {
+      title: tr.t('request.title'),
+      intro: tr.t('request.intro'),
+      values,
+      shape: 'request',
+      redraw: { verb: REQUEST_VERBS.form, data: carried },
+      submit: { title: tr.t('request.submit'), verb: REQUEST_VERBS.submit, data: carried },
+      error,
     },
-    values: { ...EMPTY, ...values, leadId: undefined } as RequestRelationshipCard['values'],
-    relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({ title: tr.t(`request.rel.${value}`), value })),
-    roleChoices: adminRoleChoices(tr),
-    hasError: !!error,
-    error: error ?? '',
-    verb: REQUEST_VERBS.submit,
-    data: { ...data, ...(values.leadId ? { leadId: values.leadId } : {}) },
-  });
+    tr,
+  );
 }
 
 export interface DraftView {
