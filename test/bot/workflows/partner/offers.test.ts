@@ -152,7 +152,7 @@ describe('Trial invitations and purchase offers', () => {
   it('speaks Spanish', async () => {
     const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.offerSubmit, { ...TRIAL, services: '' });
     expect(text).toContain('Invitación de prueba');
-    expect(text).toContain('Elige al menos un servicio.');
+    expect(text).toContain('Elija al menos un servicio.');
   });
 
   /** What the partner's draft (card and email) and the customer's Accept & Authorize card say, per kind and language. */
