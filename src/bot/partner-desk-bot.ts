@@ -9,6 +9,7 @@ import {
   type StatePropertyAccessor,
 } from 'botbuilder';
 import { inputValues } from '../cards/input-id.js';
+import { isInsertedCard } from './inserted-card.js';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice-card.js';
 import { badPayloadCard } from '../cards/bad-payload-card.js';
@@ -128,6 +129,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return void (await context.sendActivity({ attachments: [claim ?? refusalCard(result)] }));
     }
     const { session } = result;
+    if (isInsertedCard(context.activity)) {
+      const attachments = context.activity.attachments?.length ?? 0;
+      return void turnLog(context, this.deps.logger).info('inserted card ignored', { attachments });
+    }
     const dc = await this.dialogSet.createContext(context);
     const text = (context.activity.text ?? '').trim();
 
