@@ -54,11 +54,17 @@ export function invitationSummary(
   const access = invitation.adminAccess;
   const kind = offerKind(invitation);
   const facts: Fact[] = [
-    { title: tr.t('invitation.partner'), value: provider ? `${partner.name} + ${provider.name}` : partner.name },
+    { title: tr.t('invitation.partner'), value: partner.name },
     ...partnerIdentityFacts(partner, tr),
     ...offerFacts(invitation, tr, { withServices: false }),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
+  // Two-tier: both partners on one card, each with what accepting gives it (the provider: reseller only).
+  if (provider)
+    facts.push({
+      title: tr.t('invitation.provider'),
+      value: tr.t('invitation.providerGets', { provider: provider.name }),
+    });
   if (access) {
     facts.push(
       { title: tr.t('invitation.duration'), value: tr.t('invitation.durationDays', { days: access.durationDays }) },
@@ -76,12 +82,15 @@ export function invitationSummary(
   facts.push({ title: tr.t('invitation.expires'), value: formatDate(invitation.expiresAt, tr) });
   return {
     title: tr.t('invitation.title'),
-    intro:
-      kind === 'relationship'
+    intro: provider
+      ? tr.t('invitation.introTwoTier', { partner: partner.name, provider: provider.name, customer: customer.name })
+      : kind === 'relationship'
         ? tr.t('invitation.intro', { partner: partner.name, customer: customer.name })
         : tr.t('offer.intro', { partner: partner.name, customer: customer.name, offer: offerSentence(invitation, tr) }),
     facts,
-    rolesHeading: tr.t('invitation.adminRolesHeading'),
+    rolesHeading: provider
+      ? tr.t('invitation.adminRolesHeadingFor', { partner: partner.name })
+      : tr.t('invitation.adminRolesHeading'),
     roles: (access?.roles ?? []).map((role) => ({
       name: tr.t(`adminRole.${role}.name`),
       description: tr.t(`adminRole.${role}.description`),

@@ -42,6 +42,8 @@ export function requestForm(
 export interface DraftView {
   invitation: Invitation;
   partner: Organization;
+  /** Two-tier: the indirect provider the customer authorises in the same step. */
+  provider?: Organization;
   customerName: string;
   customerCloud: Organization['cloud'];
   sender: User;
@@ -63,9 +65,12 @@ export function draftEmail(view: DraftView, tr: Translator): { subject: string; 
       ...names,
       types: relationshipTypes(invitation.relationshipTypes, tr),
       access:
-        kind === 'relationship'
+        (kind === 'relationship'
           ? accessLine
-          : `${tr.t(`offer.emailLine.${kind}`, { days: TRIAL_DAYS, services: offeredServices(invitation, tr).join(', ') })}\n${accessLine}`,
+          : `${tr.t(`offer.emailLine.${kind}`, { days: TRIAL_DAYS, services: offeredServices(invitation, tr).join(', ') })}\n${accessLine}`) +
+        (view.provider
+          ? `\n${tr.t('draft.twoTier', { partner: view.partner.name, provider: view.provider.name })}`
+          : ''),
       link: view.link,
       sender: view.sender.name,
     }),
@@ -86,6 +91,11 @@ export function draftCard(
     ...offerFacts(invitation, tr),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
+  if (view.provider)
+    facts.push({
+      title: tr.t('invitation.provider'),
+      value: tr.t('invitation.providerGets', { provider: view.provider.name }),
+    });
   if (invitation.adminAccess) {
     facts.push({ title: tr.t('draft.roles'), value: adminRoleNames(invitation.adminAccess.roles, tr) });
     facts.push({
