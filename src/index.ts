@@ -1,4 +1,5 @@
 import { createApp } from './app.js';
+import { warningBox } from './local/warning-box.js';
 import { listen, shutdown } from './bot/server.js';
 import { ConfigError, loadConfig, loadDotEnv } from './config.js';
 import { demoWorld } from './store/demo-world.js';
@@ -37,16 +38,12 @@ export async function main(): Promise<void> {
 
   if (config.localMode) {
     console.warn(
-      [
-        '',
-        '  ######################################################################',
-        '  #  LOCAL MODE: MicrosoftAppId is empty, so NO TOKEN IS CHECKED.       #',
-        '  #  Anyone who can reach this port can act as any user. Listening on  #',
-        '  #  loopback only; never expose it. Set the Bot Framework credentials #',
-        '  #  (see .env.example) to run for real.                                #',
-        '  ######################################################################',
-        '',
-      ].join('\n'),
+      warningBox([
+        'LOCAL MODE: MicrosoftAppId is empty, so NO TOKEN IS CHECKED.',
+        'Anyone who can reach this port can act as any user. Listening on',
+        'loopback only; never expose it. Set the Bot Framework credentials',
+        '(see .env.example) to run for real.',
+      ]),
     );
   }
   console.log(

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { loadConfig, loadDotEnv } from './config.js';
 import { startPlayground, type PlaygroundProcess } from './local/playground.js';
+import { freePort } from './local/free-port.js';
+import { personaTable } from './local/persona-table.js';
 import { PROJECT_ROOT } from './paths.js';
 import { DEMO_PERSONAS, demoWorld } from './store/demo-world.js';
 import type { User } from './domain/model.js';
@@ -28,7 +30,8 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => (stopAll(), process.exit(0)));
   process.on('exit', stopAll);
 
-  const bot = spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
+  // restify reads process.binding('http_parser'): a warning about a dependency, not something a newcomer can act on.
+  const bot = spawn(process.execPath, ['--disable-warning=DEP0111', join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
     stdio: 'inherit',
     env: process.env,
   });
@@ -44,14 +47,17 @@ async function main(): Promise<void> {
   const users = (demoWorld(new Date()).users ?? []) as User[];
   const started: { label: string; name: string; org: string; playground: PlaygroundProcess }[] = [];
   const orgs = demoWorld(new Date()).organizations ?? [];
+  const ports = new Set<number>();
   for (const [index, persona] of DEMO_PERSONAS.slice(0, LOCAL_PERSONAS).entries()) {
     const user = users.find((u) => u.id === persona.userId);
     if (!user) throw new Error(`Persona ${persona.key} has no user in the demo world`);
+    const port = await freePort(FIRST_PLAYGROUND_PORT + index, ports);
+    ports.add(port);
     const playground = await startPlayground({
       name: persona.key,
       user,
       colleagues: users,
-      port: FIRST_PLAYGROUND_PORT + index,
+      port,
       botEndpoint: `${botUrl}/api/messages`,
       workDir: join(PROJECT_ROOT, '.local', 'playground'),
     });
@@ -61,8 +67,19 @@ async function main(): Promise<void> {
   }
 
   console.log('\nPartner Desk is running in local mode. Open a persona in your browser:\n');
-  console.table(started.map((s) => ({ persona: s.label, person: s.name, organisation: s.org, url: s.playground.url })));
-  console.log('\nPress Ctrl+C to stop the bot and every playground.\n');
+  console.log(
+    personaTable(
+      started.map((s) => ({ persona: s.label, person: s.name, organisation: s.org, url: s.playground.url })),
+    ),
+  );
+  const rest = DEMO_PERSONAS.length - started.length;
+  if (rest > 0)
+    console.log(`\n${rest} more personas: LOCAL_PERSONAS=${DEMO_PERSONAS.length} npm start opens all of them.`);
+  console.log(
+    "\nA persona's chat receives cards (invitations, approvals, notifications) only while its page is open:" +
+      ' keep the pages of both sides open when you try a journey.',
+  );
+  console.log('Press Ctrl+C to stop the bot and every playground.\n');
 }
 
 async function waitForHealth(url: string): Promise<void> {

@@ -8,6 +8,8 @@ import {
   type MessagingExtensionResponse,
   type StatePropertyAccessor,
 } from 'botbuilder';
+import { inputValues } from '../cards/input-id.js';
+import { isInsertedCard } from './inserted-card.js';
 import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
 import { noticeCard } from '../cards/notice-card.js';
 import { badPayloadCard } from '../cards/bad-payload-card.js';
@@ -127,6 +129,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return void (await context.sendActivity({ attachments: [claim ?? refusalCard(result)] }));
     }
     const { session } = result;
+    if (isInsertedCard(context.activity)) {
+      const attachments = context.activity.attachments?.length ?? 0;
+      return void turnLog(context, this.deps.logger).info('inserted card ignored', { attachments });
+    }
     const dc = await this.dialogSet.createContext(context);
     const text = (context.activity.text ?? '').trim();
 
@@ -174,7 +180,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       return cardResponse(errorCard(session.tr, session.tr.t('card.error.unknownVerb')));
     }
     noteTurn(context, { verb: handler.verb });
-    const raw = (invokeValue.action.data ?? {}) as Record<string, unknown>;
+    const raw = inputValues((invokeValue.action.data ?? {}) as Record<string, unknown>);
     const admission = await this.dispatcher.admit(context, session, handler.permission, raw);
     if (!admission.admitted) {
       noteTurn(context, { refused: true });

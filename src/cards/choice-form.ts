@@ -1,3 +1,4 @@
+import { formInstance, inputId } from './input-id.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { ChoiceFormCard } from './templates.js';
 
@@ -9,6 +10,7 @@ export function choiceForm(
 ): CardAttachment {
   return renderCard('choice-form', {
     ...data,
+    inputId: inputId(data.inputId, formInstance()),
     hasChoices: data.choices.length > 0,
     confirmation: data.confirmation ?? '',
     hasConfirmation: !!data.confirmation,

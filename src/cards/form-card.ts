@@ -1,3 +1,4 @@
+import { formInstance, inputId } from './input-id.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { CardAction, FormCard } from './templates.js';
 
@@ -42,5 +43,7 @@ export function formCard(
   actions: CardAction[],
   error?: string,
 ): CardAttachment {
-  return renderCard('form', { title, text, fields, actions, hasError: !!error, error: error ?? '' });
+  const instance = formInstance();
+  const ids = fields.map((field) => ({ ...field, id: inputId(field.id, instance) }));
+  return renderCard('form', { title, text, fields: ids, actions, hasError: !!error, error: error ?? '' });
 }

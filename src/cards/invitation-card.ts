@@ -1,10 +1,10 @@
 import { accessEndsAt } from '../domain/lifecycle.js';
 import type { AgreementAcceptance, Invitation, Organization } from '../domain/model.js';
-import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
 import { formatDate, formatDateTime, relationshipTypes } from './format.js';
 import { noticeCard } from './notice-card.js';
 import { typeMeanings } from './type-meaning.js';
+import { offerFacts, offeredServices, offerKind, offerSentence, partnerIdentityFacts } from './offer-words.js';
 import { describeRefusal } from './refusal.js';
 import { renderCard, type CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
@@ -41,12 +41,23 @@ export interface InvitationSummary {
   mcaUrl: string;
 }
 
-export function invitationSummary(view: InvitationView, tr: Translator, now: Date): InvitationSummary {
+/**
+ * `place` says where the reader is: on the card they accept right here in Teams; on the invitation page they
+ * are told to answer in Teams.
+ */
+export function invitationSummary(
+  view: InvitationView,
+  tr: Translator,
+  now: Date,
+  place: 'card' | 'page' = 'card',
+): InvitationSummary {
   const { invitation, partner, provider, customer, mca } = view;
   const access = invitation.adminAccess;
-  const portal = acceptancePortal(customer.cloud);
+  const kind = offerKind(invitation);
   const facts: Fact[] = [
     { title: tr.t('invitation.partner'), value: partner.name },
+    ...partnerIdentityFacts(partner, tr),
+    ...offerFacts(invitation, tr, { withServices: false }),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
     ...(invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : []),
     { title: tr.t('invitation.typeMeanings'), value: typeMeanings(invitation.relationshipTypes, tr) },
@@ -67,13 +78,18 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
       },
     );
   }
-  if (portal) facts.push({ title: tr.t('invitation.where'), value: tr.t(`portal.${portal}`) });
+  facts.push({
+    title: tr.t('invitation.where'),
+    value: tr.t(place === 'card' ? 'offer.whereHere' : 'offer.whereTeams'),
+  });
   facts.push({ title: tr.t('invitation.expires'), value: formatDate(invitation.expiresAt, tr) });
   return {
     title: tr.t('invitation.title'),
     intro: provider
       ? tr.t('invitation.introTwoTier', { partner: partner.name, provider: provider.name, customer: customer.name })
-      : tr.t('invitation.intro', { partner: partner.name, customer: customer.name }),
+      : kind === 'relationship'
+        ? tr.t('invitation.intro', { partner: partner.name, customer: customer.name })
+        : tr.t('offer.intro', { partner: partner.name, customer: customer.name, offer: offerSentence(invitation, tr) }),
     facts,
     rolesHeading: provider
       ? tr.t('invitation.adminRolesHeadingFor', { partner: partner.name })
@@ -83,12 +99,8 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
       description: tr.t(`adminRole.${role}.description`),
     })),
     noRolesText: tr.t('invitation.noAdminRoles'),
-    servicesHeading: tr.t('invitation.services'),
-    services: invitation.services.map((s) =>
-      s.licences
-        ? `${tr.t(`service.${s.serviceId}`)} · ${tr.t('invitation.licences', { count: s.licences })}`
-        : tr.t(`service.${s.serviceId}`),
-    ),
+    servicesHeading: kind === 'relationship' ? tr.t('invitation.services') : tr.t(`offer.servicesHeading.${kind}`),
+    services: offeredServices(invitation, tr),
     declineHint: tr.t('invitation.declineHint'),
     mcaText: mca
       ? tr.t('invitation.mcaAlreadyAccepted', { at: formatDate(mca.acceptedAt, tr) })

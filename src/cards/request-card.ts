@@ -1,32 +1,21 @@
 import type { Invitation, Organization, User } from '../domain/model.js';
-import { acceptancePortal } from '../domain/rules.js';
 import type { Translator } from '../i18n/i18n.js';
-import { RELATIONSHIP_CHOICES, typesOfChoice, type RequestFormValues } from '../services/invitations/request-form.js';
-import { relationshipChoiceTitle } from './type-meaning.js';
+import type { RequestFormValues } from '../services/invitations/request-form.js';
+import { invitationForm } from './invitation-form.js';
 import { formatCode } from '../services/invitations/invitation-token.js';
-import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { offerFacts, offerKind, offeredServices } from './offer-words.js';
+import { TRIAL_DAYS } from '../domain/service-catalogue.js';
 import { renderCard, type CardAttachment } from './render.js';
-import type { Fact, RequestRelationshipCard } from './templates.js';
+import type { Fact } from './templates.js';
 
 export const REQUEST_VERBS = {
   submit: 'request.submit',
+  form: 'request.form',
   done: 'invitation.done',
   newLink: 'invitation.new-link',
   approve: 'invitation.approve',
 } as const;
-
-const EMPTY: RequestFormValues = {
-  customer: '',
-  newDomain: '',
-  newEmail: '',
-  displayName: '',
-  relationship: 'reseller',
-  includeAdmin: 'false',
-  roles: '',
-  legacy: 'false',
-  durationDays: '',
-  autoExtend: 'false',
-};
 
 /** The "Request a reseller relationship" form, with what was typed and what to fix. */
 export function requestForm(
@@ -36,42 +25,23 @@ export function requestForm(
   data: Record<string, unknown> = {},
   intro?: string,
 ): CardAttachment {
-  const label = (key: string) => tr.t(`request.${key}`);
-  return renderCard('request-relationship', {
-    title: label('title'),
-    intro: intro ?? label('intro'),
-    labels: {
-      customer: label('customer'),
-      customerPlaceholder: label('customerPlaceholder'),
-      newCustomerHint: label('newCustomerHint'),
-      newDomain: label('newDomain'),
-      newEmail: label('newEmail'),
-      displayName: label('displayName'),
-      displayNamePlaceholder: label('displayNamePlaceholder'),
-      relationship: label('relationship'),
-      includeAdmin: label('includeAdmin'),
-      rolesHeading: label('rolesHeading'),
-      roles: label('roles'),
-      legacy: label('legacy'),
-      duration: label('duration'),
-      autoExtend: label('autoExtend'),
-      submit: label('submit'),
+  const carried = {
+    ...data,
+    ...(values.leadId ? { leadId: values.leadId } : {}),
+    ...(values.templateId ? { templateId: values.templateId } : {}),
+  };
+  return invitationForm(
+    {
+      title: tr.t('request.title'),
+      intro: intro ?? tr.t('request.intro'),
+      values,
+      shape: 'request',
+      redraw: { verb: REQUEST_VERBS.form, data: carried },
+      submit: { title: tr.t('request.submit'), verb: REQUEST_VERBS.submit, data: carried },
+      error,
     },
-    values: { ...EMPTY, ...values, leadId: undefined, templateId: undefined } as RequestRelationshipCard['values'],
-    relationshipChoices: RELATIONSHIP_CHOICES.map((value) => ({
-      title: relationshipChoiceTitle(value, typesOfChoice(value), tr),
-      value,
-    })),
-    roleChoices: adminRoleChoices(tr),
-    hasError: !!error,
-    error: error ?? '',
-    verb: REQUEST_VERBS.submit,
-    data: {
-      ...data,
-      ...(values.leadId ? { leadId: values.leadId } : {}),
-      ...(values.templateId ? { templateId: values.templateId } : {}),
-    },
-  });
+    tr,
+  );
 }
 
 export interface DraftView {
@@ -87,23 +57,26 @@ export interface DraftView {
 }
 
 export function draftEmail(view: DraftView, tr: Translator): { subject: string; body: string } {
-  const access = view.invitation.adminAccess;
-  const portal = acceptancePortal(view.customerCloud) ?? 'microsoft-365-admin-center';
+  const { invitation } = view;
+  const access = invitation.adminAccess;
+  const kind = offerKind(invitation);
+  const names = { partner: view.partner.name, customer: view.customerName, days: TRIAL_DAYS };
+  const accessLine = access
+    ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
+    : tr.t('draft.accessNone');
   return {
-    subject: tr.t('draft.subject', { partner: view.partner.name, customer: view.customerName }),
+    subject: kind === 'relationship' ? tr.t('draft.subject', names) : tr.t(`offer.subject.${kind}`, names),
     body: tr.t('draft.body', {
-      partner: view.partner.name,
-      customer: view.customerName,
-      types: relationshipTypes(view.invitation.relationshipTypes, tr),
+      ...names,
+      types: relationshipTypes(invitation.relationshipTypes, tr),
       access:
-        (access
-          ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
-          : tr.t('draft.accessNone')) +
+        (kind === 'relationship'
+          ? accessLine
+          : `${tr.t(`offer.emailLine.${kind}`, { days: TRIAL_DAYS, services: offeredServices(invitation, tr).join(', ') })}\n${accessLine}`) +
         (view.provider
           ? `\n${tr.t('draft.twoTier', { partner: view.partner.name, provider: view.provider.name })}`
           : ''),
       link: view.link,
-      portal: tr.t(`portal.${portal}`),
       sender: view.sender.name,
     }),
   };
@@ -118,9 +91,10 @@ export function draftCard(
 ): CardAttachment {
   const email = edited ?? draftEmail(view, tr);
   const { invitation } = view;
-  const portal = acceptancePortal(view.customerCloud);
+  const kind = offerKind(invitation);
   const facts: Fact[] = [
     ...(invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : []),
+    ...offerFacts(invitation, tr),
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
   if (view.provider)
@@ -135,13 +109,16 @@ export function draftCard(
       value: tr.t('invitation.durationDays', { days: invitation.adminAccess.durationDays }),
     });
   }
-  if (portal) facts.push({ title: tr.t('draft.where'), value: tr.t(`portal.${portal}`) });
+  facts.push({ title: tr.t('draft.where'), value: tr.t('offer.whereTeams') });
   facts.push({ title: tr.t('draft.expires'), value: formatDate(invitation.expiresAt, tr) });
   const to = invitation.customerEmail ?? '';
   const mailto = `mailto:${encodeURIComponent(to)}?subject=${encodeURIComponent(email.subject)}&body=${encodeURIComponent(email.body)}`;
   const waiting = invitation.fourEyes.required && !invitation.fourEyes.approvedBy;
   return renderCard('invitation-draft', {
-    title: tr.t('draft.title', { customer: view.customerName }),
+    title:
+      kind === 'relationship'
+        ? tr.t('draft.title', { customer: view.customerName })
+        : tr.t(`offer.draftTitle.${kind}`, { customer: view.customerName }),
     intro: tr.t('draft.intro'),
     facts,
     link: view.link,

@@ -123,7 +123,21 @@ export interface FormCard {
   actions: CardAction[];
 }
 
-/** "Request a reseller relationship": the partner's form; `values` keeps what was typed when a check fails. */
+type RequestFormInput =
+  | 'customer'
+  | 'newDomain'
+  | 'newEmail'
+  | 'displayName'
+  | 'relationship'
+  | 'services'
+  | 'legacy'
+  | 'durationDays'
+  | 'autoExtend';
+
+/**
+ * "Request a reseller relationship", and the trial and offer forms with the same controls; `values` keeps what
+ * was typed when a check fails. The admin roles are there only while delegated administration is on.
+ */
 export interface RequestRelationshipCard {
   title: string;
   intro: string;
@@ -132,38 +146,39 @@ export interface RequestRelationshipCard {
     | 'customerPlaceholder'
     | 'newCustomerHint'
     | 'newDomain'
+    | 'newDomainPlaceholder'
     | 'newEmail'
     | 'displayName'
     | 'displayNamePlaceholder'
+    | 'newEmailPlaceholder'
     | 'relationship'
-    | 'includeAdmin'
+    | 'services'
+    | 'servicesRequired'
+    | 'adminState'
     | 'rolesHeading'
     | 'roles'
     | 'legacy'
     | 'duration'
-    | 'autoExtend'
-    | 'submit',
-    string
-  >;
-  values: Record<
-    | 'customer'
-    | 'newDomain'
-    | 'newEmail'
-    | 'displayName'
-    | 'relationship'
-    | 'includeAdmin'
-    | 'roles'
-    | 'legacy'
-    | 'durationDays'
     | 'autoExtend',
     string
   >;
+  /** Input ids of this card instance (see input-id.ts). */
+  ids: Record<RequestFormInput, string>;
+  values: Record<RequestFormInput, string>;
+  hasRelationship: boolean;
   relationshipChoices: { title: string; value: string }[];
-  roleChoices: { title: string; value: string }[];
+  hasServices: boolean;
+  serviceChoices: { title: string; value: string }[];
+  licenceFields: { id: string; label: string; value: string }[];
+  adminOn: boolean;
+  /** Seed 004: only a partner in a delegated administration programme is offered the switch in a trial or offer. */
+  mayIncludeAdmin: boolean;
+  /** "Include delegated administration privileges", or taking them out again: the form comes back redrawn. */
+  adminSwitch: CardAction;
+  roleGroups: { id: string; heading: string; value: string; choices: { title: string; value: string }[] }[];
   hasError: boolean;
   error: string;
-  verb: string;
-  data: Record<string, unknown>;
+  submit: CardAction;
 }
 
 /** The invitation a partner sends: personalised link, editable draft email, "Open in email", "Done". */

@@ -17,3 +17,6 @@ export type ServiceId = z.infer<typeof ServiceId>;
 /** An offer is for a real purchase: whole licences, and a ceiling that catches a mistyped extra digit. */
 export const MIN_LICENCES = 1;
 export const MAX_LICENCES = 10_000;
+
+/** Microsoft's trial subscriptions run one month; the customer is told how long before accepting. */
+export const TRIAL_DAYS = 30;

@@ -8,6 +8,7 @@ export const DEMO_TENANTS = {
   litware: '5a1d0c3e-0002-4a6b-9d51-000000000002',
   proseware: '5a1d0c3e-0003-4a6b-9d51-000000000003',
   woodgrove: '5a1d0c3e-0004-4a6b-9d51-000000000004',
+  relecloud: '5a1d0c3e-0005-4a6b-9d51-000000000005',
   contoso: 'c0a70500-0001-4e2f-8b1a-000000000001',
   fabrikam: 'c0a70500-0002-4e2f-8b1a-000000000002',
   northwind: 'c0a70500-0003-4e2f-8b1a-000000000003',
@@ -142,6 +143,18 @@ export function demoWorld(now: Date): SeedData {
         'Local IT partner for small offices: Microsoft 365 and Teams.',
         'Woodgrove IT',
         'help@woodgroveit.com',
+      ),
+    }),
+    // Serves Spain, so Tailspin's admin (the Spanish persona) finds a partner in her own country (rule 1).
+    organization(T.relecloud, 'Relecloud Iberia', 'relecloud.es', 'ES', 'public', 'direct-reseller', {
+      mpnId: '4410005',
+      listing: listing(
+        ['ES', 'España', 'Madrid', 'Barcelona'],
+        ['1-10', '11-50', '51-250'],
+        ['microsoft 365', 'seguridad', 'correo', 'migración', 'security', 'email', 'migration'],
+        'Microsoft 365 para pymes en España: migración de correo, seguridad y licencias.',
+        'Soporte Relecloud',
+        'soporte@relecloud.es',
       ),
     }),
     organization(T.contoso, 'Contoso Ltd', 'contoso.com', 'US', 'public', 'customer', { size: '51-250' }),

@@ -230,6 +230,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb users.change-roles': ['manage-users', undefined],
   'verb users.remove': ['manage-users', undefined],
   'verb enrollment.submit': ['enroll-indirect-reseller', 'enroll-indirect-reseller'],
+  'verb request.form': ['request-reseller-relationship', undefined],
   'verb request.submit': ['request-reseller-relationship', undefined],
   'verb invitation.done': ['request-reseller-relationship', undefined],
   'verb invitation.new-link': ['request-reseller-relationship', undefined],

@@ -37,7 +37,7 @@ describe('invitation page: from the email link to Accept & Authorize in Teams', 
       'Adatum Cloud Partners invites Contoso Ltd to a partner relationship.',
       'Helpdesk Administrator',
       '120 days',
-      'Microsoft 365 admin center',
+      'In Microsoft Teams, in the chat with Partner Desk',
       // Whole days, rounded down as in the partner's `invitations` list: 89 a moment after sending.
       /(89|90) of the invitation's 90 days are left to answer it\./,
     ]) {

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { STATUS_SEARCH_PARAMETER } from '../../src/bot/workflows/helpdesk/message-extension.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +68,19 @@ describe('Teams app manifest', () => {
     expect(manifest.manifestVersion).toBe('1.30');
     expect(manifest.validDomains).toEqual(['desk.example.com']);
     expect(JSON.stringify(manifest)).not.toContain('${{');
+  });
+
+  it('describes the search box: the parameter the bot reads, with a title and a hint to type, required', () => {
+    const manifest = buildManifest(template, COMMANDS, env) as unknown as {
+      composeExtensions: { commands: { id: string; type: string; parameters: Record<string, unknown>[] }[] }[];
+    };
+    const [status] = manifest.composeExtensions[0]!.commands.filter((c) => c.type === 'query');
+    expect(status!.parameters).toEqual([
+      expect.objectContaining({ name: STATUS_SEARCH_PARAMETER, inputType: 'text', isRequired: true }),
+    ]);
+    const [parameter] = status!.parameters as { title: string; description: string }[];
+    expect(parameter!.title).toMatch(/customer/i);
+    expect(parameter!.description).toMatch(/^Type /);
   });
 
   it('the schema validation does fail on a broken manifest (empty bot id, app id not a GUID)', () => {

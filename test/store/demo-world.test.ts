@@ -37,7 +37,7 @@ describe('demo world', () => {
     expect(new Set(customers.map((c) => c.countryRegion)).size).toBeGreaterThanOrEqual(3);
     expect(customers.some((c) => c.cloud === 'usgov')).toBe(true);
     const partners = orgs.filter((o) => o.kind !== 'customer');
-    expect(partners).toHaveLength(4);
+    expect(partners).toHaveLength(5);
     expect(partners.map((p) => p.kind)).toEqual(expect.arrayContaining(['indirect-provider', 'indirect-reseller']));
     for (const p of partners) expect(p.listing).toBeDefined();
   });

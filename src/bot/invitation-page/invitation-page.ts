@@ -19,7 +19,7 @@ export function teamsChatLink(appId: string): string {
 
 /** The invitation as the Accept & Authorize card shows it, and how to answer it in Teams. */
 export function invitationPage(view: InvitationView, { tr, now, appId, code }: PageContext): string {
-  const summary = invitationSummary(view, tr, now);
+  const summary = invitationSummary(view, tr, now, 'page');
   const message = `accept ${code}`;
   const body = html` <h1>${summary.title}</h1>
     <p>${summary.intro}</p>

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { OrganizationSize, type Lead, type Organization, type User } from '../../domain/model.js';
 import { decide } from '../../domain/policy.js';
+import { keywordForms } from '../../domain/service-keywords.js';
+import { foldText } from '../../domain/text.js';
 import { withRetry, type Store, type Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { actorOf, type Acting } from '../invitations/invitations.js';
@@ -47,7 +49,7 @@ export class DirectorySearch {
   async search(acting: Acting, form: SearchForm): Promise<Outcome<PartnerMatch[]>> {
     const allowed = this.allowed(acting);
     if (!allowed.ok) return allowed;
-    const location = form.location.trim().toLowerCase();
+    const location = foldText(form.location.trim());
     const keywords = form.keywords
       .toLowerCase()
       .split(/[,;]+/)
@@ -61,10 +63,10 @@ export class DirectorySearch {
     const matches: PartnerMatch[] = [];
     for (const partner of partners) {
       const listing = partner.listing!;
-      const served = listing.locations.find((l) => l.toLowerCase() === location);
+      const served = listing.locations.find((l) => foldText(l) === location);
       const size = form.size && listing.sizes.includes(form.size) ? form.size : undefined;
-      const serviceWords = [...listing.keywords, listing.description].join(' ').toLowerCase();
-      const matchedKeywords = keywords.filter((k) => serviceWords.includes(k));
+      const serviceWords = foldText([...listing.keywords, listing.description].join(' '));
+      const matchedKeywords = keywords.filter((k) => keywordForms(k).some((form) => serviceWords.includes(form)));
       // Every criterion given must be met: a partner that does not serve the location is not a result.
       if ((location && !served) || (form.size && !size) || (keywords.length && matchedKeywords.length === 0)) continue;
       const score = (served ? 3 : 0) + (size ? 2 : 0) + matchedKeywords.length;

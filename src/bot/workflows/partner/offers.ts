@@ -1,11 +1,9 @@
-import { adminRoleChoices } from '../../../cards/format.js';
 import { z } from 'zod';
-import { button } from '../../../cards/button.js';
-import { choiceField, formCard, textField } from '../../../cards/form-card.js';
+import { invitationForm, licenceInput } from '../../../cards/invitation-form.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import type { OfferedService, Organization } from '../../../domain/model.js';
-import { MAX_LICENCES, MIN_LICENCES, SERVICE_IDS, ServiceId } from '../../../domain/service-catalogue.js';
+import { MAX_LICENCES, MIN_LICENCES, ServiceId } from '../../../domain/service-catalogue.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { ok, refuse, type Outcome } from '../../../services/outcome.js';
 import { readRequestForm, RequestFormValues } from '../../../services/invitations/request-form.js';
@@ -19,8 +17,6 @@ import { mayOfferDelegatedAdmin } from '../../../domain/partner-programmes.js';
 
 const OfferKind = z.enum(['trial', 'purchase-offer']);
 type OfferKind = z.infer<typeof OfferKind>;
-
-const licenceField = (service: string) => `licences-${service}`;
 
 /** The trial or offer form as the card sends it; licence counts come as `licences-<service>` inputs. */
 const OfferValues = RequestFormValues.omit({ relationship: true, leadId: true })
@@ -46,7 +42,7 @@ function readServices(kind: OfferKind, values: OfferValues, tr: Translator): Out
   if (kind === 'trial') return ok(ids.data.map((serviceId) => ({ serviceId })));
   const services: OfferedService[] = [];
   for (const serviceId of ids.data) {
-    const typed = String(values[licenceField(serviceId)] ?? '').trim();
+    const typed = String(values[licenceInput(serviceId)] ?? '').trim();
     const licences = Number(typed);
     if (!/^\d+$/.test(typed) || licences < MIN_LICENCES || licences > MAX_LICENCES)
       return refuse('licences-invalid', {
@@ -71,51 +67,19 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
     values: Partial<OfferValues> = {},
     error?: string,
   ): CardAttachment {
-    // Seed 004: only a partner in a delegated administration programme is offered the option at all.
-    const delegatedAdmin = mayOfferDelegatedAdmin(org);
-    const yesNo = [
-      { title: tr.t('common.no'), value: 'false' },
-      { title: tr.t('common.yes'), value: 'true' },
-    ];
-    const text = (id: string) => String(values[id] ?? '');
-    return formCard(
-      tr.t(`partner.offer.${kind}.title`),
-      tr.t(`partner.offer.${kind}.text`),
-      [
-        textField('customer', tr.t('request.customer'), values.customer ?? '', tr.t('request.customerPlaceholder')),
-        textField('newDomain', tr.t('request.newDomain'), values.newDomain ?? ''),
-        textField('newEmail', tr.t('request.newEmail'), values.newEmail ?? ''),
-        choiceField(
-          'services',
-          tr.t('partner.offer.services'),
-          SERVICE_IDS.map((id) => ({ title: tr.t(`service.${id}`), value: id })),
-          values.services ?? '',
-          { multiSelect: true, requiredMessage: tr.t('refusal.services-required') },
-        ),
-        ...(kind === 'purchase-offer'
-          ? SERVICE_IDS.map((id) =>
-              textField(
-                licenceField(id),
-                tr.t('partner.offer.licences', { service: tr.t(`service.${id}`) }),
-                text(licenceField(id)),
-              ),
-            )
-          : []),
-        ...(delegatedAdmin
-          ? [
-              choiceField('includeAdmin', tr.t('request.includeAdmin'), yesNo, values.includeAdmin ?? 'false'),
-              choiceField('roles', tr.t('request.roles'), adminRoleChoices(tr), values.roles ?? '', {
-                multiSelect: true,
-                required: false,
-              }),
-              choiceField('legacy', tr.t('request.legacy'), yesNo, values.legacy ?? 'false'),
-              textField('durationDays', tr.t('request.duration'), values.durationDays ?? ''),
-              choiceField('autoExtend', tr.t('request.autoExtend'), yesNo, values.autoExtend ?? 'false'),
-            ]
-          : []),
-      ],
-      [button(tr.t(`partner.offer.${kind}.submit`), PARTNER_VERBS.offerSubmit, { kind }, 'positive')],
-      error,
+    return invitationForm(
+      {
+        title: tr.t(`partner.offer.${kind}.title`),
+        intro: tr.t(`partner.offer.${kind}.text`),
+        values: values as Record<string, string | undefined>,
+        shape: kind,
+        redraw: { verb: PARTNER_VERBS.offerForm, data: { kind } },
+        submit: { title: tr.t(`partner.offer.${kind}.submit`), verb: PARTNER_VERBS.offerSubmit, data: { kind } },
+        error,
+        // Seed 004: only a partner in a delegated administration programme is offered the option at all.
+        mayIncludeAdmin: mayOfferDelegatedAdmin(org),
+      },
+      tr,
     );
   }
 
@@ -134,13 +98,10 @@ export const partnerOffersWorkflow: WorkflowFactory = (deps) => {
       cardAction({
         verb: PARTNER_VERBS.offerForm,
         permission: partnerMay('request-reseller-relationship'),
-        // A trial's reminder opens the purchase offer with its customer and services filled in.
-        data: z.object({
-          kind: OfferKind,
-          customer: z.string().max(200).optional(),
-          services: z.string().max(1000).optional(),
-        }),
-        handle: async (_c, session, { kind, ...values }) => offerForm(session.tr, kind, session.org, values),
+        // Opens the form (a trial's reminder fills in its customer and services), or redraws it with delegated
+        // administration switched, keeping what was typed.
+        data: OfferValues.partial().extend({ kind: OfferKind }),
+        handle: async (_c, session, values) => offerForm(session.tr, values.kind, session.org, values),
       }),
       cardAction({
         verb: PARTNER_VERBS.offerSubmit,

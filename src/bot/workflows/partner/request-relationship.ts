@@ -38,6 +38,13 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
     ],
     cardActions: [
       cardAction({
+        verb: REQUEST_VERBS.form,
+        permission: partnerMay('request-reseller-relationship'),
+        data: RequestFormValues,
+        // Switching delegated administration on or off redraws the form with what was typed; nothing is read yet.
+        handle: async (_context, session, values) => requestForm(session.tr, values),
+      }),
+      cardAction({
         verb: REQUEST_VERBS.submit,
         permission: partnerMay('request-reseller-relationship'),
         data: RequestFormValues,

@@ -34,6 +34,26 @@ describe('Find a partner and leads', () => {
     expect(ranked.indexOf('Adatum Cloud Partners')).toBeLessThan(ranked.indexOf('Litware Solutions'));
   });
 
+  it.each<[string, string, string, string[], string[]]>([
+    ['Spanish keywords, in Spanish', 'es-ES', 'seguridad, correo', ['Adatum Cloud Partners', 'ofrece seguridad'], []],
+    ['a Spanish keyword without its accent', 'es-ES', 'migracion', ['Relecloud Iberia'], ['Adatum Cloud Partners']],
+    ['Spanish keywords from an English client', 'en-US', 'seguridad', ['Adatum Cloud Partners', 'Woodgrove IT'], []],
+    ['the same search in English', 'en-US', 'security', ['Adatum Cloud Partners', 'Woodgrove IT'], []],
+  ])('matches %s', async (_name, locale, keywords, seen, unseen) => {
+    const { text } = await as(carmen, locale).click(FIND_VERBS.search, { keywords });
+    for (const name of seen) expect(text).toContain(name);
+    for (const name of unseen) expect(text).not.toContain(name);
+  });
+
+  it('finds the partner that serves Spain for a location written in Spanish', async () => {
+    const { text } = await as(persona('lucia'), 'es-ES').click(FIND_VERBS.search, {
+      location: 'España',
+      keywords: 'correo, migración',
+    });
+    expect(text).toContain('Relecloud Iberia');
+    expect(text).not.toContain('Adatum Cloud Partners');
+  });
+
   it.each([
     [{}, 'Give at least a location, an organisation size or a service keyword.'],
     [{ keywords: 'x' }, 'Each keyword needs at least 2 letters'],

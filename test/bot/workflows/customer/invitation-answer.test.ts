@@ -76,7 +76,7 @@ describe('Accept agreement & authorize partner', () => {
       'Helpdesk Administrator',
       'Can reset passwords',
       '90 days',
-      'Microsoft 365 admin center',
+      'Here in Teams: select Accept & Authorize below',
       'Read the Microsoft Customer Agreement before you accept.',
     ]) {
       expect(card.text).toContain(text);

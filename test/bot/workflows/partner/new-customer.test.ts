@@ -102,6 +102,6 @@ describe('Add a new customer (rule 9)', () => {
   it('speaks Spanish', async () => {
     const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, domain: 'x' });
     expect(text).toContain('Agregar un cliente nuevo');
-    expect(text).toContain('Indica el dominio de la empresa');
+    expect(text).toContain('Indique el dominio de la empresa');
   });
 });

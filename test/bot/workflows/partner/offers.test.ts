@@ -1,12 +1,12 @@
 import { PARTNER_VERBS } from '../../../../src/bot/workflows/partner/verbs.js';
 import { MCA_VERB } from '../../../../src/bot/workflows/customer/customer-admin.js';
 import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
+import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
 import type { Store } from '../../../../src/store/store.js';
 import { visibleText, type Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
 import { BotHarness } from '../../../support/bot-harness.js';
 import { alex, carmen, hana, partnerWorld, sam } from './partner-world.js';
-import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
 import type { InvitationRequest } from '../../../../src/services/invitations/invitations.js';
 import { ExpiryGuardian } from '../../../../src/services/relationships/expiry-guardian.js';
 import { Notifier } from '../../../../src/services/outbox/notifications.js';
@@ -52,7 +52,7 @@ describe('Trial invitations and purchase offers', () => {
     expect(form.text).not.toContain('Licences of');
 
     const draft = await bot.click(PARTNER_VERBS.offerSubmit, TRIAL);
-    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(draft.text).toContain('Trial invitation for Contoso Ltd');
     const [invitation] = await invitations();
     expect(invitation).toMatchObject({
       kind: 'trial',
@@ -96,7 +96,7 @@ describe('Trial invitations and purchase offers', () => {
       'Licences of Microsoft 365 E3',
     );
     const draft = await bot.click(PARTNER_VERBS.offerSubmit, OFFER);
-    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(draft.text).toContain('Purchase offer for Contoso Ltd');
     expect(draft.text).toContain('License Administrator');
     const [invitation] = await invitations();
     expect(invitation).toMatchObject({
@@ -163,8 +163,120 @@ describe('Trial invitations and purchase offers', () => {
   it('speaks Spanish', async () => {
     const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.offerSubmit, { ...TRIAL, services: '' });
     expect(text).toContain('Invitación de prueba');
-    expect(text).toContain('Elige al menos un servicio.');
+    expect(text).toContain('Elija al menos un servicio.');
   });
+
+  /** What the partner's draft (card and email) and the customer's Accept & Authorize card say, per kind and language. */
+  const SAYS: [string, Record<string, string>, string, { draft: string[]; customer: string[]; never: string[] }][] = [
+    [
+      'a trial, in English',
+      TRIAL,
+      'en-US',
+      {
+        draft: [
+          'Trial invitation for Contoso Ltd',
+          'What it is\nTrial',
+          'Trial length\n30 days',
+          'Services in the trial\nTeams Phone; Microsoft 365 E3',
+          'Adatum Cloud Partners invites Contoso Ltd to a 30-day trial',
+          'This is a trial, free for 30 days, of: Teams Phone, Microsoft 365 E3.',
+        ],
+        customer: [
+          'Adatum Cloud Partners sends Contoso Ltd a 30-day trial of Teams Phone, Microsoft 365 E3.',
+          'What it is\nTrial',
+          'Trial length\n30 days',
+          'Services in the trial',
+          "Partner's domain\nadatum.com",
+          'Partner ID (MPN)\n4410001',
+          "Partner's support contact\nAdatum sales · sales@adatum.com",
+          'Where this is accepted\nHere in Teams: select Accept & Authorize below',
+        ],
+        never: ['admin center', 'Purchase offer', 'invites Contoso Ltd to a partner relationship'],
+      },
+    ],
+    [
+      'a trial, in Spanish',
+      TRIAL,
+      'es-ES',
+      {
+        draft: [
+          'Invitación de prueba para Contoso Ltd',
+          'Qué es\nPrueba',
+          'Duración de la prueba\n30 días',
+          'Adatum Cloud Partners invita a Contoso Ltd a una prueba de 30 días',
+          'Se trata de una prueba gratuita de 30 días de: Teams Phone, Microsoft 365 E3.',
+        ],
+        customer: [
+          'Adatum Cloud Partners envía a Contoso Ltd una prueba de 30 días de Teams Phone, Microsoft 365 E3.',
+          'Servicios de la prueba',
+          'Dominio del partner\nadatum.com',
+          'Id. de partner (MPN)\n4410001',
+          'Aquí, en Teams: seleccione Aceptar & Autorizar abajo',
+        ],
+        never: ['Centro de administración', 'Oferta de compra'],
+      },
+    ],
+    [
+      'a purchase offer, in English',
+      OFFER,
+      'en-US',
+      {
+        draft: [
+          'Purchase offer for Contoso Ltd',
+          'What it is\nPurchase offer',
+          'Products and licences\nMicrosoft 365 E3 · 25 licences; Microsoft Defender for Business · 10 licences',
+          'Adatum Cloud Partners sends Contoso Ltd a purchase offer',
+          'This is a purchase offer for: Microsoft 365 E3 · 25 licences, Microsoft Defender for Business · 10 licences.',
+          'License Administrator',
+        ],
+        customer: [
+          'Adatum Cloud Partners sends Contoso Ltd a purchase offer for Microsoft 365 E3 · 25 licences',
+          'What it is\nPurchase offer',
+          'Products and licences',
+          'Partner ID (MPN)\n4410001',
+          'Here in Teams: select Accept & Authorize below',
+        ],
+        never: ['admin center', 'Trial length', 'invites Contoso Ltd to a partner relationship'],
+      },
+    ],
+    [
+      'a purchase offer, in Spanish',
+      { ...OFFER, 'licences-defender-business': '1' },
+      'es-ES',
+      {
+        draft: [
+          'Oferta de compra para Contoso Ltd',
+          'Productos y licencias\nMicrosoft 365 E3 · 25 licencias; Microsoft Defender para empresas · 1 licencia',
+          'Adatum Cloud Partners envía a Contoso Ltd una oferta de compra',
+        ],
+        customer: ['Adatum Cloud Partners envía a Contoso Ltd una oferta de compra de Microsoft 365 E3 · 25 licencias'],
+        never: ['Duración de la prueba', '1 licencias'],
+      },
+    ],
+  ];
+
+  it.each(SAYS)(
+    '%s says what it is in the draft, the email and the Accept & Authorize card',
+    async (_n, values, locale, says) => {
+      await as(carmen).click(MCA_VERB, { confirmed: 'true' });
+      const bot = as(alex, locale);
+      const draft = await bot.click(PARTNER_VERBS.offerSubmit, values);
+      const [invitation] = await invitations();
+      for (const text of says.draft) expect(draft.text).toContain(text);
+      for (const text of says.never) expect(draft.text).not.toContain(text);
+      const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft.text)![0];
+      const sent = await bot.click(REQUEST_VERBS.done, {
+        invitationId: invitation!.id,
+        token: link.split('/').pop(),
+        subject: 's',
+        body: link,
+      });
+      expect(sent.card).toBeDefined();
+      const card = await as(carmen, locale).click(INVITATION_VERBS.refresh, { invitationId: invitation!.id });
+      for (const text of says.customer) expect(card.text).toContain(text);
+      for (const text of says.never) expect(card.text).not.toContain(text);
+    },
+  );
 });
 
 describe('a trial and a purchase offer have their own life (seed 004)', () => {

@@ -62,11 +62,14 @@ describe('Request a reseller relationship', () => {
     const bot = as(alex);
     const form = await bot.say('request relationship');
     expect(form).toContain('Include delegated administration privileges');
-    expect(form).toContain('Helpdesk Administrator: Can reset passwords of non-administrators');
+    expect(form).not.toContain('Helpdesk Administrator');
+    const withAdmin = await bot.click(REQUEST_VERBS.form, { customer: 'contoso.com', includeAdmin: 'true' });
+    expect(withAdmin.text).toContain('Helpdesk Administrator: Can reset passwords of non-administrators');
 
     const draft = await bot.click(REQUEST_VERBS.submit, GRANULAR);
     expect(draft.text).toContain('Invitation for Contoso Ltd');
-    expect(draft.text).toContain('Microsoft 365 admin center');
+    expect(draft.text).toContain('Accepted in\nIn Microsoft Teams, in the chat with Partner Desk');
+    expect(draft.text).not.toContain('admin center');
     const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft.text)?.[0];
     expect(link).toBeDefined();
     const { token } = (JSON.stringify(draft.card).match(/"token":"(?<token>[A-Z2-7]{32})"/)?.groups ?? {}) as {
