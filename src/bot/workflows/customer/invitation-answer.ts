@@ -104,7 +104,7 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             acting,
             invitationId,
             { acknowledged: acknowledged === 'true' },
-            (tx, inv) => delivery.invitationAnswered(tx, inv),
+            (tx, inv, partner, answer) => delivery.invitationAnswered(tx, inv, partner, answer),
           );
           if (!result.ok) {
             if (result.refusal.code === 'acknowledgement-required') {
