@@ -23,6 +23,15 @@ export function invitationLabel(invitation: Invitation, counterpart: string, tr:
   });
 }
 
+/** The label without the other party, where the card already names it (a status between two organisations). */
+export function invitationSummary(invitation: Invitation, tr: Translator): string {
+  return tr.t('label.invitationSummary', {
+    types: relationshipTypes(invitation.relationshipTypes, tr),
+    roles: rolesOf(invitation.adminAccess, tr),
+    created: formatDate(invitation.createdAt, tr),
+  });
+}
+
 /** "Contoso Ltd · Reseller, Delegated administrator · Helpdesk Administrator · since 22 Nov 2026" */
 export function relationshipLabel(relationship: Relationship, counterpart: string, tr: Translator): string {
   const access = relationship.adminAccess && !relationship.adminAccess.removedAt ? relationship.adminAccess : null;

@@ -4,6 +4,7 @@ import { plural, type Translator } from '../i18n/i18n.js';
 import type { RelationshipStatus } from '../services/relationships/relationship-status.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { invitationSummary } from './labels.js';
 import { sectionsCard } from './sections-card.js';
 import type { CardAttachment } from './render.js';
 import type { Fact } from './templates.js';
@@ -23,6 +24,19 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
           age: plural(tr, 'count.daysOld', daysBetween(new Date(i.createdAt), now)),
           left: Math.max(0, daysBetween(now, new Date(i.expiresAt))),
           status: tr.t(`invitationStatus.${i.status}`),
+        }),
+      })),
+    });
+  }
+  if (status.closedInvitations.length) {
+    // The whole story: a decline, a cancellation or a lapse is shown with when and who, not only in the timeline.
+    sections.push({
+      heading: tr.t('status.closedHeading'),
+      facts: status.closedInvitations.map(({ invitation, at, by }) => ({
+        title: invitationSummary(invitation, tr),
+        value: tr.t(by ? `status.closed.${invitation.status}` : 'status.closed.lapsed', {
+          name: by ?? '',
+          date: formatDate(at, tr),
         }),
       })),
     });
