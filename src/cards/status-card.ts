@@ -32,9 +32,9 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
     // The whole story: a decline, a cancellation or a lapse is shown with when and who, not only in the timeline.
     sections.push({
       heading: tr.t('status.closedHeading'),
-      facts: status.closedInvitations.map(({ invitation, at, by }) => ({
+      facts: status.closedInvitations.map(({ invitation, outcome, at, by }) => ({
         title: invitationSummary(invitation, tr),
-        value: tr.t(by ? `status.closed.${invitation.status}` : 'status.closed.lapsed', {
+        value: tr.t(by ? `status.closed.${outcome}` : 'status.closed.lapsed', {
           name: by ?? '',
           date: formatDate(at, tr),
         }),

@@ -223,6 +223,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb invitation.done': ['request-reseller-relationship', undefined],
   'verb invitation.new-link': ['request-reseller-relationship', undefined],
   'verb invitation.approve': ['include-delegated-admin', undefined],
+  'verb invitation.reject': ['include-delegated-admin', undefined],
   'verb status.show': ['view-customers', 'view-partners'],
   'verb remove-roles.pick': [undefined, 'remove-admin-roles'],
   'verb remove-roles.confirm': [undefined, 'remove-admin-roles'],

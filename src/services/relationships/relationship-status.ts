@@ -22,6 +22,7 @@ export interface RelationshipStatus {
 
 export interface ClosedInvitation {
   invitation: Invitation;
+  outcome: 'declined' | 'cancelled' | 'expired' | 'rejected';
   at: string;
   /** Undefined when the product closed it (it lapsed). */
   by?: string;
@@ -97,11 +98,16 @@ export class RelationshipStatusService {
       const closing = events
         .filter((e) => e.action === `invitation.${invitation.status}`)
         .sort((a, b) => b.at.localeCompare(a.at))[0];
-      const by = invitation.decidedBy ?? (closing?.actor ? { name: closing.actor.name, at: closing.at } : undefined);
+      // A request a second admin rejected was cancelled by that decision (four-eyes), not by the requester.
+      const by =
+        invitation.decidedBy ??
+        invitation.fourEyes.rejectedBy ??
+        (closing?.actor ? { name: closing.actor.name, at: closing.at } : undefined);
       // A lapse happened at the end of its 90 days, whenever the guardian noticed it.
       const at =
         invitation.status === 'expired' ? invitation.expiresAt : (by?.at ?? closing?.at ?? invitation.createdAt);
-      rows.push({ invitation, at, ...(by ? { by: by.name } : {}) });
+      const outcome = invitation.fourEyes.rejectedBy ? 'rejected' : (invitation.status as ClosedInvitation['outcome']);
+      rows.push({ invitation, outcome, at, ...(by ? { by: by.name } : {}) });
     }
     return rows.sort((a, b) => b.at.localeCompare(a.at)).slice(0, CLOSED_SHOWN);
   }
