@@ -61,7 +61,15 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'carmen',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca', 'remove roles', 'enroll'],
+        'Customer admin': [
+          'invitations',
+          'find partner',
+          'accept invitation',
+          'my partners',
+          'accept mca',
+          'remove roles',
+          'enroll',
+        ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
@@ -69,7 +77,7 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'bill',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca'],
+        'Customer admin': ['invitations', 'find partner', 'accept invitation', 'my partners', 'accept mca'],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
