@@ -25,6 +25,7 @@ import { partnerAdminWorkflow } from './bot/workflows/partner/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { accessWorkflow } from './bot/workflows/access/index.js';
+import { invitationListsWorkflow } from './bot/workflows/invitation-lists.js';
 import { downloadRouteFor } from './bot/download-route.js';
 import { invitationPageRoute } from './bot/invitation-page/route.js';
 import { OrganizationClaimTurn, teamsMemberLookup, type MemberLookup } from './bot/organization-claim-turn.js';
@@ -51,6 +52,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   helpdeskWorkflow,
   partnerWorkflow,
   accessWorkflow,
+  invitationListsWorkflow,
 ];
 
 export interface AppOptions {

@@ -5,6 +5,7 @@ import { plural, type Translator } from '../i18n/i18n.js';
 import type { RelationshipStatus } from '../services/relationships/relationship-status.js';
 import { describeAction, liveRelationshipTypes } from './audit-words.js';
 import { adminRoleNames, formatDate, relationshipTypes } from './format.js';
+import { invitationSummary } from './labels.js';
 import { sectionsCard } from './sections-card.js';
 import { typeMeanings } from './type-meaning.js';
 import { offerFacts } from './offer-status.js';
@@ -38,6 +39,19 @@ export function statusCard(status: RelationshipStatus, mineName: string, tr: Tra
   }
   const offers = offerFacts(status.offers, tr, now);
   if (offers.length) sections.push({ heading: tr.t('offerStatus.heading'), facts: offers });
+  if (status.closedInvitations.length) {
+    // The whole story: a decline, a cancellation or a lapse is shown with when and who, not only in the timeline.
+    sections.push({
+      heading: tr.t('status.closedHeading'),
+      facts: status.closedInvitations.map(({ invitation, outcome, at, by }) => ({
+        title: invitationSummary(invitation, tr),
+        value: tr.t(by ? `status.closed.${outcome}` : 'status.closed.lapsed', {
+          name: by ?? '',
+          date: formatDate(at, tr),
+        }),
+      })),
+    });
+  }
   if (status.mca.length) {
     sections.push({
       heading: tr.t('status.mcaHeading'),

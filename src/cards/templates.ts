@@ -1,4 +1,6 @@
 import type { Markdown } from './markdown.js';
+import type { ItemListCard } from './item-list.js';
+import type { ApprovalCard } from './approval-card.js';
 
 /** One button of a card: an `Action.Execute` with a verb the bot handles, and its data. */
 export interface CardAction {
@@ -57,6 +59,8 @@ export type CardData = CoreCards & {
   'request-relationship': RequestRelationshipCard;
   'invitation-draft': InvitationDraftCard;
   sections: SectionsCard;
+  'item-list': ItemListCard;
+  approval: ApprovalCard;
 };
 export type CardName = keyof CardData;
 

@@ -1,6 +1,6 @@
 import type { Organization, User } from '../domain/model.js';
 import { COMMANDS, type CommandId } from '../bot/commands.js';
-import type { Translator } from '../i18n/i18n.js';
+import { hasKey, type Translator } from '../i18n/i18n.js';
 import type { AvailableCommands } from '../bot/permissions.js';
 import { capabilities, type Audience } from './capabilities.js';
 import { renderCard, type CardAttachment } from './render.js';
@@ -18,9 +18,14 @@ export function welcomeCard(
   inWorkflow = false,
 ): CardAttachment {
   const allowed = capabilities(user, org, available);
+  // A command both sides use but for different things ("invitations") has a description per side.
+  const description = (command: CommandId) =>
+    hasKey(`command.${command}.${user.roles.side}Description`)
+      ? tr.t(`command.${command}.${user.roles.side}Description`)
+      : tr.t(`command.${command}.description`);
   const line = (command: CommandId) => ({
     text: tr.t('welcome.actionWithCommand', {
-      action: tr.t(`command.${command}.description`),
+      action: description(command),
       command: commandWord(command, tr),
     }),
   });

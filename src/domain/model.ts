@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { plainName, plainText } from './text.js';
 import { RelationshipName } from './relationship-name.js';
 import { DelegatedAdminProgramme } from './partner-programmes.js';
+import { FourEyes } from './four-eyes.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
@@ -202,8 +203,8 @@ export const Invitation = z.object({
   expiresAt: Timestamp,
   createdBy: Actor,
   email: z.object({ subject: Name(0), body: FreeText() }).optional(),
-  /** Four-eyes policy: the second partner admin who approved a request that includes Global Administrator. */
-  fourEyes: z.object({ required: z.boolean(), approvedBy: ActorAt.optional() }).default({ required: false }),
+  /** Four-eyes policy: the second partner admin who approved (or rejected) a request that includes Global Administrator. */
+  fourEyes: FourEyes,
   decidedBy: ActorAt.optional(),
   leadId: z.string().optional(),
   /** A role change: the relationship whose access ends once this invitation is accepted. */

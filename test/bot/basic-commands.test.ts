@@ -64,6 +64,7 @@ describe('help lists every command the roles allow, under the right heading, onc
       'carmen',
       {
         'Customer admin': [
+          'invitations',
           'find partner',
           'accept invitation',
           'my partners',
@@ -79,7 +80,14 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'bill',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca', 'partner of record'],
+        'Customer admin': [
+          'invitations',
+          'find partner',
+          'accept invitation',
+          'my partners',
+          'accept mca',
+          'partner of record',
+        ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },

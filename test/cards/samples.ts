@@ -188,4 +188,30 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     sections: [{ heading: 'Reseller, Delegated administrator', facts: [{ title: 'State', value: 'Active' }] }],
     actions: [],
   },
+  'item-list': {
+    title: 'Pending invitations of Adatum Cloud Partners',
+    text: 'Showing 1–5 of 6 (page 1 of 2).',
+    items: [
+      {
+        heading: 'Contoso Ltd · Reseller · no admin roles · created 22 Nov 2026 10:00 UTC',
+        facts: [{ title: 'State', value: 'waiting for the customer' }],
+        actions: [
+          { title: 'Cancel', verb: 'invitation.cancel-confirm', data: { invitationId: 'i1' }, style: 'destructive' },
+        ],
+      },
+    ],
+    actions: [{ title: 'Next', verb: 'invitations.page', data: { page: 2 }, style: 'default' }],
+  },
+  approval: {
+    title: 'Approval needed: Contoso Ltd',
+    text: 'Alex Wilber asks Contoso Ltd for Global Administrator.',
+    tone: 'warning',
+    facts: [{ title: 'Admin roles', value: 'Global Administrator' }],
+    open: true,
+    commentLabel: 'Comment (optional)',
+    commentPlaceholder: 'Why you approve or reject it',
+    outcome: '',
+    error: '',
+    actions: [{ title: 'Approve', verb: 'invitation.approve', data: { invitationId: 'i1' }, style: 'positive' }],
+  },
 };

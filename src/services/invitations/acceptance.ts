@@ -18,8 +18,16 @@ export interface Accepted {
   mcaRecorded: boolean;
 }
 
-/** Called inside the accepting transaction, so the partner's notification commits with the acceptance. */
-export type AnswerHook = (tx: Transaction, invitation: Invitation, partner: Organization) => Promise<void> | void;
+/**
+ * Called inside the accepting transaction, so the partner's notification commits with the acceptance;
+ * `mcaRecorded` says the same answer accepted the MCA (the inviting partner hears both in one message).
+ */
+export type AnswerHook = (
+  tx: Transaction,
+  invitation: Invitation,
+  partner: Organization,
+  answer?: { mcaRecorded: boolean },
+) => Promise<void> | void;
 
 /** The customer side of an invitation: Accept & Authorize (with the MCA) or Decline. */
 export class AcceptanceService {
@@ -141,9 +149,10 @@ export class AcceptanceService {
         target: { type: 'invitation', id: invitation.id },
         tenantIds: tenantsOf(saved),
       });
-      // After the relationships exist, so the inviting partner is among those told.
-      if (mca) await this.onMcaAccepted?.(tx, acting.org, mca);
-      await onAnswered?.(tx, saved, allowed.value);
+      // After the relationships exist. The inviting side hears of the MCA in its acceptance notice: one
+      // message per event, not two at once; the customer's other partners get the MCA notice alone.
+      if (mca) await this.onMcaAccepted?.(tx, acting.org, mca, new Set(tenantsOf(saved)));
+      await onAnswered?.(tx, saved, allowed.value, { mcaRecorded: mca !== undefined });
       return ok({ invitation: saved, relationships, mcaRecorded: mca !== undefined });
     });
   }

@@ -2,6 +2,7 @@ import type { Invitation, Language, Organization, User } from '../../domain/mode
 import { invitationCard, invitationClosedCard } from '../../cards/invitation-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { formatDateTime } from '../../cards/format.js';
+import { invitationFacts } from '../../cards/labels.js';
 import { translator } from '../../i18n/i18n.js';
 import { identityKey, type StoreReader, type Transaction } from '../../store/store.js';
 import type { NotificationRecord } from '../../store/runtime-records.js';
@@ -54,10 +55,16 @@ export class InvitationDelivery {
   }
 
   /**
-   * The customer answered: the partner's staff who follow it are told, and every other customer admin's copy
-   * of the card is replaced by the final state, all in the answering transaction.
+   * The customer answered: the partner's staff who follow it are told which invitation (what it asked, who
+   * sent it when), once each, with the MCA when the same answer accepted it; every other customer admin's
+   * copy of the card is replaced by the final state, all in the answering transaction.
    */
-  async invitationAnswered(tx: Transaction, invitation: Invitation): Promise<void> {
+  async invitationAnswered(
+    tx: Transaction,
+    invitation: Invitation,
+    _partner?: Organization,
+    answer: { mcaRecorded: boolean } = { mcaRecorded: false },
+  ): Promise<void> {
     await this.closeDeliveredCards(tx, invitation);
     const customer = invitation.customerTenantId
       ? await tx.get('organizations', invitation.customerTenantId)
@@ -65,6 +72,7 @@ export class InvitationDelivery {
     const by = invitation.decidedBy;
     if (!customer || !by) return;
     const accepted = invitation.status === 'accepted';
+    const told = new Set<string>();
     for (const tenantId of [
       invitation.partnerTenantId,
       ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
@@ -75,13 +83,19 @@ export class InvitationDelivery {
           (u.roles.side === 'partner' && (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin')),
       );
       for (const person of staff) {
+        if (told.has(person.id)) continue;
+        told.add(person.id);
         const tr = translator(person.language ?? this.defaultLanguage);
         const key = accepted ? 'notify.invitationAccepted' : 'notify.invitationDeclined';
+        const text = [
+          tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr) }),
+          ...(accepted && answer.mcaRecorded ? [tr.t('notify.withMca', { customer: customer.name })] : []),
+        ].join(' ');
         const card = noticeCard(
           tr.t(`${key}.title`, { customer: customer.name }),
-          tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr) }),
+          text,
           accepted ? 'good' : 'warning',
-          invitation.displayName ? [{ title: tr.t('status.name'), value: invitation.displayName }] : [],
+          invitationFacts(invitation, customer.name, tr),
         );
         this.notifier.enqueue(
           tx,

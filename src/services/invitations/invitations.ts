@@ -201,32 +201,6 @@ export class InvitationService {
     });
   }
 
-  /** Four-eyes: a second admin agent or global admin of the partner approves a request with Global Administrator. */
-  async approve(acting: Acting, invitationId: string): Promise<Outcome<Invitation>> {
-    return withRetry(this.store, async (tx) => {
-      const invitation = await tx.get('invitations', invitationId);
-      if (!invitation || invitation.partnerTenantId !== acting.org.tenantId) return refuse('invitation-not-found');
-      if (!invitation.fourEyes.required) return refuse('four-eyes-not-required');
-      if (invitation.fourEyes.approvedBy) return ok(invitation);
-      if (invitation.createdBy.userId === acting.user.id) return refuse('four-eyes-own-request');
-      const decision = decide(acting.user, 'include-delegated-admin', { actorOrg: acting.org }, this.policy);
-      if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
-      if (invitation.status !== 'created') return refuse('invitation-not-open', { status: invitation.status });
-      const now = this.clock();
-      const approved = tx.update('invitations', {
-        ...invitation,
-        fourEyes: { required: true, approvedBy: { ...actorOf(acting), at: now.toISOString() } },
-      });
-      audit(tx, now, {
-        actor: actorOf(acting),
-        action: 'invitation.approved',
-        target: { type: 'invitation', id: invitation.id },
-        tenantIds: [invitation.partnerTenantId],
-      });
-      return ok(approved);
-    });
-  }
-
   async cancel(acting: Acting, invitationId: string): Promise<Outcome<Invitation>> {
     return withRetry(this.store, async (tx) => {
       const invitation = await tx.get('invitations', invitationId);

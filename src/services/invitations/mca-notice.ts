@@ -11,6 +11,8 @@ export type McaAcceptedHook = (
   tx: Transaction,
   customer: Organization,
   agreement: AgreementAcceptance,
+  /** Partners told of it another way (in the notice of the invitation accepted with it). */
+  alreadyTold?: ReadonlySet<string>,
 ) => Promise<void>;
 
 /**
@@ -23,9 +25,11 @@ export class McaNotice {
     private readonly defaultLanguage: Language,
   ) {}
 
-  readonly accepted: McaAcceptedHook = async (tx, customer, agreement) => {
+  readonly accepted: McaAcceptedHook = async (tx, customer, agreement, alreadyTold = new Set()) => {
     const partners = new Set(
-      (await tx.findBy('relationships', 'customer', customer.tenantId)).filter(isLive).map((r) => r.partnerTenantId),
+      (await tx.findBy('relationships', 'customer', customer.tenantId))
+        .filter((r) => isLive(r) && !alreadyTold.has(r.partnerTenantId))
+        .map((r) => r.partnerTenantId),
     );
     for (const tenantId of partners) {
       // Those who may act on the customer's behalf are the ones who order.

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Invitation, Language, Organization, User } from '../../domain/model.js';
+import { invitationFacts } from '../../cards/labels.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { translator } from '../../i18n/i18n.js';
 import { withRetry, type Store, type StoreReader, type Transaction } from '../../store/store.js';
@@ -167,6 +168,7 @@ export class OrganizationClaimService {
         tr.t('claim.notify.title', { customer: org.name }),
         tr.t('claim.notify.text', { name: by.name, email: by.email, customer: org.name }),
         'good',
+        invitationFacts(invitation, org.name, tr),
       );
       this.notifier.enqueue(tx, person, CLAIM_ACTION, { card }, invitation.id);
     }

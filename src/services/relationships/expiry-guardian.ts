@@ -2,6 +2,7 @@ import { applyInvitationEvent, applyRelationshipEvent, canAutoExtend } from '../
 import type { Invitation, Language, Organization, Relationship, User } from '../../domain/model.js';
 import { button } from '../../cards/button.js';
 import { adminRoleNames, formatDate } from '../../cards/format.js';
+import { invitationFacts, relationshipNoticeFacts } from '../../cards/labels.js';
 import { noticeCard } from '../../cards/notice-card.js';
 import { plural, translator } from '../../i18n/i18n.js';
 import { type Store, type Transaction } from '../../store/store.js';
@@ -167,7 +168,7 @@ export class ExpiryGuardian {
             ' ' +
             tr.t(offer ? 'guardian.offerAutoExtend' : 'guardian.noAutoExtend'),
           'warning',
-          [],
+          relationshipNoticeFacts(relationship, customer.name, tr),
           offer ? [button(tr.t('guardian.autoExtend'), AUTO_EXTEND_VERB, { relationshipId: id }, 'positive')] : [],
         );
         this.opts.notifier.enqueue(tx, person, 'guardian.access-ending', { card }, id);
@@ -223,6 +224,7 @@ export class ExpiryGuardian {
         tr.t('guardian.endedTitle', { customer: customer?.name ?? '' }),
         tr.t('guardian.endedText', { customer: customer?.name ?? '', partner: partner?.name ?? '' }),
         'attention',
+        relationshipNoticeFacts(relationship, customer?.name ?? '', tr),
       );
       this.opts.notifier.enqueue(tx, person, 'guardian.access-ended', { card }, relationship.id);
     }
@@ -247,6 +249,7 @@ export class ExpiryGuardian {
           tr.t('guardian.invitationTitle', { customer, days: plural(tr, 'count.days', days) }),
           tr.t('guardian.invitationText', { customer, date: formatDate(invitation.expiresAt, tr) }),
           'warning',
+          invitationFacts(invitation, customer, tr),
         );
         this.opts.notifier.enqueue(tx, person, 'guardian.invitation-lapsing', { card }, id);
       }

@@ -20,12 +20,26 @@ export interface RelationshipStatus {
     assignments: { assignment: AccessAssignment; group?: SecurityGroup }[];
   }[];
   pendingInvitations: Invitation[];
+  /** Declined, cancelled or expired invitations, newest first: when and who closed each (the product, for an expiry). */
+  closedInvitations: ClosedInvitation[];
   /** The MCA of whichever side is the customer. */
   mca: { customer: Organization; acceptance?: AgreementAcceptance }[];
   /** Rule 13: the customer's partner of record (null: none designated). */
   partnerOfRecord: PartnerOfRecord | null;
   offers: OfferStatus;
 }
+
+export interface ClosedInvitation {
+  invitation: Invitation;
+  outcome: 'declined' | 'cancelled' | 'expired' | 'rejected';
+  at: string;
+  /** Undefined when the product closed it (it lapsed). */
+  by?: string;
+}
+
+const CLOSED = new Set(['declined', 'cancelled', 'expired']);
+/** How many closed invitations a status shows: the story of the last few, not an archive (that is `timeline`). */
+const CLOSED_SHOWN = 5;
 
 export type StatusAnswer =
   { kind: 'status'; status: RelationshipStatus } | { kind: 'did-you-mean'; candidates: Organization[] };
@@ -69,12 +83,13 @@ export class RelationshipStatusService {
         candidates.set(invitation.id, invitation);
       }
     }
-    const pendingInvitations = [...candidates.values()].filter(
+    const between = [...candidates.values()].filter(
       (i) =>
-        (i.status === 'created' || i.status === 'approval-pending') &&
-        (isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
-          (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain)),
+        isBetween(i.partnerTenantId, i.customerTenantId ?? '') ||
+        (i.partnerTenantId === mine.tenantId && i.customerDomain === counterpart.primaryDomain),
     );
+    const pendingInvitations = between.filter((i) => i.status === 'created' || i.status === 'approval-pending');
+    const closedInvitations = await this.closed(between.filter((i) => CLOSED.has(i.status)));
     const customers = [mine, counterpart].filter((o) => o.kind === 'customer');
     const mca = [];
     for (const customer of customers) {
@@ -88,9 +103,32 @@ export class RelationshipStatusService {
       counterpart,
       relationships: rows,
       pendingInvitations,
+      closedInvitations,
       mca,
       partnerOfRecord: partnerOfRecord ?? null,
       offers: await offerStatus(this.store, mine, counterpart),
     };
+  }
+
+  /** When and by whom each invitation was closed, from its audit trail (an answer also keeps `decidedBy`). */
+  private async closed(invitations: Invitation[]): Promise<ClosedInvitation[]> {
+    const rows: ClosedInvitation[] = [];
+    for (const invitation of invitations) {
+      const events = await this.store.findBy('auditEvents', 'target', `invitation/${invitation.id}`);
+      const closing = events
+        .filter((e) => e.action === `invitation.${invitation.status}`)
+        .sort((a, b) => b.at.localeCompare(a.at))[0];
+      // A request a second admin rejected was cancelled by that decision (four-eyes), not by the requester.
+      const by =
+        invitation.decidedBy ??
+        invitation.fourEyes.rejectedBy ??
+        (closing?.actor ? { name: closing.actor.name, at: closing.at } : undefined);
+      // A lapse happened at the end of its 90 days, whenever the guardian noticed it.
+      const at =
+        invitation.status === 'expired' ? invitation.expiresAt : (by?.at ?? closing?.at ?? invitation.createdAt);
+      const outcome = invitation.fourEyes.rejectedBy ? 'rejected' : (invitation.status as ClosedInvitation['outcome']);
+      rows.push({ invitation, outcome, at, ...(by ? { by: by.name } : {}) });
+    }
+    return rows.sort((a, b) => b.at.localeCompare(a.at)).slice(0, CLOSED_SHOWN);
   }
 }

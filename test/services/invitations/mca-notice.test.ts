@@ -63,8 +63,21 @@ describe('rule 6: the MCA gates business, and the partners are told when it is a
       .harness(carmen)
       .click(INVITATION_VERBS.accept, { invitationId: 'inv-adatum-contoso', acknowledged: 'true' });
     expect(accepted.text).toContain('Invitation accepted');
-    // Adatum's admin agents and global admin, with Contoso's other partners.
-    expect((await told('mca.accepted')).sort()).toEqual([alex, grace, paul, lidia].map((p) => p.aadObjectId).sort());
+    // Contoso's other partners hear of the MCA alone; Adatum's admin agents and global admin hear of it in
+    // the one notice of the invitation accepted with it: one message per event and person, not two at once.
+    expect((await told('mca.accepted')).sort()).toEqual([paul, lidia].map((p) => p.aadObjectId).sort());
+    const adatum = (await chat.store.all('notifications')).filter((n) =>
+      [alex, grace].some((p) => p.aadObjectId === n.aadObjectId),
+    );
+    expect(adatum.map((n) => [n.aadObjectId, n.kind]).sort()).toEqual(
+      [alex, grace].map((p) => [p.aadObjectId, 'invitation.accepted']).sort(),
+    );
+    for (const notice of adatum) {
+      expect(visibleText(notice.payload)).toContain('Contoso Ltd accepted your invitation');
+      expect(visibleText(notice.payload)).toContain(
+        'With it, Contoso Ltd accepted the Microsoft Customer Agreement: you can now order',
+      );
+    }
   });
 
   it('tells the partner in Spanish when its people speak Spanish', async () => {

@@ -112,7 +112,7 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             acting,
             invitationId,
             { acknowledged: acknowledged === 'true' },
-            (tx, inv) => delivery.invitationAnswered(tx, inv),
+            (tx, inv, partner, answer) => delivery.invitationAnswered(tx, inv, partner, answer),
           );
           if (!result.ok) {
             // A refusal the card cannot show by itself (a two-tier provider that is gone) is said on it.

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceForm } from '../../../cards/choice-form.js';
 import { adminRoleNames, formatDate } from '../../../cards/format.js';
+import { relationshipLabel, relationshipNoticeFacts } from '../../../cards/labels.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { statusCard } from '../../../cards/status-card.js';
@@ -58,7 +59,7 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
       label: tr.t('removeRoles.label'),
       requiredMessage: tr.t('removeRoles.label'),
       choices: rows.value.map(({ relationship, partner }) => ({
-        title: `${partner.name}: ${adminRoleNames(relationship.adminAccess!.roles, tr)}`,
+        title: relationshipLabel(relationship, partner.name, tr),
         value: relationship.id,
       })),
       actions: [button(tr.t('removeRoles.next'), STATUS_VERBS.removeRolesConfirm, {}, 'destructive')],
@@ -136,6 +137,7 @@ export const relationshipStatusWorkflow: WorkflowFactory = ({ store, clock, noti
                   customer: session.org.name,
                 }),
                 'warning',
+                relationshipNoticeFacts(relationship, session.org.name, ptr),
               );
               notifier.enqueue(tx, person, 'relationship.admin-roles-removed', { card }, relationship.id);
             }

@@ -5,7 +5,9 @@ import { adminRoleChoices, adminRoleNames, formatDate, relationshipTypes } from 
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import { sectionsCard } from '../../../cards/sections-card.js';
+import { itemListCard } from '../../../cards/item-list.js';
+import { relationshipLabel } from '../../../cards/labels.js';
+import { paginate } from '../../../services/relationships/relationship-lists.js';
 import type { Fact } from '../../../cards/templates.js';
 import { AdminRoleId } from '../../../domain/model.js';
 import type { Translator } from '../../../i18n/i18n.js';
@@ -69,18 +71,26 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
   const issuer = invitationIssuer(deps);
   const title = (tr: Translator) => tr.t('partner.roles.heading');
 
-  async function pickCard(acting: Acting, tr: Translator): Promise<CardAttachment> {
+  async function pickCard(acting: Acting, tr: Translator, page = 1): Promise<CardAttachment> {
     const listed = await admin.changeable(acting);
     if (!listed.ok) return noticeCard(title(tr), describeRefusal(listed.refusal, tr), 'attention');
     const rows = listed.value;
-    return sectionsCard(
+    if (rows.length === 0) return noticeCard(title(tr), tr.t('partner.roles.pickNone'));
+    // Each relationship has its own button under a heading that tells two of the same customer apart.
+    const shown = paginate(rows, page);
+    return itemListCard(
       title(tr),
-      rows.length ? tr.t('partner.roles.pickText') : tr.t('partner.roles.pickNone'),
-      rows.map((row) => ({
-        heading: `${row.customer.name} (${row.customer.primaryDomain})`,
+      tr.t('partner.roles.pickText'),
+      shown.items.map((row) => ({
+        heading: relationshipLabel(row.relationship, `${row.customer.name} (${row.customer.primaryDomain})`, tr),
         facts: relationshipFacts(row, tr),
+        actions: [
+          button(tr.t('partner.roles.changeOne'), PARTNER_VERBS.changeRoles, { relationshipId: row.relationship.id }),
+        ],
       })),
-      rows.map((row) => button(row.customer.name, PARTNER_VERBS.changeRoles, { relationshipId: row.relationship.id })),
+      shown,
+      PARTNER_VERBS.pickCustomer,
+      tr,
     );
   }
 
@@ -129,8 +139,8 @@ export const changeRolesWorkflow: WorkflowFactory = (deps) => {
       cardAction({
         verb: PARTNER_VERBS.pickCustomer,
         permission: partnerMay('include-delegated-admin'),
-        data: z.object({}).passthrough(),
-        handle: async (_c, session) => pickCard(session, session.tr),
+        data: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }).passthrough(),
+        handle: async (_c, session, { page }) => pickCard(session, session.tr, page),
       }),
       cardAction({
         verb: PARTNER_VERBS.changeRoles,

@@ -4,11 +4,17 @@ import { COMMANDS, type CommandId } from '../../commands.js';
 import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
 import type { WorkflowFactory, WorkflowModule } from '../../workflow-module.js';
 import { changeRolesWorkflow } from './change-roles.js';
+import { fourEyesWorkflow } from './four-eyes.js';
 import { partnerNewCustomerWorkflow } from './new-customer.js';
 import { partnerOffersWorkflow } from './offers.js';
 import { PARTNER_VERBS } from './verbs.js';
 
-const PARTS: WorkflowFactory[] = [changeRolesWorkflow, partnerOffersWorkflow, partnerNewCustomerWorkflow];
+const PARTS: WorkflowFactory[] = [
+  changeRolesWorkflow,
+  partnerOffersWorkflow,
+  partnerNewCustomerWorkflow,
+  fourEyesWorkflow,
+];
 
 /** The card each workflow starts with, by the command id proposed for it in src/bot/commands.ts. */
 export const PARTNER_STARTS: Record<string, { verb: string; data: Record<string, unknown> }> = {

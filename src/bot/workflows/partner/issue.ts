@@ -5,11 +5,11 @@ import type { CardAttachment } from '../../../cards/render.js';
 import { draftCard, REQUEST_VERBS, type DraftView } from '../../../cards/request-card.js';
 import { daysLeft } from '../../../domain/lifecycle.js';
 import type { Invitation } from '../../../domain/model.js';
-import { translator, type Translator } from '../../../i18n/i18n.js';
+import type { Translator } from '../../../i18n/i18n.js';
 import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations/invitations.js';
 import type { Outcome } from '../../../services/outcome.js';
-import type { Transaction } from '../../../store/store.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
+import { askForApproval } from './four-eyes.js';
 
 /**
  * Issuing an invitation the way "Request a reseller relationship" does, for the other partner workflows
@@ -52,28 +52,6 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     return draftCard(await view(acting, invitation, token), tr);
   }
 
-  /** The partner's other admin agents and global admins get an approval card in Teams. */
-  async function askForApproval(tx: Transaction, acting: Acting, invitation: Invitation, customer: string) {
-    const approvers = (await tx.findBy('users', 'tenant', acting.org.tenantId)).filter(
-      (u) =>
-        u.id !== acting.user.id &&
-        u.roles.side === 'partner' &&
-        (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin'),
-    );
-    for (const approver of approvers) {
-      const atr = translator(approver.language ?? config.defaultLanguage);
-      const roles = (invitation.adminAccess?.roles ?? []).map((r) => atr.t(`adminRole.${r}.name`)).join(', ');
-      const card = noticeCard(
-        atr.t('fourEyes.title', { customer }),
-        atr.t('fourEyes.text', { requester: acting.user.name, customer }),
-        'warning',
-        [{ title: atr.t('draft.roles'), value: roles }],
-        [button(atr.t('fourEyes.approve'), REQUEST_VERBS.approve, { invitationId: invitation.id }, 'positive')],
-      );
-      notifier.enqueue(tx, approver, 'invitation.approval', { card }, invitation.id);
-    }
-  }
-
   async function existingCard(invitation: Invitation, tr: Translator): Promise<CardAttachment> {
     return noticeCard(
       tr.t('existing.title'),
@@ -97,7 +75,7 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     async issue(acting: Acting, request: InvitationRequest, tr: Translator): Promise<Outcome<CardAttachment>> {
       // The approval cards are queued with the invitation itself, so neither exists without the other.
       const issued = await invitations.request(acting, request, async (tx, created) => {
-        if (created.fourEyes.required) await askForApproval(tx, acting, created, await customerName(created));
+        if (created.fourEyes.required) await askForApproval({ notifier, config }, tx, acting, created);
       });
       if (!issued.ok) return issued;
       const { invitation, token } = issued.value;

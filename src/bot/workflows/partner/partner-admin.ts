@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceForm } from '../../../cards/choice-form.js';
-import { adminRoleNames, formatDate, relationshipTypes } from '../../../cards/format.js';
+import { adminRoleNames, formatDate } from '../../../cards/format.js';
+import { invitationFacts, relationshipLabel, relationshipNoticeFacts } from '../../../cards/labels.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
-import { REQUEST_VERBS } from '../../../cards/request-card.js';
-import { sectionsCard } from '../../../cards/sections-card.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import { daysBetween, daysLeft } from '../../../domain/lifecycle.js';
 import type { Relationship } from '../../../domain/model.js';
-import { decide } from '../../../domain/policy.js';
 import { translator, type Translator } from '../../../i18n/i18n.js';
 import { InvitationService, type Acting } from '../../../services/invitations/invitations.js';
 import { RelationshipEnding, type Ending } from '../../../services/relationships/relationship-ending.js';
@@ -17,9 +14,10 @@ import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { partnerMay, recordTarget } from '../../permissions.js';
 import { command } from '../../command-handler.js';
+import { PENDING_VERBS } from './pending-invitations.js';
 
 export const PARTNER_VERBS = {
-  cancelConfirm: 'invitation.cancel-confirm',
+  cancelConfirm: PENDING_VERBS.cancelConfirm,
   cancel: 'invitation.cancel',
   endConfirm: 'relationship.end-confirm',
   end: 'relationship.end',
@@ -28,63 +26,12 @@ export const PARTNER_VERBS = {
 const Id = z.string().min(1).max(100);
 const EndingKind = z.enum(['relationship', 'admin-access']);
 
-/** "Pending invitations" (age and days left of 90, new link, cancel) and "End a relationship" for partner staff. */
+/** Cancelling a pending invitation (the list is pending-invitations.ts) and "End a relationship", for partner staff. */
 export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
   const invitations = new InvitationService(store, clock, config);
   const ending = new RelationshipEnding(store, clock);
   const refused = (title: string, refusal: Parameters<typeof describeRefusal>[0], tr: Translator) =>
     noticeCard(title, describeRefusal(refusal, tr), 'attention');
-
-  async function pendingCard(acting: Acting, tr: Translator): Promise<CardAttachment> {
-    const title = tr.t('pending.title', { org: acting.org.name });
-    const decision = decide(acting.user, 'request-reseller-relationship', { actorOrg: acting.org });
-    if (!decision.allowed)
-      return refused(title, { code: decision.reason, params: decision.params, neededRoles: decision.neededRoles }, tr);
-    const now = clock();
-    const open = (await store.findBy('invitations', 'partner', acting.org.tenantId))
-      .filter(
-        (i) => i.partnerTenantId === acting.org.tenantId && (i.status === 'created' || i.status === 'approval-pending'),
-      )
-      .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt));
-    if (open.length === 0) return noticeCard(title, tr.t('pending.none', { org: acting.org.name }));
-    const rows = [];
-    for (const invitation of open) {
-      const customer = invitation.customerTenantId
-        ? await store.get('organizations', invitation.customerTenantId)
-        : undefined;
-      rows.push({ invitation, name: customer?.name ?? invitation.customerDomain });
-    }
-    const sections = rows.map(({ invitation, name }) => ({
-      heading: tr.t('pending.heading', { customer: name, types: relationshipTypes(invitation.relationshipTypes, tr) }),
-      facts: [
-        { title: tr.t('pending.state'), value: tr.t(`invitationStatus.${invitation.status}`) },
-        {
-          title: tr.t('pending.age'),
-          value: tr.t('pending.ageValue', {
-            age: daysBetween(new Date(invitation.createdAt), now),
-            left: daysLeft(invitation, now),
-          }),
-        },
-        { title: tr.t('pending.sentBy'), value: invitation.createdBy.name },
-        ...(invitation.adminAccess
-          ? [{ title: tr.t('pending.roles'), value: adminRoleNames(invitation.adminAccess.roles, tr) }]
-          : []),
-      ],
-    }));
-    // The soonest to lapse get buttons; every invitation is listed.
-    const actions = rows
-      .slice(0, 3)
-      .flatMap(({ invitation, name }) => [
-        button(tr.t('pending.resend', { customer: name }), REQUEST_VERBS.newLink, { invitationId: invitation.id }),
-        button(
-          tr.t('pending.cancel', { customer: name }),
-          PARTNER_VERBS.cancelConfirm,
-          { invitationId: invitation.id },
-          'destructive',
-        ),
-      ]);
-    return sectionsCard(title, '', sections, actions);
-  }
 
   async function endForm(acting: Acting, tr: Translator): Promise<CardAttachment> {
     const rows = await ending.live(acting);
@@ -97,7 +44,7 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
       label: tr.t('end.label'),
       requiredMessage: tr.t('end.label'),
       choices: rows.value.map(({ relationship, customer }) => ({
-        title: `${customer.name}: ${relationshipTypes(relationship.types, tr)}`,
+        title: relationshipLabel(relationship, customer.name, tr),
         value: relationship.id,
       })),
       actions: [
@@ -127,19 +74,28 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
           date: formatDate(clock(), atr),
           roles: adminRoleNames(before?.adminAccess?.roles ?? [], atr),
         };
+        // Which relationship: as it was before it ended, so the roles it held are named.
+        const facts = relationshipNoticeFacts(before ?? relationship, customer.name, atr);
         const card =
           kind === 'relationship'
-            ? noticeCard(atr.t('end.customerEndedTitle', params), atr.t('end.customerEndedText', params), 'warning')
-            : noticeCard(atr.t('end.customerAccessTitle', params), atr.t('end.customerAccessText', params), 'warning');
+            ? noticeCard(
+                atr.t('end.customerEndedTitle', params),
+                atr.t('end.customerEndedText', params),
+                'warning',
+                facts,
+              )
+            : noticeCard(
+                atr.t('end.customerAccessTitle', params),
+                atr.t('end.customerAccessText', params),
+                'warning',
+                facts,
+              );
         notifier.enqueue(tx, admin, `relationship.${kind}-ended`, { card }, relationship.id);
       }
     };
 
   return {
     commands: [
-      command('invitations', partnerMay('request-reseller-relationship'), async ({ context, session }) =>
-        context.sendActivity({ attachments: [await pendingCard(session, session.tr)] }),
-      ),
       command('end-relationship', partnerMay('act-on-behalf'), async ({ context, session }) =>
         context.sendActivity({ attachments: [await endForm(session, session.tr)] }),
       ),
@@ -164,7 +120,7 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
             tr.t('pending.cancelConfirmTitle', { customer: name }),
             tr.t('pending.cancelConfirmText'),
             'warning',
-            [],
+            invitationFacts(invitation, name, tr),
             [button(tr.t('pending.cancelYes'), PARTNER_VERBS.cancel, { invitationId }, 'destructive')],
           );
         },
@@ -182,10 +138,12 @@ export const partnerAdminWorkflow: WorkflowFactory = ({ store, clock, notifier, 
           const customer = cancelled.value.customerTenantId
             ? await store.get('organizations', cancelled.value.customerTenantId)
             : undefined;
+          const name = customer?.name ?? cancelled.value.customerDomain;
           return noticeCard(
             tr.t('pending.title', { org: session.org.name }),
-            tr.t('pending.cancelled', { customer: customer?.name ?? cancelled.value.customerDomain }),
+            tr.t('pending.cancelled', { customer: name }),
             'good',
+            invitationFacts(cancelled.value, name, tr),
           );
         },
       }),

@@ -3,8 +3,7 @@ import { formatDate } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { draftCard, REQUEST_VERBS, requestForm } from '../../../cards/request-card.js';
-import type { User } from '../../../domain/model.js';
-import { plural, translator } from '../../../i18n/i18n.js';
+import { plural } from '../../../i18n/i18n.js';
 import { InvitationDelivery } from '../../../services/invitations/invitation-delivery.js';
 import { hashToken } from '../../../services/invitations/invitation-token.js';
 import { invitationIssuer } from './issue.js';
@@ -127,41 +126,6 @@ export const requestRelationshipWorkflow: WorkflowFactory = (deps) => {
               'attention',
             );
           return issuer.draft(session, renewed.value.invitation, renewed.value.token, session.tr);
-        },
-      }),
-      cardAction({
-        verb: REQUEST_VERBS.approve,
-        permission: partnerMay('include-delegated-admin', {
-          target: recordTarget('invitations', 'invitationId', ['partner']),
-        }),
-        data: z.object({ invitationId: InvitationId }),
-        async handle(_context, session, { invitationId }) {
-          const { tr } = session;
-          const approved = await invitations.approve(session, invitationId);
-          if (!approved.ok)
-            return noticeCard(tr.t('fourEyes.approvedTitle'), describeRefusal(approved.refusal, tr), 'attention');
-          const invitation = approved.value;
-          const customer = invitation.customerTenantId
-            ? await store.get('organizations', invitation.customerTenantId)
-            : undefined;
-          const customerName = customer?.name ?? invitation.customerDomain;
-          const requester = (await store.get('users', invitation.createdBy.userId)) as User | undefined;
-          if (requester) {
-            await store.transaction((tx) => {
-              const rtr = translator(requester.language ?? config.defaultLanguage);
-              const card = noticeCard(
-                rtr.t('fourEyes.requesterTitle', { customer: customerName }),
-                rtr.t('fourEyes.requesterText', { approver: session.user.name }),
-                'good',
-              );
-              notifier.enqueue(tx, requester, 'invitation.approved', { card }, invitation.id);
-            });
-          }
-          return noticeCard(
-            tr.t('fourEyes.approvedTitle'),
-            tr.t('fourEyes.approvedText', { customer: customerName, requester: invitation.createdBy.name }),
-            'good',
-          );
         },
       }),
     ],

@@ -106,7 +106,9 @@ describe('relationship status and Remove roles', () => {
   it('Remove roles: the partner loses its admin roles, the relationship stays, the partner is told', async () => {
     const bot = as(franz);
     const pick = await bot.say('remove roles');
-    expect(pick).toContain('Adatum Cloud Partners: Helpdesk Administrator, License Administrator');
+    expect(pick).toContain(
+      'Adatum Cloud Partners · Reseller, Delegated administrator · Helpdesk Administrator, License Administrator · since 12 Dec 2025',
+    );
     const confirm = await bot.click(STATUS_VERBS.removeRolesConfirm, { relationshipId: 'rel-adatum-fabrikam' });
     expect(confirm.text).toContain('Remove roles?');
     const done = await bot.click(STATUS_VERBS.removeRoles, { relationshipId: 'rel-adatum-fabrikam' });

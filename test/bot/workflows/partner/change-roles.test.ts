@@ -5,8 +5,19 @@ import type { Store } from '../../../../src/store/store.js';
 import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { visibleText, type Person } from '../../../support/activities.js';
 import { tempStore } from '../../../support/world.js';
+import { itemsOf } from '../../../support/card-items.js';
 import { BotHarness } from '../../../support/bot-harness.js';
-import { ADATUM_CONTOSO, adatumContoso, alex, carmen, grace, hana, partnerWorld, sam } from './partner-world.js';
+import {
+  ADATUM_CONTOSO,
+  adatumContoso,
+  alex,
+  carmen,
+  daysFromNow,
+  grace,
+  hana,
+  partnerWorld,
+  sam,
+} from './partner-world.js';
 
 const CHANGE = {
   relationshipId: ADATUM_CONTOSO,
@@ -157,5 +168,37 @@ describe('Change admin roles', () => {
     const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.reviewRoles, CHANGE);
     expect(text).toContain('Roles de administrador nuevos para Contoso Ltd');
     expect(text).toContain('Roles a los que renuncias');
+  });
+});
+
+describe('Change admin roles: two relationships with one customer are told apart', () => {
+  let store: Store;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    const resellerOnly = {
+      ...adatumContoso(),
+      id: 'rel-adatum-contoso-2',
+      createdAt: daysFromNow(-10),
+      types: ['reseller' as const],
+      adminAccess: null,
+    };
+    ({ store, dispose } = await tempStore(partnerWorld({ relationships: [adatumContoso(), resellerOnly] })));
+  });
+  afterEach(() => dispose());
+
+  it('each has a heading naming its types, roles and start, and a Change roles button of its own', async () => {
+    const bot = new BotHarness(store, alex, { FOUR_EYES: 'true' });
+    const pick = await bot.click(PARTNER_VERBS.pickCustomer);
+    const items = itemsOf(pick.card).filter((i) => i.heading.startsWith('Contoso'));
+    expect(items.map((i) => i.heading).sort()).toEqual([
+      'Contoso Ltd (contoso.com) · Reseller · no admin roles · since 12 Nov 2026',
+      'Contoso Ltd (contoso.com) · Reseller, Delegated administrator · Helpdesk Administrator, License Administrator · since 14 Aug 2026',
+    ]);
+    const targets = items.map((i) => {
+      expect(i.buttons.map((b) => b.title)).toEqual(['Change roles']);
+      return i.buttons[0]!.data.relationshipId;
+    });
+    expect(targets.sort()).toEqual([ADATUM_CONTOSO, 'rel-adatum-contoso-2'].sort());
+    bot.stop();
   });
 });

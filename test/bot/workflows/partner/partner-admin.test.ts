@@ -19,9 +19,9 @@ describe('partner: pending invitations and ending relationships', () => {
     expect(await bot.say('invitations')).toContain('Adatum Cloud Partners has no pending invitation.');
     await bot.click(REQUEST_VERBS.submit, { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
     const list = await bot.say('invitations');
-    expect(list).toContain('Contoso Ltd: Reseller');
+    expect(list).toContain('Contoso Ltd · Reseller · no admin roles · created 22 Nov 2026 10:00 UTC');
     expect(list).toContain('0 days; 90 of 90 days left');
-    expect(list).toContain('New link: Contoso Ltd');
+    expect(list).toContain('New link');
     const [invitation] = await store.all('invitations');
     const confirm = await bot.click(PARTNER_VERBS.cancelConfirm, { invitationId: invitation!.id });
     expect(confirm.text).toContain('Cancel the invitation to Contoso Ltd?');
@@ -38,7 +38,9 @@ describe('partner: pending invitations and ending relationships', () => {
 
   it('terminates admin access after confirmation; the relationship stays and the customer is told', async () => {
     const bot = as(alex!);
-    expect(await bot.say('end relationship')).toContain('Fabrikam Inc: Reseller, Delegated administrator');
+    expect(await bot.say('end relationship')).toContain(
+      'Fabrikam Inc · Reseller, Delegated administrator · Helpdesk Administrator, License Administrator · since 12 Dec 2025',
+    );
     const confirm = await bot.click(PARTNER_VERBS.endConfirm, {
       ending: 'admin-access',
       relationshipId: 'rel-adatum-fabrikam',

@@ -227,7 +227,7 @@ describe('Request a reseller relationship', () => {
       'Admin agent or Global admin',
     );
     expect((await as(grace).click(REQUEST_VERBS.approve, { invitationId: invitation!.id })).text).toContain(
-      'You approved the request to Contoso Ltd',
+      'Approved by Grace Global on 22 Nov 2026 10:00 UTC.',
     );
     const sent = await bot.click(REQUEST_VERBS.done, { invitationId: invitation!.id, token, subject: 's', body: link });
     expect(sent.text).toContain('Invitation sent to Contoso Ltd');
