@@ -24,6 +24,7 @@ import { customerAdminWorkflow } from './bot/workflows/customer/customer-admin.j
 import { partnerAdminWorkflow } from './bot/workflows/partner/partner-admin.js';
 import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js';
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
+import { dayTwoWorkflow } from './bot/workflows/partner/day-two.js';
 import { downloadRouteFor } from './bot/download-route.js';
 import { invitationPageRoute } from './bot/invitation-page/route.js';
 import { OrganizationClaimTurn, teamsMemberLookup, type MemberLookup } from './bot/organization-claim-turn.js';
@@ -49,6 +50,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   partnerAdminWorkflow,
   helpdeskWorkflow,
   partnerWorkflow,
+  dayTwoWorkflow,
 ];
 
 export interface AppOptions {

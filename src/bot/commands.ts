@@ -1,3 +1,5 @@
+import { DAY_TWO_COMMANDS, type DayTwoCommandId } from './day-two-commands.js';
+
 /**
  * The text commands users type, in English and Spanish. The router matches them and the Teams
  * manifest's commandLists is generated from the same table, so the two cannot drift apart.
@@ -44,7 +46,8 @@ export type CommandId =
   | 'change-roles'
   | 'trial'
   | 'offer'
-  | 'new-customer';
+  | 'new-customer'
+  | DayTwoCommandId;
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -287,4 +290,5 @@ export const COMMANDS: readonly CommandDefinition[] = [
     description: 'Add a new customer: creates it with the reseller relationship at once',
     inManifest: false,
   },
+  ...DAY_TWO_COMMANDS,
 ];

@@ -1,4 +1,5 @@
 import type { Invitation, Lead, Organization, Relationship, User } from '../domain/model.js';
+import type { CustomerRequest } from '../domain/customer-request.js';
 import { pairKey, type StoreReader } from '../store/store.js';
 import type { Party, Permission } from './permissions.js';
 
@@ -23,6 +24,10 @@ function partiesOf(collection: string, record: unknown, actorOrg: Organization):
     }
     case 'users':
       return { member: (record as User).tenantId };
+    case 'customerRequests': {
+      const c = record as CustomerRequest;
+      return { partner: c.partnerTenantId, customer: c.customerTenantId };
+    }
     default:
       return {};
   }

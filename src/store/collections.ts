@@ -18,6 +18,7 @@ import {
   StateRecord,
 } from './runtime-records.js';
 import type { CollectionName } from './store.js';
+import { CustomerRequest } from '../domain/customer-request.js';
 
 /** The zod schema every record of a collection must satisfy, on load and on every write. */
 export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
@@ -35,6 +36,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   notifications: NotificationRecord,
   reminders: ReminderRecord,
   downloads: DownloadRecord,
+  customerRequests: CustomerRequest,
 };
 
 export const COLLECTION_NAMES = Object.keys(SCHEMAS) as CollectionName[];

@@ -39,7 +39,7 @@ const MIGRATIONS: Record<number, (raw: RawFile) => RawFile> = {
 };
 
 /** Collections added after the single-file layout: such a file never held any, so it has none. */
-const SINCE_LOG_LAYOUT: readonly CollectionName[] = ['downloads'];
+const SINCE_LOG_LAYOUT: readonly CollectionName[] = ['downloads', 'customerRequests'];
 
 const FileShape = z.object({
   schemaVersion: z.literal(LAST_SINGLE_FILE_VERSION),

@@ -9,6 +9,7 @@ import type {
   User,
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
+import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
@@ -35,6 +36,7 @@ export interface Collections {
   notifications: NotificationRecord;
   reminders: ReminderRecord;
   downloads: DownloadRecord;
+  customerRequests: CustomerRequest;
 }
 export type CollectionName = keyof Collections;
 
@@ -114,6 +116,10 @@ export const INDEXES = {
   downloads: {
     /** The hour it stops working (ISO, to the hour): the prune reads expired links, not live ones. */
     expires: (d: DownloadRecord) => [d.expiresAt.slice(0, 13)],
+  },
+  customerRequests: {
+    partner: (r: CustomerRequest) => [r.partnerTenantId],
+    relationship: (r: CustomerRequest) => [r.relationshipId],
   },
 } as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
 

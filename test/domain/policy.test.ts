@@ -102,6 +102,9 @@ const PARTNER_MATRIX: [PartnerAction, boolean[]][] = [
   ['manage-users', [N, N, N, Y, Y]],
   ['accept-indirect-provider', [N, N, N, Y, N]],
   ['enroll-indirect-reseller', [N, N, N, Y, N]],
+  // GDAP day two (src/domain/gdap-policy.ts): Microsoft's "Admin agent creates GDAP requests"; rule 8.
+  ['manage-admin-relationships', [Y, N, N, Y, N]],
+  ['answer-customer-requests', [Y, N, N, Y, N]],
 ];
 
 // The customer role table of domain.md, plus the enrolment row.
@@ -119,6 +122,8 @@ const CUSTOMER_MATRIX: [CustomerAction, boolean[]][] = [
   ['remove-admin-roles', [Y, N, N, N]],
   ['view-partners', [Y, Y, Y, N]],
   ['enroll-indirect-reseller', [Y, N, N, N]],
+  // Rule 8 and seed 001's "Remove roles": a global admin asks the partner to end or remove roles.
+  ['ask-partner-for-change', [Y, N, N, N]],
 ];
 
 const partnerCells = PARTNER_MATRIX.flatMap(([action, cells]) =>

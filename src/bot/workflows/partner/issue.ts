@@ -90,10 +90,16 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     view,
     draft,
     /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
-    async issue(acting: Acting, request: InvitationRequest, tr: Translator): Promise<Outcome<CardAttachment>> {
+    async issue(
+      acting: Acting,
+      request: InvitationRequest,
+      tr: Translator,
+      onCreated?: (tx: Transaction, invitation: Invitation) => Promise<void> | void,
+    ): Promise<Outcome<CardAttachment>> {
       // The approval cards are queued with the invitation itself, so neither exists without the other.
       const issued = await invitations.request(acting, request, async (tx, created) => {
         if (created.fourEyes.required) await askForApproval(tx, acting, created, await customerName(created));
+        await onCreated?.(tx, created);
       });
       if (!issued.ok) return issued;
       const { invitation, token } = issued.value;
