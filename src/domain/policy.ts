@@ -8,12 +8,7 @@ import {
   sameCloud,
   sameCountryRegion,
 } from './rules.js';
-import {
-  GDAP_CUSTOMER_ACTIONS,
-  GDAP_CUSTOMER_ROLE_TABLE,
-  GDAP_PARTNER_ACTIONS,
-  GDAP_ROLE_TABLE_PARTNER,
-} from './gdap-policy.js';
+import * as gdap from './gdap-policy.js';
 
 /**
  * Enrolment as an indirect reseller (rule 11) is the one action of both sides: the seed has a
@@ -30,7 +25,7 @@ export const PartnerAction = z.enum([
   'manage-users',
   'accept-indirect-provider',
   ENROLL,
-  ...GDAP_PARTNER_ACTIONS,
+  ...gdap.GDAP_PARTNER_ACTIONS,
 ]);
 export type PartnerAction = z.infer<typeof PartnerAction>;
 
@@ -42,7 +37,7 @@ export const CustomerAction = z.enum([
   'remove-admin-roles',
   'view-partners',
   ENROLL,
-  ...GDAP_CUSTOMER_ACTIONS,
+  ...gdap.GDAP_CUSTOMER_ACTIONS,
 ]);
 export type CustomerAction = z.infer<typeof CustomerAction>;
 
@@ -62,7 +57,7 @@ export const ROLE_TABLE_PARTNER: Readonly<Record<PartnerAction, readonly Partner
   'accept-indirect-provider': ['global-admin'],
   // The seed signs in "as a global admin" to enrol.
   [ENROLL]: ['global-admin'],
-  ...GDAP_ROLE_TABLE_PARTNER,
+  ...gdap.GDAP_ROLE_TABLE_PARTNER,
 };
 
 /** The customer role table of the domain reference; a user with no admin role ("other users") may do none. */
@@ -74,7 +69,7 @@ export const ROLE_TABLE_CUSTOMER: Readonly<Record<CustomerAction, readonly Custo
   'remove-admin-roles': ['global-admin'],
   'view-partners': ['global-admin', 'billing-admin', 'helpdesk-admin'],
   [ENROLL]: ['global-admin'],
-  ...GDAP_CUSTOMER_ROLE_TABLE,
+  ...gdap.GDAP_CUSTOMER_ROLE_TABLE,
 };
 
 /** Rule 13 is an operator's choice. */
