@@ -58,6 +58,25 @@ describe('Ask partner: a customer global admin asks to end the relationship or r
     expect(await world.store.all('customerRequests')).toHaveLength(1);
   });
 
+  it("closes every other agent's copy of the card once one answered, and tells the customer", async () => {
+    const graceBot = world.harness(persona('grace'));
+    const alexBot = world.harness(persona('alex'));
+    const carmenBot = world.harness(carmen);
+    for (const bot of [graceBot, alexBot, carmenBot]) await bot.say('help'); // each has a personal chat
+    await carmenBot.click(VERBS.askSend, ASK);
+    await carmenBot.app.notifier.drain();
+    const [request] = await world.store.all('customerRequests');
+    const declined = await alexBot.click(VERBS.requestDecline, { requestId: request!.id, reason: 'Not before March' });
+    expect(declined.text).toContain('Declined');
+    await alexBot.app.notifier.drain(); // the replacements are outbox work, delivered after the turn
+    const toGrace = alexBot.updated.filter((u) => u.to === persona('grace').aadObjectId);
+    expect(toGrace).toHaveLength(1);
+    expect(JSON.stringify(toGrace[0]!.message)).toContain(`Answered by ${persona('alex').name}.`);
+    expect(JSON.stringify(toGrace[0]!.message)).not.toContain('Action.Execute');
+    const toCarmen = alexBot.delivered.map((m) => visibleText(m.card));
+    expect(toCarmen).toContainEqual(expect.stringContaining('declined: Not before March'));
+  });
+
   it.each<[string, Partial<typeof ASK>, string]>([
     ['no role chosen', { roles: '' }, "Choose at least one of the partner's admin roles to remove."],
     ['a role the partner does not hold', { roles: 'global-administrator' }, "Choose at least one of the partner's"],
