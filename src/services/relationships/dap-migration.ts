@@ -24,6 +24,11 @@ export interface MigrationPlan extends RoleChange {
   proposed: AdminRoleId[];
 }
 
+/** A customer relationship on DAP; a provider's access to its reseller is the two-tier model's, not moved here. */
+function holdsCustomerDap(relationship: Relationship): boolean {
+  return !relationship.types.includes('indirect-provider') && isLegacyDap(liveAdminAccess(relationship));
+}
+
 /**
  * Moving off legacy DAP (Global + Helpdesk admin): the partner names the tasks its helpdesk does, each task
  * gets its least-privileged role (the table behind "can we"), and a new request asks for those roles. The
@@ -47,7 +52,7 @@ export class DapMigration {
     if (!allowed.ok) return allowed;
     const rows: LegacyRelationship[] = [];
     for (const relationship of await this.store.findBy('relationships', 'partner', acting.org.tenantId)) {
-      if (!isLive(relationship) || !isLegacyDap(liveAdminAccess(relationship))) continue;
+      if (!isLive(relationship) || !holdsCustomerDap(relationship)) continue;
       const customer = await this.store.get('organizations', relationship.customerTenantId);
       if (customer) rows.push({ relationship, customer });
     }
@@ -59,7 +64,7 @@ export class DapMigration {
     if (!allowed.ok) return allowed;
     const found = await this.admin.get(acting, relationshipId);
     if (!found.ok) return found;
-    if (!isLegacyDap(liveAdminAccess(found.value.relationship)))
+    if (!holdsCustomerDap(found.value.relationship))
       return refuse('not-legacy-dap', { customer: found.value.customer.name });
     return found;
   }

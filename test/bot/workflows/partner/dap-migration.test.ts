@@ -26,7 +26,9 @@ const TASKS = {
 };
 
 describe('Move off DAP: tasks → least-privileged roles, DAP ends when the customer accepts', () => {
-  const world = useBotWorld(() => partnerWorld({ relationships: [legacyDap()] }));
+  // The same roles on a provider's two-tier access are the two-tier model's, not moved here.
+  const provider: NewRecord<'relationships'> = { ...legacyDap(), id: 'rel-provider', types: ['indirect-provider'] };
+  const world = useBotWorld(() => partnerWorld({ relationships: [legacyDap(), provider] }));
 
   it('proposes one role per task, sends the request, and ends DAP only on acceptance', async () => {
     const bot = world.harness(alex);
@@ -78,6 +80,7 @@ describe('Move off DAP: tasks → least-privileged roles, DAP ends when the cust
   it.each<[string, Person, Partial<typeof TASKS>, string]>([
     ['no task', alex, { tasks: '' }, 'Choose at least one task.'],
     ['a relationship without DAP', alex, { relationshipId: 'rel-adatum-fabrikam' }, 'does not hold legacy delegated'],
+    ["a provider's two-tier access", alex, { relationshipId: 'rel-provider' }, 'does not hold legacy delegated'],
     ['a sales agent', sam, {}, 'This needs the role: Admin agent or Global admin.'],
     ['a helpdesk agent', hana, {}, 'This needs the role: Admin agent or Global admin.'],
   ])('refuses %s, saving nothing', async (_name, person, change, message) => {
