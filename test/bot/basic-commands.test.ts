@@ -22,7 +22,9 @@ const HELPDESK = ['status', 'can we', 'pending', 'expiring', 'no mca', 'relation
 const ALWAYS = ['help', 'whoami', 'language'];
 const SELLING = ['request relationship', 'invitations', 'leads'];
 const OFFERS = ['trial', 'offer', 'new customer'];
-const PARTNER_ADMIN = ['users', 'submit order', 'enroll', 'end relationship', 'change roles', ...OFFERS];
+// GDAP day two (issue 18): admin agents and global admins.
+const DAY_TWO = ['remove global admin', 'auto extend', 'move off dap', 'bulk', 'customer requests'];
+const PARTNER_ADMIN = ['users', 'submit order', 'enroll', 'end relationship', 'change roles', ...OFFERS, ...DAY_TWO];
 
 describe('help lists every command the roles allow, under the right heading, once', () => {
   const chat = useBotWorld();
@@ -31,7 +33,7 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'alex',
       {
-        'Partner staff': [...SELLING, 'submit order', 'end relationship', 'change roles', ...OFFERS],
+        'Partner staff': [...SELLING, 'submit order', 'end relationship', 'change roles', ...OFFERS, ...DAY_TWO],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
@@ -61,7 +63,15 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'carmen',
       {
-        'Customer admin': ['find partner', 'accept invitation', 'my partners', 'accept mca', 'remove roles', 'enroll'],
+        'Customer admin': [
+          'find partner',
+          'accept invitation',
+          'my partners',
+          'accept mca',
+          'remove roles',
+          'enroll',
+          'ask partner',
+        ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
