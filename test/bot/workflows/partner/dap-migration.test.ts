@@ -30,7 +30,7 @@ describe('Move off DAP: tasks → least-privileged roles, DAP ends when the cust
   const provider: NewRecord<'relationships'> = { ...legacyDap(), id: 'rel-provider', types: ['indirect-provider'] };
   const world = useBotWorld(() => partnerWorld({ relationships: [legacyDap(), provider] }));
 
-  it('proposes one role per task, sends the request, and ends DAP only on acceptance', async () => {
+  it('lists the relationships on DAP and proposes the least-privileged role of each task, saving nothing', async () => {
     const bot = world.harness(alex);
     expect(await bot.say('move off dap')).toContain('Contoso Ltd: DAP since');
     const form = await bot.click(VERBS.dapTasks, { relationshipId: ADATUM_CONTOSO });
@@ -44,7 +44,10 @@ describe('Move off DAP: tasks → least-privileged roles, DAP ends when the cust
     );
     expect(review.text).toMatch(/Roles you give up\nGlobal Administrator, Helpdesk Administrator/);
     expect(await world.store.all('invitations')).toHaveLength(0);
+  });
 
+  it('sends the request for those roles, and ends DAP only when the customer accepts it', async () => {
+    const bot = world.harness(alex);
     const draft = await bot.click(VERBS.dapSend, TASKS);
     expect(draft.text).toContain('Invitation for Contoso Ltd');
     const [invitation] = await world.store.all('invitations');
