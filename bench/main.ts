@@ -15,6 +15,19 @@ import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(
+    [
+      'npm run bench [-- --store embedded|postgres] [--instances N]',
+      '  --store      embedded (default) or postgres: a throwaway PostgreSQL started from the installed binaries',
+      '  --instances  N bot processes on the one database, requests spread round-robin (postgres only; default 1)',
+      '  BENCH_SIZES  relationships per generated store, comma-separated (default 1000,10000,100000)',
+      '  BENCH_NODE_FLAGS  extra node flags for the bot processes',
+      'Writes bench/results.json (embedded) or bench/results-postgres-<N>.json.',
+    ].join('\n'),
+  );
+  process.exit(0);
+}
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const option = (name: string) => {
   const at = process.argv.indexOf(name);

@@ -23,6 +23,10 @@ const EnvSchema = z.object({
       .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a postgres://user:password@host:port/database URL')
       .optional(),
   ),
+  /** STORE=postgres: connections an instance keeps for commits and reads (as many again hold conversation locks). */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  /** STORE=postgres: how long a turn queues for a free connection before it is answered 503 (Retry-After). */
+  DATABASE_POOL_WAIT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   ALLOWED_TENANTS: z
     .string()
     .default('')
@@ -83,7 +87,7 @@ export interface Config {
   botAuth: { appId: string; appPassword: string; appType: string; appTenantId: string };
   storeFile: string;
   /** Which store: the embedded file (one instance) or PostgreSQL (several instances on one database). */
-  store: { kind: 'embedded'; file: string } | { kind: 'postgres'; url: string };
+  store: { kind: 'embedded'; file: string } | { kind: 'postgres'; url: string; poolSize: number; poolWaitMs: number };
   allowedTenants: string[];
   publicUrl: string;
   maxBodyBytes: number;
@@ -150,7 +154,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     storeFile: e.STORE_FILE,
     store:
-      e.STORE === 'postgres' ? { kind: 'postgres', url: e.DATABASE_URL! } : { kind: 'embedded', file: e.STORE_FILE },
+      e.STORE === 'postgres'
+        ? {
+            kind: 'postgres',
+            url: e.DATABASE_URL!,
+            poolSize: e.DATABASE_POOL_SIZE,
+            poolWaitMs: e.DATABASE_POOL_WAIT_MS,
+          }
+        : { kind: 'embedded', file: e.STORE_FILE },
     allowedTenants: e.ALLOWED_TENANTS,
     publicUrl: e.PUBLIC_URL.replace(/\/$/, ''),
     maxBodyBytes: e.MAX_BODY_BYTES,

@@ -37,7 +37,27 @@ describe('loadConfig', () => {
     // As .env.example leaves it.
     expect(loadConfig({ STORE: 'embedded', DATABASE_URL: '' }).store.kind).toBe('embedded');
     const url = 'postgres://bot:secret@db.example:5432/partnerdesk';
-    expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({ kind: 'postgres', url });
+    expect(loadConfig({ STORE: 'postgres', DATABASE_URL: url }).store).toEqual({
+      kind: 'postgres',
+      url,
+      poolSize: 10,
+      poolWaitMs: 5_000,
+    });
+    expect(
+      loadConfig({ STORE: 'postgres', DATABASE_URL: url, DATABASE_POOL_SIZE: '25', DATABASE_POOL_WAIT_MS: '2000' })
+        .store,
+    ).toEqual({ kind: 'postgres', url, poolSize: 25, poolWaitMs: 2_000 });
+  });
+
+  it.each([
+    [{ DATABASE_POOL_SIZE: '0' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: 'many' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_SIZE: '2.5' }, 'DATABASE_POOL_SIZE'],
+    [{ DATABASE_POOL_WAIT_MS: '10' }, 'DATABASE_POOL_WAIT_MS'],
+    [{ DATABASE_POOL_WAIT_MS: '600000' }, 'DATABASE_POOL_WAIT_MS'],
+  ])('refuses the pool setting %j naming %s', (env, variable) => {
+    const postgres = { STORE: 'postgres', DATABASE_URL: 'postgres://bot:secret@db.example:5432/partnerdesk' };
+    expect(() => loadConfig({ ...postgres, ...env })).toThrow(new RegExp(`${variable}`));
   });
 
   it('never repeats a DATABASE_URL password in its refusal', () => {

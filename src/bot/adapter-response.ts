@@ -1,6 +1,7 @@
 import type { Request, Response } from 'restify';
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import { describeError, type Logger } from '../logging/logger.js';
+import { answerDeferred, DeferredTurn } from './deferred-turn.js';
 
 /** What CloudAdapter wrote, held back so that its error texts (library internals, Microsoft's URLs) never reach a caller. */
 interface Captured {
@@ -34,10 +35,21 @@ export async function processActivity(
     header: (name: string, value: unknown) => res.header(name, value),
     end: () => undefined,
   };
+  let deferred: DeferredTurn | undefined;
   await adapter.process(req, standIn, async (context) => {
     authenticated = true;
-    await logic(context);
+    try {
+      await logic(context);
+    } catch (error) {
+      // Kept from the adapter's turn-error handler: no apology, the caller is asked to send it again.
+      if (!(error instanceof DeferredTurn)) throw error;
+      deferred = error;
+    }
   });
+  if (deferred) {
+    answerDeferred(res, deferred, logger, (req.body as { type?: string } | undefined)?.type);
+    return;
+  }
   if (captured.status < 400) {
     if (captured.body === undefined) res.send(captured.status);
     else res.send(captured.status, captured.body);

@@ -7,6 +7,8 @@ import type { Store } from '../store/store.js';
 import { ActivityLedger, ConversationQueue, IncomingActivity, isAllowedTenant } from './activity-gate.js';
 import { describeError, type Logger } from '../logging/logger.js';
 import { processActivity } from './adapter-response.js';
+import { DeferredTurn, TurnWrites } from './deferred-turn.js';
+import { storeBusyIn } from '../store/store-busy.js';
 
 export interface ServerDeps {
   config: Config;
@@ -41,6 +43,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   const { config, adapter, store, logger } = deps;
   const queue = new ConversationQueue(store.withLock?.bind(store));
   const ledger = new ActivityLedger(store, deps.clock, logger);
+  const writes = new TurnWrites(store);
   const server = restify.createServer({ name: 'partner-desk', handleUncaughtExceptions: false });
   let inFlight = 0;
   (server as unknown as { inFlight: () => number }).inFlight = () => inFlight;
@@ -79,7 +82,8 @@ export function createServer(deps: ServerDeps): restify.Server {
         adapter,
         req,
         res,
-        (context) => guardedTurn(context, queue, ledger, deps.run, config.defaultLanguage),
+        (context) =>
+          writes.run((changed) => guardedTurn(context, queue, ledger, deps.run, config.defaultLanguage, changed)),
         logger,
       );
     } catch (error) {
@@ -94,36 +98,56 @@ export function createServer(deps: ServerDeps): restify.Server {
   return server;
 }
 
-/** One conversation's turns run in order; a re-delivered activity id has one effect. */
+/**
+ * One conversation's turns run in order; a re-delivered activity id has one effect. A turn the store was
+ * too busy to serve before it saved anything of its own becomes a DeferredTurn (answered 503), its claim
+ * given back so that Teams' re-sent activity runs.
+ */
 async function guardedTurn(
   context: TurnContext,
   queue: ConversationQueue,
   ledger: ActivityLedger,
   run: (context: TurnContext) => Promise<void>,
   defaultLanguage: Language,
+  changed: () => boolean,
 ): Promise<void> {
   const conversationKey = `${context.activity.channelId}/${context.activity.conversation.id}`;
-  await queue.run(conversationKey, async () => {
-    const key = ActivityLedger.key(context.activity);
-    if (!key) return run(context);
-    const claim = await ledger.claim(key);
-    if (claim.kind === 'duplicate') {
-      if (context.activity.type === 'invoke' && claim.response) {
-        context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: claim.response });
+  const key = ActivityLedger.key(context.activity);
+  let claimed = false;
+  try {
+    await queue.run(conversationKey, async () => {
+      if (!key) return run(context);
+      const claim = await ledger.claim(key);
+      if (claim.kind === 'duplicate') {
+        if (context.activity.type === 'invoke' && claim.response) {
+          context.turnState.set(INVOKE_RESPONSE_KEY, { type: 'invokeResponse', value: claim.response });
+        }
+        return;
       }
-      return;
-    }
-    try {
-      await run(context);
-    } catch (error) {
-      await ledger.release(key);
-      throw error;
-    }
-    if (context.activity.type === 'invoke') {
-      const response = (context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: unknown } | undefined)?.value;
-      if (response) await ledger.remember(key, response, languageOf(context.activity.locale, defaultLanguage));
-    }
-  });
+      claimed = true;
+      try {
+        await run(context);
+      } catch (error) {
+        if (storeBusyIn(error) && !changed()) throw error;
+        claimed = false;
+        await ledger.release(key);
+        throw error;
+      }
+      const response =
+        context.activity.type === 'invoke'
+          ? (context.turnState.get(INVOKE_RESPONSE_KEY) as { value?: unknown } | undefined)?.value
+          : undefined;
+      await ledger.done(
+        key,
+        response ? { response, language: languageOf(context.activity.locale, defaultLanguage) } : undefined,
+      );
+    });
+  } catch (error) {
+    const busy = storeBusyIn(error);
+    if (!busy || changed()) throw error;
+    const released = claimed && key ? await ledger.release(key) : true;
+    throw new DeferredTurn(busy, released);
+  }
 }
 
 export async function listen(server: restify.Server, port: number, host: string): Promise<number> {

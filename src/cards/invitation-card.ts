@@ -45,9 +45,15 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
   const access = invitation.adminAccess;
   const portal = acceptancePortal(customer.cloud);
   const facts: Fact[] = [
-    { title: tr.t('invitation.partner'), value: provider ? `${partner.name} + ${provider.name}` : partner.name },
+    { title: tr.t('invitation.partner'), value: partner.name },
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
+  // Two-tier: both partners on one card, each with what accepting gives it (the provider: reseller only).
+  if (provider)
+    facts.push({
+      title: tr.t('invitation.provider'),
+      value: tr.t('invitation.providerGets', { provider: provider.name }),
+    });
   if (access) {
     facts.push(
       { title: tr.t('invitation.duration'), value: tr.t('invitation.durationDays', { days: access.durationDays }) },
@@ -62,9 +68,13 @@ export function invitationSummary(view: InvitationView, tr: Translator, now: Dat
   facts.push({ title: tr.t('invitation.expires'), value: formatDate(invitation.expiresAt, tr) });
   return {
     title: tr.t('invitation.title'),
-    intro: tr.t('invitation.intro', { partner: partner.name, customer: customer.name }),
+    intro: provider
+      ? tr.t('invitation.introTwoTier', { partner: partner.name, provider: provider.name, customer: customer.name })
+      : tr.t('invitation.intro', { partner: partner.name, customer: customer.name }),
     facts,
-    rolesHeading: tr.t('invitation.adminRolesHeading'),
+    rolesHeading: provider
+      ? tr.t('invitation.adminRolesHeadingFor', { partner: partner.name })
+      : tr.t('invitation.adminRolesHeading'),
     roles: (access?.roles ?? []).map((role) => ({
       name: tr.t(`adminRole.${role}.name`),
       description: tr.t(`adminRole.${role}.description`),

@@ -65,6 +65,8 @@ export function requestForm(
 export interface DraftView {
   invitation: Invitation;
   partner: Organization;
+  /** Two-tier: the indirect provider the customer authorises in the same step. */
+  provider?: Organization;
   customerName: string;
   customerCloud: Organization['cloud'];
   sender: User;
@@ -81,9 +83,13 @@ export function draftEmail(view: DraftView, tr: Translator): { subject: string; 
       partner: view.partner.name,
       customer: view.customerName,
       types: relationshipTypes(view.invitation.relationshipTypes, tr),
-      access: access
-        ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
-        : tr.t('draft.accessNone'),
+      access:
+        (access
+          ? tr.t('draft.accessRoles', { days: access.durationDays, roles: adminRoleNames(access.roles, tr) })
+          : tr.t('draft.accessNone')) +
+        (view.provider
+          ? `\n${tr.t('draft.twoTier', { partner: view.partner.name, provider: view.provider.name })}`
+          : ''),
       link: view.link,
       portal: tr.t(`portal.${portal}`),
       sender: view.sender.name,
@@ -104,6 +110,11 @@ export function draftCard(
   const facts: Fact[] = [
     { title: tr.t('invitation.types'), value: relationshipTypes(invitation.relationshipTypes, tr) },
   ];
+  if (view.provider)
+    facts.push({
+      title: tr.t('invitation.provider'),
+      value: tr.t('invitation.providerGets', { provider: view.provider.name }),
+    });
   if (invitation.adminAccess) {
     facts.push({ title: tr.t('draft.roles'), value: adminRoleNames(invitation.adminAccess.roles, tr) });
     facts.push({

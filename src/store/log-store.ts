@@ -7,7 +7,7 @@ import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
 import { RecentRecords } from './recent-records.js';
-import { ChangeFeed, type ChangeListener } from './change-feed.js';
+import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-feed.js';
 import { scanIndexed } from './scan.js';
 import { conflictOf } from './commit-check.js';
 import {
@@ -117,8 +117,8 @@ export class LogStore implements Store, CommittedState {
     return scanIndexed(this, collection, index, key) as AsyncIterable<Collections[C][]>;
   }
 
-  subscribe(listener: ChangeListener): () => void {
-    return this.changes.subscribe(listener);
+  subscribe(listener: ChangeListener, interest?: ChangeInterest): () => void {
+    return this.changes.subscribe(listener, interest);
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T> {

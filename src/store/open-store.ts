@@ -12,7 +12,7 @@ export function openConfiguredStore(
   options: { seed?: SeedData; logger?: Logger } = {},
 ): Promise<Store> {
   return config.kind === 'postgres'
-    ? openPostgresStore({ url: config.url, ...options })
+    ? openPostgresStore({ url: config.url, poolSize: config.poolSize, poolWaitMs: config.poolWaitMs, ...options })
     : openLowdbStore({ file: config.file, ...options });
 }
 

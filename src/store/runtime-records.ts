@@ -21,12 +21,18 @@ export const StateRecord = z.object({
 });
 export type StateRecord = z.infer<typeof StateRecord>;
 
-/** An activity id already handled, so a re-delivered activity has one effect. */
+/**
+ * An activity id claimed by the instance running its turn, then done with the turn's answer, so a
+ * re-delivered activity has one effect. A record without `claimedUntil` is done.
+ */
 export const ProcessedActivity = z.object({
   ...Record,
   at: z.string(),
   /** The invoke response the first delivery got, returned again to a re-delivery. */
   response: z.unknown().optional(),
+  /** While its turn runs: the instance running it, and until when that claim holds if the instance dies. */
+  claimedBy: z.string().optional(),
+  claimedUntil: z.string().optional(),
 });
 export type ProcessedActivity = z.infer<typeof ProcessedActivity>;
 

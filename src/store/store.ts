@@ -10,7 +10,7 @@ import type {
 } from '../domain/model.js';
 import { foldText } from '../domain/text.js';
 import type { CustomerRequest } from '../domain/customer-request.js';
-import type { ChangeListener } from './change-feed.js';
+import type { ChangeInterest, ChangeListener } from './change-feed.js';
 import type {
   ConversationRecord,
   DownloadRecord,
@@ -173,8 +173,8 @@ export interface Store extends StoreReader {
    * Rejects with ConflictError when a record it wrote changed since it was read (or an inserted id exists).
    */
   transaction<T>(work: (tx: Transaction) => Promise<T> | T): Promise<T>;
-  /** Calls `listener` with every committed write, after it is durable; returns the way to stop. */
-  subscribe(listener: ChangeListener): () => void;
+  /** Calls `listener` with every committed write (or those `interest` names), after it is durable; returns the way to stop. */
+  subscribe(listener: ChangeListener, interest?: ChangeInterest): () => void;
   /**
    * Optional, for engines whose indexes are ordered (PostgreSQL): the records with an `index` key between
    * `from` and `to` inclusive, in one query. Callers without it read key by key.

@@ -13,7 +13,7 @@ export function timedStore(store: Store): Store {
     findBy: (collection, index, key) => store.findBy(collection, index, key),
     all: (collection) => store.all(collection),
     scan: (collection, index, key) => store.scan(collection, index, key),
-    subscribe: (listener) => store.subscribe(listener),
+    subscribe: (listener, interest) => store.subscribe(listener, interest),
     // What only some engines have (PostgreSQL's cross-instance locks and ranges) must survive the wrapping.
     ...(store.withLock ? { withLock: store.withLock.bind(store) } : {}),
     ...(store.findRange ? { findRange: store.findRange.bind(store) } : {}),

@@ -3,7 +3,7 @@ import { loadConfig, loadDotEnv } from '../config.js';
 import { EnrollmentService } from '../services/two-tier/enrollment.js';
 import { Notifier } from '../services/outbox/notifications.js';
 import { OrganizationClaimService } from '../services/invitations/organization-claim.js';
-import { silentLogger } from '../logging/logger.js';
+import { createLogger, silentLogger } from '../logging/logger.js';
 import { describeFailed, failedNotifications, retryFailed } from './notification-admin.js';
 import { describeRefusal } from '../cards/refusal.js';
 import { translator } from '../i18n/i18n.js';
@@ -143,7 +143,8 @@ export async function runAdmin(args: string[], store: Store, now: () => Date = (
       const config = loadConfig({ ...process.env, MicrosoftAppId: '' });
       // Only queues: the bot's own process delivers the notification and logs how that went.
       const notifier = new Notifier(store, { clock: now, logger: silentLogger });
-      const service = new EnrollmentService(store, notifier, now, config.defaultLanguage);
+      // Warnings (a primary contact who left) go to the operator's terminal as log lines.
+      const service = new EnrollmentService(store, notifier, now, config.defaultLanguage, createLogger('warn'));
       const reviewed = await service.review(id, approve ? 'approved' : 'rejected', OPERATOR.name, reason);
       if (!reviewed.ok) throw new UsageError(describeRefusal(reviewed.refusal, translator('en')));
       return `Application ${id} is ${reviewed.value.status}; the primary contact will be told in Teams when the bot runs.`;

@@ -217,6 +217,8 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb two-tier.customers': ['view-customers', undefined],
   'verb two-tier.invite-customer.form': ['request-reseller-relationship', undefined],
   'verb two-tier.invite-customer': ['request-reseller-relationship', undefined],
+  'verb two-tier.provider-access.confirm': ['accept-indirect-provider', undefined],
+  'verb two-tier.provider-access.remove': ['accept-indirect-provider', undefined],
   'verb users.add-form': ['manage-users', undefined],
   'verb users.add': ['manage-users', undefined],
   'verb users.pick': ['manage-users', undefined],

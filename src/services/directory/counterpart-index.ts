@@ -35,7 +35,9 @@ export class CounterpartIndexes {
   private readonly entries = new Map<string, Entry>();
 
   constructor(private readonly store: Store) {
-    store.subscribe((change) => this.changed(change));
+    store.subscribe((change) => this.changed(change), {
+      collections: ['relationships', 'leads', 'invitations', 'organizations'],
+    });
   }
 
   /** The acting organisation's index, with every change committed so far applied. */
@@ -90,8 +92,13 @@ export class CounterpartIndexes {
     }
   }
 
-  /** Who a committed write may have made visible to whom. */
-  private changed({ collection, id, record }: StoreChange): void {
+  /** Who a committed write may have made visible to whom; after missed writes, every index is built again. */
+  private changed(change: StoreChange): void {
+    if ('lost' in change) {
+      this.entries.clear();
+      return;
+    }
+    const { collection, id, record } = change;
     if (this.entries.size === 0 || record === null) return;
     const mark = (actingId: string | undefined, other: string | undefined) => {
       if (actingId && other) this.entries.get(actingId)?.pending.add(other);

@@ -8,6 +8,7 @@ import { audit } from '../audit.js';
 import { actorOf, tenantsOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
+import { grantsOf, providerRefusal } from '../two-tier/two-tier-terms.js';
 
 export interface Accepted {
   invitation: Invitation;
@@ -87,6 +88,11 @@ export class AcceptanceService {
       const allowed = await this.check(acting, invitation);
       if (!allowed.ok) return allowed;
       if (!answer.acknowledged) return refuse('acknowledgement-required');
+      // Both partners or neither: the provider's side is checked before anything is written (declining needs none of it).
+      const provider = await providerRefusal(tx, invitation, acting.org);
+      if (provider?.code === 'provider-not-authorised')
+        return refuse('invitation-provider-gone', { partner: allowed.value.name });
+      if (provider) return refuse(provider.code, provider.params);
       const now = this.clock();
       const by = { ...actorOf(acting), at: now.toISOString() };
       const accepted = applyInvitationEvent(invitation, { type: 'accept', by }, { actor: 'customer', now });
@@ -95,11 +101,19 @@ export class AcceptanceService {
 
       const mca = await recordMcaAcceptance(tx, acting, now);
       const relationships: Relationship[] = [];
+      const current = (await tx.findBy('relationships', 'customer', acting.org.tenantId)).filter(isLive);
       for (const partnerTenantId of [
         invitation.partnerTenantId,
         ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
       ]) {
-        relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
+        const grants = grantsOf(saved, partnerTenantId);
+        // A two-tier invitation to a customer already buying through one of the two adds nothing for that one.
+        const covered =
+          saved.kind === 'two-tier' &&
+          !grants.adminAccess &&
+          current.some((r) => r.partnerTenantId === partnerTenantId && grants.types.every((t) => r.types.includes(t)));
+        if (!covered)
+          relationships.push(this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now));
       }
       if (invitation.replacesRelationshipId)
         await this.endReplacedAccess(tx, invitation.replacesRelationshipId, acting, now);
@@ -146,13 +160,13 @@ export class AcceptanceService {
     by: Relationship['acceptedBy'],
     now: Date,
   ): Relationship {
-    const access = invitation.adminAccess;
+    const { types, adminAccess: access } = grantsOf(invitation, partnerTenantId);
     const approved: Relationship = {
       id: randomUUID(),
       version: 0,
       partnerTenantId,
       customerTenantId,
-      types: invitation.relationshipTypes,
+      types,
       adminAccess: access
         ? { ...access, startAt: now.toISOString(), endAt: accessEndsAt(now, access.durationDays).toISOString() }
         : null,

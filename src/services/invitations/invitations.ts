@@ -15,6 +15,7 @@ import { audit } from '../audit.js';
 import { newInvitationToken, redactTokens } from './invitation-token.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { canSee } from '../directory/visible-organizations.js';
+import { providerRefusal } from '../two-tier/two-tier-terms.js';
 import { withRetry, type Store, type Transaction } from '../../store/store.js';
 
 export interface Acting {
@@ -104,6 +105,8 @@ export class InvitationService {
     if (request.kind === 'two-tier') {
       const provider = await this.authorisedProvider(org, request.providerTenantId);
       if (!provider.ok) return provider;
+      const terms = await providerRefusal(this.store, { ...request, partnerTenantId: org.tenantId }, customer);
+      if (terms) return refuse(terms.code, terms.params);
     }
 
     return withRetry(this.store, async (tx) => {

@@ -134,7 +134,7 @@ export class ExpiryGuardian {
         );
         this.opts.notifier.enqueue(tx, person, 'guardian.access-ending', { card }, id);
       }
-      for (const person of await customerAdmins(tx, relationship.customerTenantId)) {
+      for (const person of await customerSideAdmins(tx, relationship)) {
         const tr = translator(person.language ?? this.opts.defaultLanguage);
         const card = noticeCard(
           tr.t('guardian.customerTitle', { partner: partner.name, days: plural(tr, 'count.days', days) }),
@@ -271,10 +271,15 @@ async function partnerStaff(tx: Transaction, tenantId: string): Promise<User[]> 
   );
 }
 
-async function customerAdmins(tx: Transaction, tenantId: string): Promise<User[]> {
-  return (await tx.findBy('users', 'tenant', tenantId)).filter(
-    (u) => u.roles.side === 'customer' && u.roles.admin.length > 0,
-  );
+/**
+ * Who is reminded on the side that granted the access: the customer's admins, or, for an indirect provider's
+ * access to a reseller's tenant, the reseller's global admins (they authorised it and may remove it).
+ */
+async function customerSideAdmins(tx: Transaction, relationship: Relationship): Promise<User[]> {
+  const users = await tx.findBy('users', 'tenant', relationship.customerTenantId);
+  if (relationship.types.includes('indirect-provider'))
+    return users.filter((u) => u.roles.side === 'partner' && u.roles.admin === 'global-admin');
+  return users.filter((u) => u.roles.side === 'customer' && u.roles.admin.length > 0);
 }
 
 /** Whoever created the invitation; if they left, the staff who may request relationships. */

@@ -9,6 +9,8 @@ import { audit } from '../audit.js';
 import { actorOf, type Acting } from '../invitations/invitations.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
+import type { Logger } from '../../logging/logger.js';
+import { becomeIndirectReseller, isPrimaryContact } from './enrollment-approval.js';
 
 const CODE_MINUTES = 30;
 const MAX_ATTEMPTS = 5;
@@ -38,6 +40,18 @@ export type EnrollmentForm = z.infer<typeof EnrollmentForm>;
 const FIELDS = Object.keys(EnrollmentForm.shape);
 const invalidField = (field: unknown) => (typeof field === 'string' && FIELDS.includes(field) ? field : 'legalName');
 
+/** Expired or tried too often: it can no longer confirm anything. */
+const codeIsDead = (e: Enrollment, now: Date) =>
+  now > new Date(e.verification.expiresAt) || e.verification.attempts >= MAX_ATTEMPTS;
+
+async function mpnIdHeldElsewhere(tx: Transaction, mpnId: string, tenantId: string): Promise<boolean> {
+  for (const kind of ['direct-reseller', 'indirect-reseller', 'indirect-provider'] as const) {
+    if ((await tx.findBy('organizations', 'kind', kind)).some((o) => o.mpnId === mpnId && o.tenantId !== tenantId))
+      return true;
+  }
+  return false;
+}
+
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
 
 /** Enrolment as an indirect reseller (rule 11): apply, confirm the primary contact, operator review. */
@@ -47,6 +61,7 @@ export class EnrollmentService {
     private readonly notifier: Notifier,
     private readonly clock: () => Date,
     private readonly defaultLanguage: Language,
+    private readonly logger: Logger,
   ) {}
 
   async apply(acting: Acting, input: unknown): Promise<Outcome<Enrollment>> {
@@ -60,19 +75,31 @@ export class EnrollmentService {
     });
     if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
     if (acting.org.kind === 'indirect-reseller') return refuse('enrollment-already-reseller');
+    // Seed 002: the MPN id must belong to a profile in the same country/region as the tenant.
+    if (form.countryRegion !== acting.org.countryRegion.toUpperCase()) {
+      return refuse('enrollment-country-mismatch', {
+        address: form.countryRegion,
+        tenant: acting.org.countryRegion.toUpperCase(),
+      });
+    }
     return withRetry(this.store, async (tx) => {
+      const now = this.clock();
       const open = (await tx.findBy('enrollments', 'tenant', acting.org.tenantId)).find(
-        (e) => e.status === 'awaiting-verification' || e.status === 'in-review',
+        (e) => e.status === 'in-review' || (e.status === 'awaiting-verification' && !codeIsDead(e, now)),
       );
       if (open) return refuse('enrollment-open', { status: open.status });
+      // An MPN id links one organisation's membership; another organisation's is not this one's to use.
+      if (await mpnIdHeldElsewhere(tx, form.mpnId, acting.org.tenantId)) return refuse('enrollment-mpn-in-use');
+      // An application whose code expired is applied for again: it gets the new details and a new code.
+      const stale = (await tx.findBy('enrollments', 'tenant', acting.org.tenantId)).find(
+        (e) => e.status === 'awaiting-verification',
+      );
       const [contact] = (await tx.findBy('users', 'email', form.contactEmail)).filter(
         (u) => u.tenantId === acting.org.tenantId,
       );
       if (!contact) return refuse('enrollment-contact-unknown', { email: form.contactEmail });
-      const now = this.clock();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      const enrollment = tx.insert('enrollments', {
-        id: randomUUID(),
+      const details = {
         tenantId: acting.org.tenantId,
         legalName: form.legalName,
         address: {
@@ -91,9 +118,16 @@ export class EnrollmentService {
           attempts: 0,
         },
         submittedBy: actorOf(acting),
-        history: [{ status: 'awaiting-verification', at: now.toISOString(), by: acting.user.name }],
-        createdAt: now.toISOString(),
-      });
+      } satisfies Partial<Enrollment>;
+      const submitted = { status: 'awaiting-verification' as const, at: now.toISOString(), by: acting.user.name };
+      const enrollment = stale
+        ? tx.update('enrollments', { ...stale, ...details, history: [...stale.history, submitted] })
+        : tx.insert('enrollments', {
+            id: randomUUID(),
+            ...details,
+            history: [submitted],
+            createdAt: now.toISOString(),
+          });
       const tr = translator(contact.language ?? this.defaultLanguage);
       this.notifier.enqueue(
         tx,
@@ -129,9 +163,7 @@ export class EnrollmentService {
         return refuse('enrollment-not-primary-contact', { name: enrollment.primaryContact.name });
       }
       const now = this.clock();
-      if (now > new Date(enrollment.verification.expiresAt) || enrollment.verification.attempts >= MAX_ATTEMPTS) {
-        return refuse('enrollment-code-expired');
-      }
+      if (codeIsDead(enrollment, now)) return refuse('enrollment-code-expired');
       if (hashCode(code.replace(/\s/g, '')) !== enrollment.verification.codeHash) {
         tx.update('enrollments', {
           ...enrollment,
@@ -155,12 +187,11 @@ export class EnrollmentService {
       if (!enrollment) return refuse('enrollment-not-found');
       if (enrollment.status !== 'in-review') return refuse('enrollment-not-in-review', { status: enrollment.status });
       const now = this.clock();
-      const saved = await this.changeStatus(tx, enrollment, decision, operator, now, note);
-      if (decision === 'approved') {
-        const org = await tx.get('organizations', enrollment.tenantId);
-        if (org) tx.update('organizations', { ...org, kind: 'indirect-reseller', mpnId: enrollment.mpnId });
+      // Roles first, so the approval notice goes to a primary contact who can already do what it says.
+      if (decision === 'approved' && !(await becomeIndirectReseller(tx, enrollment, now))) {
+        this.logger.warn('approved enrolment of an organisation that is gone', { enrollmentId: enrollment.id });
       }
-      return ok(saved);
+      return ok(await this.changeStatus(tx, enrollment, decision, operator, now, note));
     });
   }
 
@@ -190,10 +221,16 @@ export class EnrollmentService {
   }
 
   private async tellPrimaryContact(tx: Transaction, enrollment: Enrollment, note?: string): Promise<void> {
-    const [contact] = (await tx.findBy('users', 'email', enrollment.primaryContact.email)).filter(
-      (u) => u.tenantId === enrollment.tenantId,
+    const [contact] = (await tx.findBy('users', 'email', enrollment.primaryContact.email)).filter((u) =>
+      isPrimaryContact(u, enrollment),
     );
-    if (!contact) return;
+    if (!contact) {
+      this.logger.warn('enrolment status not sent: the primary contact is no longer a user', {
+        enrollmentId: enrollment.id,
+        status: enrollment.status,
+      });
+      return;
+    }
     const tr = translator(contact.language ?? this.defaultLanguage);
     const card = noticeCard(
       tr.t('enroll.status.title', { org: enrollment.legalName }),

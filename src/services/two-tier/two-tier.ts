@@ -13,7 +13,7 @@ import { audit } from '../audit.js';
 import { newInvitationToken } from '../invitations/invitation-token.js';
 import { actorOf, tenantsOf, type Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
-import { canSee, visibleOrganizations } from '../directory/visible-organizations.js';
+import { visibleOrganizations } from '../directory/visible-organizations.js';
 
 /** What the provider gets in the reseller's tenant once authorised (the legacy delegated admin request). */
 export const PROVIDER_ADMIN_ACCESS = {
@@ -204,38 +204,6 @@ export class TwoTierService {
     const shared = [...ofReseller].filter((id) => ofProvider.has(id));
     const orgs = await Promise.all(shared.map((id) => this.store.get('organizations', id)));
     return orgs.filter((o): o is Organization => !!o).sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  /**
-   * "Invite new customers": the customers in the reseller's country it deals with (an invitation or a lead)
-   * but has no relationship with yet. Never the whole customer list: that would show who else uses Partner Desk.
-   */
-  async invitableCustomers(acting: Acting): Promise<Organization[]> {
-    const mine = new Set(
-      (await this.store.findBy('relationships', 'partner', acting.org.tenantId)).map((r) => r.customerTenantId),
-    );
-    return (await visibleOrganizations(this.store, acting.org))
-      .filter(
-        (c) =>
-          c.kind === 'customer' &&
-          !mine.has(c.tenantId) &&
-          c.countryRegion === acting.org.countryRegion &&
-          c.cloud !== 'china',
-      )
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-
-  /**
-   * The customer a reseller invites with its provider: one picked from the list (which shows only customers
-   * it deals with), or a customer organisation named by its exact domain (a new customer, as in Partner Center).
-   */
-  async customerToInvite(acting: Acting, chosenTenantId: string, domain: string): Promise<string | undefined> {
-    if (chosenTenantId) {
-      const chosen = await this.store.get('organizations', chosenTenantId);
-      return chosen && (await canSee(this.store, acting.org, chosen)) ? chosen.tenantId : undefined;
-    }
-    const [named] = await this.store.findBy('organizations', 'domain', domain.trim().toLowerCase());
-    return named?.kind === 'customer' ? named.tenantId : undefined;
   }
 
   /** The customer an "order" names: exact domain, then name, among the organisations this one deals with. */

@@ -1,4 +1,5 @@
 import { StorageUnavailableError } from '../store.js';
+import { StoreBusyError } from '../store-busy.js';
 
 /** Where a DATABASE_URL points, for messages and logs: host, port and database, never user or password. */
 export function describeTarget(url: string): string {
@@ -57,7 +58,19 @@ export function isUnavailable(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Waiting turns, not a broken database: the pool's wait for a free connection ran out
+ * (connectionTimeoutMillis), or the server refused a connection for want of slots (53300).
+ */
+export function isBusy(error: unknown): string | undefined {
+  if ((error as { code?: unknown } | undefined)?.code === '53300') return '53300';
+  if (error instanceof Error && /^timeout exceeded when trying to connect$/.test(error.message)) return 'pool-wait';
+  return undefined;
+}
+
 export function unavailable(error: unknown): unknown {
+  const busy = isBusy(error);
+  if (busy) return new StoreBusyError(busy, { cause: error });
   const code = isUnavailable(error);
   return code ? new StorageUnavailableError(code, { cause: error }) : error;
 }

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { AnyRecord, PendingWrite } from '../log-transaction.js';
+import type { AnyRecord } from '../log-transaction.js';
 import {
   ConflictError,
   INDEXES,
@@ -12,12 +12,15 @@ import {
   type Transaction,
 } from '../store.js';
 import { describeError, silentLogger, type Logger } from '../../logging/logger.js';
-import { DatabaseUnavailableError, describeTarget, isUnavailable, reasonOf, unavailable } from './connection.js';
+import { DatabaseUnavailableError, describeTarget, reasonOf, unavailable } from './connection.js';
 import { migrate } from './migrations.js';
-import { ChangeFeed, type ChangeListener } from '../change-feed.js';
+import { ChangeFeed, type ChangeInterest, type ChangeListener } from '../change-feed.js';
 import { inBatches } from '../give-way.js';
 import { PostgresTransaction } from './postgres-transaction.js';
-import { applyWrite, loadRecords, mapFailure, seedRecords } from './record-writes.js';
+import { loadRecords, seedRecords } from './record-writes.js';
+import { commitWrites } from './commit.js';
+import { RemoteChanges } from './remote-changes.js';
+import { randomUUID } from 'node:crypto';
 
 export { loadRecords } from './record-writes.js';
 
@@ -27,9 +30,17 @@ export interface PostgresStoreOptions {
   /** Loaded when the database holds no record yet (the demo world). */
   seed?: SeedData;
   logger?: Logger;
-  /** Connections this instance keeps at most. */
+  /** Connections this instance keeps at most, for commits and reads (and as many again for conversation locks). */
   poolSize?: number;
+  /**
+   * How long a turn may queue for a free connection; after it the store throws StoreBusyError (answered
+   * 503 with Retry-After) instead of making the turn wait longer than Teams does.
+   */
+  poolWaitMs?: number;
 }
+
+export const DEFAULT_POOL_SIZE = 10;
+export const DEFAULT_POOL_WAIT_MS = 5_000;
 
 type Row = { body: AnyRecord; version: number };
 
@@ -45,15 +56,18 @@ function recordOf(row: Row): AnyRecord {
  */
 export class PostgresStore implements Store {
   private closed = false;
-  /** This instance's own commits; another instance's writes reach its in-memory views only when they rebuild. */
-  private readonly changes = new ChangeFeed((error) =>
+  /** Tags this instance's announcements of its commits, so it does not hear them back. */
+  readonly instance = randomUUID();
+  /** This instance's commits, told at once, and the others' (RemoteChanges), read back when announced. */
+  readonly changes = new ChangeFeed((error) =>
     this.logger.error('a change listener failed', { error: describeError(error) }),
   );
+  private remote?: RemoteChanges;
 
   constructor(
     readonly pool: pg.Pool,
     readonly target: string,
-    private readonly logger: Logger,
+    readonly logger: Logger,
     /** Connections that only hold locks, so turns waiting on a lock never take the ones commits need. */
     private readonly lockPool?: pg.Pool,
   ) {}
@@ -152,7 +166,7 @@ export class PostgresStore implements Store {
     const result = await work(tx);
     if (tx.writes.size > 0) {
       const writes = [...tx.writes.values()];
-      await this.commit(writes);
+      await commitWrites(this, writes);
       for (const w of writes) {
         this.changes.emit({ collection: w.collection, id: w.id, record: w.kind === 'remove' ? null : w.record });
       }
@@ -169,56 +183,14 @@ export class PostgresStore implements Store {
     yield* inBatches(await this.findBy(collection, index, key));
   }
 
-  subscribe(listener: ChangeListener): () => void {
-    return this.changes.subscribe(listener);
+  subscribe(listener: ChangeListener, interest?: ChangeInterest): () => void {
+    return this.changes.subscribe(listener, interest);
   }
 
-  /**
-   * Applies the writes in one PostgreSQL transaction, in (collection, id) order so two commits touching
-   * the same records lock them in the same order and cannot deadlock.
-   */
-  private async commit(writes: PendingWrite[]): Promise<void> {
-    const ordered = [...writes].sort((a, b) =>
-      a.collection === b.collection ? (a.id < b.id ? -1 : 1) : a.collection < b.collection ? -1 : 1,
-    );
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw unavailable(error);
-    }
-    let broken: unknown;
-    let txid: string | undefined;
-    try {
-      await client.query('BEGIN');
-      txid = (await client.query<{ txid: string }>('SELECT txid_current()::text AS txid')).rows[0]!.txid;
-      for (const w of ordered) await applyWrite(client, w);
-      await client.query('COMMIT');
-    } catch (error) {
-      if (isUnavailable(error)) broken = error;
-      else await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback));
-      if (broken && txid && (await this.committedDespite(txid))) return;
-      throw error instanceof ConflictError ? error : mapFailure(error, writes);
-    } finally {
-      client.release(broken instanceof Error ? broken : undefined);
-    }
-  }
-
-  /**
-   * A connection lost while COMMIT was under way leaves its outcome unknown to this side; the server
-   * knows. Asked on another connection, so a commit that did happen is acknowledged, not retried twice.
-   */
-  private async committedDespite(txid: string): Promise<boolean> {
-    try {
-      const { rows } = await this.pool.query<{ status: string | null }>('SELECT txid_status($1) AS status', [txid]);
-      return rows[0]?.status === 'committed';
-    } catch (error) {
-      this.logger.warn('outcome of a commit unknown: the database cannot be asked', {
-        target: this.target,
-        error: describeError(error),
-      });
-      return false;
-    }
+  /** Starts hearing of other instances' commits (openPostgresStore does, before the store is used). */
+  async listenToOthers(url: string): Promise<void> {
+    this.remote = new RemoteChanges(url, this.target, this.instance, this.changes, this.pool, this.logger);
+    await this.remote.start();
   }
 
   async ping(): Promise<void> {
@@ -228,6 +200,7 @@ export class PostgresStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.remote?.close();
     await this.pool.end();
     await this.lockPool?.end();
   }
@@ -241,10 +214,14 @@ export class PostgresStore implements Store {
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const target = describeTarget(options.url);
   const logger = options.logger ?? silentLogger;
-  const pool = new pg.Pool({
+  const poolOptions = {
     connectionString: options.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 10_000,
+    max: options.poolSize ?? DEFAULT_POOL_SIZE,
+    // pg-pool bounds both the wait in its queue and the opening of a new connection by this.
+    connectionTimeoutMillis: options.poolWaitMs ?? DEFAULT_POOL_WAIT_MS,
+  };
+  const pool = new pg.Pool({
+    ...poolOptions,
     application_name: 'partner-desk',
   });
   // An idle connection the server drops must not crash the process; the next query opens a new one.
@@ -275,11 +252,16 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     throw error;
   }
   const lockPool = new pg.Pool({
-    connectionString: options.url,
-    max: options.poolSize ?? 10,
-    connectionTimeoutMillis: 10_000,
+    ...poolOptions,
     application_name: 'partner-desk-locks',
   });
   lockPool.on('error', (error) => logger.warn('idle lock connection lost', { target, error: describeError(error) }));
-  return new PostgresStore(pool, target, logger, lockPool);
+  const store = new PostgresStore(pool, target, logger, lockPool);
+  try {
+    await store.listenToOthers(options.url);
+  } catch (error) {
+    await store.close();
+    throw new DatabaseUnavailableError(target, reasonOf(error, options.url));
+  }
+  return store;
 }

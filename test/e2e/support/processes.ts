@@ -28,23 +28,29 @@ export class ProcessRegistry {
   }
 
   async stopAll(): Promise<void> {
-    await Promise.all(
-      this.children.splice(0).map(
-        (child) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
-            const timer = setTimeout(() => {
-              child.kill('SIGKILL');
-            }, 5000);
-            child.once('exit', () => {
-              clearTimeout(timer);
-              resolve();
-            });
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all(this.children.splice(0).map((child) => stopChild(child)));
   }
+
+  /** Stops one process this registry started (by its own handle, never by name). */
+  async stop(child: ChildProcess): Promise<void> {
+    const at = this.children.indexOf(child);
+    if (at >= 0) this.children.splice(at, 1);
+    await stopChild(child);
+  }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return resolve();
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+    }, 5000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {

@@ -1,6 +1,8 @@
+import { execFile, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { User } from '../../../src/domain/model.js';
 import { startPlayground } from '../../../src/local/playground.js';
@@ -9,6 +11,7 @@ import { DEMO_PERSONAS, demoWorld } from '../../../src/store/demo-world.js';
 import { PersonaPage } from './persona-page.js';
 import { freePort, ProcessRegistry, waitForHttp } from './processes.js';
 
+const run = promisify(execFile);
 export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -18,28 +21,16 @@ export class E2EStack {
   private readonly dir = mkdtempSync(join(tmpdir(), 'partner-desk-e2e-'));
   private context: BrowserContext | undefined;
   private botUrl = '';
+  private port = 0;
+  private bot: ChildProcess | undefined;
   private readonly users = (demoWorld(new Date()).users ?? []) as User[];
   readonly pages = new Map<string, PersonaPage>();
 
   async start(): Promise<void> {
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const port = await freePort();
-    this.botUrl = `http://127.0.0.1:${port}`;
-    const bot = this.processes.spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], {
-      ...process.env,
-      NODE_ENV: 'development',
-      MicrosoftAppId: '',
-      MicrosoftAppPassword: '',
-      PORT: String(port),
-      STORE_FILE: join(this.dir, 'store.json'),
-      PUBLIC_URL: this.botUrl,
-      // Reminders arriving in the middle of a journey would make "the bot's answer" ambiguous.
-      EXPIRY_GUARDIAN: 'false',
-    });
-    const log = createWriteStream(join(SCREENSHOT_DIR, 'bot.log'));
-    bot.stdout?.pipe(log);
-    bot.stderr?.pipe(log);
-    await waitForHttp(`${this.botUrl}/healthz`);
+    this.port = await freePort();
+    this.botUrl = `http://127.0.0.1:${this.port}`;
+    await this.startBot('w');
     this.context = await chromium.launchPersistentContext(join(this.dir, 'chromium-profile'), {
       executablePath: CHROMIUM,
       headless: true,
@@ -60,6 +51,48 @@ export class E2EStack {
       const host = new URL(route.request().url()).hostname;
       return host === '127.0.0.1' || host === 'localhost' ? route.continue() : route.abort();
     });
+  }
+
+  private get env(): NodeJS.ProcessEnv {
+    return {
+      ...process.env,
+      NODE_ENV: 'development',
+      MicrosoftAppId: '',
+      MicrosoftAppPassword: '',
+      PORT: String(this.port),
+      STORE_FILE: join(this.dir, 'store.json'),
+      PUBLIC_URL: this.botUrl,
+      // Reminders arriving in the middle of a journey would make "the bot's answer" ambiguous.
+      EXPIRY_GUARDIAN: 'false',
+    };
+  }
+
+  private async startBot(logFlags: 'w' | 'a'): Promise<void> {
+    this.bot = this.processes.spawn(process.execPath, [join(PROJECT_ROOT, 'dist', 'src', 'index.js')], this.env);
+    const log = createWriteStream(join(SCREENSHOT_DIR, 'bot.log'), { flags: logFlags });
+    this.bot.stdout?.pipe(log);
+    this.bot.stderr?.pipe(log);
+    await waitForHttp(`${this.botUrl}/healthz`);
+  }
+
+  /**
+   * The operator command line (`npm run admin -- …`), as the README has it: with the bot stopped, since one
+   * process owns the data file; the bot starts again on the same port, and the playgrounds stay open.
+   */
+  async operator(args: string[]): Promise<string> {
+    if (this.bot) await this.processes.stop(this.bot);
+    try {
+      const { stdout } = await run(
+        process.execPath,
+        [join(PROJECT_ROOT, 'dist', 'src', 'tools', 'admin.js'), ...args],
+        {
+          env: this.env,
+        },
+      );
+      return stdout;
+    } finally {
+      await this.startBot('a');
+    }
   }
 
   /** Opens (once) the playground acting as this demo persona. */

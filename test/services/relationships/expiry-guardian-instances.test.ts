@@ -38,6 +38,18 @@ describe('expiry guardian on several instances (one PostgreSQL database)', () =>
     const afterFirst = await guardianNotices();
     expect((await store.findBy('notifications', 'subject', REL)).length).toBe(5);
     expect(afterFirst.filter((k) => INVITATION_SUBJECTS.includes(k)).length).toBeLessThanOrEqual(afterFirst.length - 5);
+    // Each reminder once: no two notifications of one kind about one subject to one person, one record a milestone.
+    const once = async () => {
+      const seen = (await store.all('notifications'))
+        .filter((n) => n.kind.startsWith('guardian.'))
+        .map((n) => `${n.kind} ${n.subjectId} ${n.aadObjectId}`);
+      expect(seen.length).toBeGreaterThan(0);
+      expect(new Set(seen).size).toBe(seen.length);
+      const reminders = (await store.all('reminders')).map((r) => `${r.subjectId}/${r.milestone}`);
+      expect(new Set(reminders).size).toBe(reminders.length);
+    };
+    await once();
+    expect((await store.all('reminders')).filter((r) => r.subjectId === 'inv-pending-01')).toHaveLength(1);
 
     now = new Date(NOW.getTime() + 20 * DAY + 60_000);
     const ended = await Promise.all(guardians.map((g) => g.runOnce()));
@@ -53,5 +65,6 @@ describe('expiry guardian on several instances (one PostgreSQL database)', () =>
       (e) => e.action === 'relationship.access-expired',
     );
     expect(expiredEvents).toHaveLength(1);
+    await once();
   });
 });

@@ -7,6 +7,7 @@ import {
   refusalNotice,
 } from '../../../cards/invitation-card.js';
 import { noticeCard } from '../../../cards/notice-card.js';
+import { describeRefusal } from '../../../cards/refusal.js';
 import { relationshipTypes } from '../../../cards/format.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { AcceptanceService, isLive } from '../../../services/invitations/acceptance.js';
@@ -107,10 +108,8 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
             (tx, inv) => delivery.invitationAnswered(tx, inv),
           );
           if (!result.ok) {
-            if (result.refusal.code === 'acknowledgement-required') {
-              return currentView(acting, tr, invitationId, tr.t('refusal.acknowledgement-required'));
-            }
-            return currentView(acting, tr, invitationId);
+            // A refusal the card cannot show by itself (a two-tier provider that is gone) is said on it.
+            return currentView(acting, tr, invitationId, describeRefusal(result.refusal, tr));
           }
           return acceptedCard(store, acting, tr, result.value.invitation.id, result.value.mcaRecorded);
         },

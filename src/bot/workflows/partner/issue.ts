@@ -33,9 +33,13 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     const customer = invitation.customerTenantId
       ? await store.get('organizations', invitation.customerTenantId)
       : undefined;
+    const provider = invitation.providerTenantId
+      ? await store.get('organizations', invitation.providerTenantId)
+      : undefined;
     return {
       invitation,
       partner: acting.org,
+      ...(provider ? { provider } : {}),
       customerName: customer?.name ?? invitation.customerDomain,
       customerCloud: customer?.cloud ?? acting.org.cloud,
       sender: acting.user,

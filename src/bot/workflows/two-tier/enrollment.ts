@@ -13,8 +13,8 @@ export const ENROLL_VERB = 'enrollment.submit';
 const FIELDS = Object.keys(EnrollmentForm.shape) as (keyof z.infer<typeof EnrollmentForm>)[];
 
 /** "Enroll as an indirect reseller": the application form, then the primary contact's one-time code. */
-export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
-  const enrollments = new EnrollmentService(store, notifier, clock, config.defaultLanguage);
+export const enrollmentWorkflow: WorkflowFactory = ({ store, clock, notifier, config, logger }) => {
+  const enrollments = new EnrollmentService(store, notifier, clock, config.defaultLanguage, logger);
 
   const form = (tr: Translator, values: Record<string, string> = {}, error?: string) =>
     formCard(

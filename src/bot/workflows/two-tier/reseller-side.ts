@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { button } from '../../../cards/button.js';
-import { formatCode } from '../../../services/invitations/invitation-token.js';
 import { cardAction } from '../../card-actions.js';
 import type { WorkflowModule } from '../../workflow-module.js';
 import { partnerMay, recordTarget, relatedOrganization } from '../../permissions.js';
@@ -15,9 +14,14 @@ const Id = z.string().min(1).max(100);
 
 /** The indirect reseller's side: "Indirect providers", "Authorize indirect provider", "View customers" and "Invite new customers" for itself and its provider in one invitation. */
 export function resellerSide(ctx: TwoTierContext): WorkflowModule {
-  const { store, config, twoTier, invitations, delivery, notifier } = ctx;
-  const { authorizeCard, providersCard, inviteCustomerForm, answeredCard } = ctx.cards;
-  const { tellProvider } = ctx.notices;
+  const { store, twoTier, notifier, providerAccess } = ctx;
+  const { authorizeCard, providersCard, answeredCard, accessText } = ctx.cards;
+  const { tellProvider, tellAccessRemoved } = ctx.notices;
+  const providerLink = recordTarget('relationships', 'relationshipId', ['customer']);
+  const resellerGlobalAdmin = partnerMay('accept-indirect-provider', {
+    kinds: ['indirect-reseller'],
+    target: providerLink,
+  });
   return {
     commands: [
       command(
@@ -28,6 +32,38 @@ export function resellerSide(ctx: TwoTierContext): WorkflowModule {
       ),
     ],
     cardActions: [
+      cardAction({
+        verb: TWO_TIER_VERBS.removeAccessConfirm,
+        permission: resellerGlobalAdmin,
+        data: z.object({ relationshipId: Id }),
+        async handle(_context, session, { relationshipId }) {
+          const { tr, org } = session;
+          const found = await providerAccess.link(store, session, relationshipId);
+          if (!found.ok)
+            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(found.refusal, tr), 'attention');
+          const { relationship, provider } = found.value;
+          return noticeCard(
+            tr.t('twoTier.access.confirmTitle'),
+            tr.t('twoTier.access.confirmText', { provider: provider.name, org: org.name }),
+            'warning',
+            [{ title: tr.t('twoTier.access.heading', { org: org.name }), value: accessText(relationship, tr) }],
+            [button(tr.t('twoTier.access.yes'), TWO_TIER_VERBS.removeAccess, { relationshipId }, 'destructive')],
+          );
+        },
+      }),
+      cardAction({
+        verb: TWO_TIER_VERBS.removeAccess,
+        permission: resellerGlobalAdmin,
+        data: z.object({ relationshipId: Id }),
+        async handle(_context, session, { relationshipId }) {
+          const { tr, org } = session;
+          const removed = await providerAccess.remove(session, relationshipId, tellAccessRemoved);
+          if (!removed.ok)
+            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(removed.refusal, tr), 'attention');
+          const params = { provider: removed.value.provider.name, org: org.name };
+          return noticeCard(tr.t('twoTier.access.doneTitle'), tr.t('twoTier.access.doneText', params), 'good');
+        },
+      }),
       cardAction({
         verb: TWO_TIER_VERBS.open,
         permission: partnerMay('accept-indirect-provider', {
@@ -107,60 +143,6 @@ export function resellerSide(ctx: TwoTierContext): WorkflowModule {
                 'positive',
               ),
             ],
-          );
-        },
-      }),
-      cardAction({
-        verb: TWO_TIER_VERBS.inviteCustomerForm,
-        permission: partnerMay('request-reseller-relationship', {
-          kinds: ['indirect-reseller'],
-          target: relatedOrganization('providerTenantId'),
-        }),
-        data: z.object({ providerTenantId: Id, byDomain: z.enum(['true', 'false']).default('false') }),
-        handle: (_c, s, { providerTenantId, byDomain }) =>
-          inviteCustomerForm(s, s.tr, providerTenantId, undefined, byDomain === 'true'),
-      }),
-      cardAction({
-        verb: TWO_TIER_VERBS.inviteCustomer,
-        permission: partnerMay('request-reseller-relationship', {
-          kinds: ['indirect-reseller'],
-          target: relatedOrganization('providerTenantId'),
-        }),
-        data: z.object({
-          providerTenantId: Id,
-          customerTenantId: z.string().max(100).default(''),
-          customerDomain: z.string().max(253).default(''),
-        }),
-        async handle(_context, session, { providerTenantId, customerTenantId: chosen, customerDomain }) {
-          const { tr } = session;
-          const byDomain = !chosen;
-          const again = (error: string) => inviteCustomerForm(session, tr, providerTenantId, error, byDomain);
-          if (!chosen && !customerDomain.trim()) return again(tr.t('twoTier.inviteCustomer.required'));
-          const customerTenantId = await twoTier.customerToInvite(session, chosen, customerDomain);
-          if (!customerTenantId) return again(describeRefusal({ code: 'customer-not-found' }, tr));
-          const issued = await invitations.request(session, {
-            kind: 'two-tier',
-            providerTenantId,
-            customer: { tenantId: customerTenantId },
-            relationshipTypes: ['reseller'],
-            adminAccess: null,
-          });
-          if (!issued.ok) return again(describeRefusal(issued.refusal, tr));
-          const sent = await invitations.markSent(
-            session,
-            issued.value.invitation.id,
-            { subject: '', body: '' },
-            (tx, inv) => delivery.invitationSent(tx, inv).then(() => undefined),
-          );
-          if (!sent.ok) return inviteCustomerForm(session, tr, providerTenantId, describeRefusal(sent.refusal, tr));
-          const customer = await store.get('organizations', customerTenantId);
-          const token = issued.value.token;
-          const link = token ? `${config.publicUrl}/invite/${token}` : '';
-          return noticeCard(
-            tr.t('twoTier.inviteCustomer.sentTitle', { customer: customer?.name ?? '' }),
-            tr.t('twoTier.inviteCustomer.sentText', { link }),
-            'good',
-            token ? [{ title: tr.t('twoTier.inviteCustomer.code'), value: formatCode(token) }] : [],
           );
         },
       }),

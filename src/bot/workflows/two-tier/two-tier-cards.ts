@@ -1,21 +1,21 @@
 import { choiceForm } from '../../../cards/choice-form.js';
-import { formCard, textField } from '../../../cards/form-card.js';
-import { formatDate, formatDateTime } from '../../../cards/format.js';
+import { adminRoleNames, formatDate, formatDateTime } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import type { CardAction } from '../../../cards/templates.js';
 import { button } from '../../../cards/button.js';
-import type { Invitation, Organization } from '../../../domain/model.js';
+import type { Invitation, Organization, Relationship } from '../../../domain/model.js';
 import { type Translator } from '../../../i18n/i18n.js';
 import { type Acting } from '../../../services/invitations/invitations.js';
 import type { Outcome } from '../../../services/outcome.js';
+import type { ProviderAccess } from '../../../services/two-tier/provider-access.js';
 import { TwoTierService } from '../../../services/two-tier/two-tier.js';
 import type { Store } from '../../../store/store.js';
 import { TWO_TIER_VERBS } from './two-tier-verbs.js';
 
 /** The cards of the two-tier workflow: the lists, the forms, and Authorize indirect provider with its answer. */
-export function twoTierCards(store: Store, twoTier: TwoTierService) {
+export function twoTierCards(store: Store, twoTier: TwoTierService, providerAccess: ProviderAccess) {
   const refusal = (outcome: Extract<Outcome<unknown>, { ok: false }>, tr: Translator, title: string) =>
     noticeCard(title, describeRefusal(outcome.refusal, tr), 'attention');
 
@@ -51,12 +51,21 @@ export function twoTierCards(store: Store, twoTier: TwoTierService) {
     );
     const facts = [];
     const actions: CardAction[] = [];
+    const mayRemove = providerAccess.mayRemove(acting).ok;
     for (const link of links) {
       const provider = await store.get('organizations', link.partnerTenantId);
-      facts.push({
-        title: provider?.name ?? link.partnerTenantId,
-        value: tr.t('twoTier.providers.since', { date: formatDate(link.createdAt, tr) }),
-      });
+      const name = provider?.name ?? link.partnerTenantId;
+      facts.push({ title: name, value: tr.t('twoTier.providers.since', { date: formatDate(link.createdAt, tr) }) });
+      facts.push({ title: tr.t('twoTier.access.heading', { org: acting.org.name }), value: accessText(link, tr) });
+      if (mayRemove && link.adminAccess && !link.adminAccess.removedAt)
+        actions.push(
+          button(
+            `${tr.t('twoTier.access.remove')}: ${name}`,
+            TWO_TIER_VERBS.removeAccessConfirm,
+            { relationshipId: link.id },
+            'destructive',
+          ),
+        );
       actions.push(
         button(`${tr.t('twoTier.viewCustomers')}: ${provider?.name}`, TWO_TIER_VERBS.customers, {
           providerTenantId: link.partnerTenantId,
@@ -85,6 +94,24 @@ export function twoTierCards(store: Store, twoTier: TwoTierService) {
     }
     const text = links.length || pending.length ? '' : tr.t('twoTier.providers.none', { org: acting.org.name });
     return noticeCard(tr.t('twoTier.providers.title'), text, 'default', facts, actions);
+  }
+
+  /** What the provider holds in the reseller's tenant: the roles, since and until, or when they ended. */
+  function accessText(link: Relationship, tr: Translator): string {
+    const access = link.adminAccess;
+    if (!access) return tr.t('twoTier.access.none');
+    const roles = adminRoleNames(access.roles, tr);
+    if (access.removedAt)
+      return tr.t(access.removedBy === 'expiry' ? 'twoTier.access.ended' : 'twoTier.access.removed', {
+        roles,
+        date: formatDate(access.removedAt, tr),
+        name: access.removedBy ?? '',
+      });
+    return tr.t('twoTier.access.held', {
+      roles,
+      since: formatDate(access.startAt, tr),
+      until: formatDate(access.endAt, tr),
+    });
   }
 
   async function resellersCard(acting: Acting, tr: Translator): Promise<CardAttachment> {
@@ -122,63 +149,6 @@ export function twoTierCards(store: Store, twoTier: TwoTierService) {
     });
   }
 
-  async function inviteCustomerForm(
-    acting: Acting,
-    tr: Translator,
-    providerTenantId: string,
-    error?: string,
-    byDomain = false,
-  ) {
-    const provider = await store.get('organizations', providerTenantId);
-    if (!provider)
-      return noticeCard(
-        tr.t('twoTier.inviteCustomer.title'),
-        describeRefusal({ code: 'provider-not-authorised' }, tr),
-        'attention',
-      );
-    const text = tr.t('twoTier.inviteCustomer.text', { reseller: acting.org.name, provider: provider.name });
-    const send = button(
-      tr.t('twoTier.inviteCustomer.send'),
-      TWO_TIER_VERBS.inviteCustomer,
-      { providerTenantId },
-      'positive',
-    );
-    // A new customer is one the reseller does not deal with yet, so it is named by its domain, as in Partner Center.
-    const customers = byDomain ? [] : await twoTier.invitableCustomers(acting);
-    if (customers.length === 0)
-      return formCard(
-        tr.t('twoTier.inviteCustomer.title'),
-        text,
-        [
-          textField(
-            'customerDomain',
-            tr.t('twoTier.inviteCustomer.domain'),
-            '',
-            'contoso.com',
-            tr.t('twoTier.inviteCustomer.domainRequired'),
-          ),
-        ],
-        [send],
-        error,
-      );
-    return choiceForm({
-      title: tr.t('twoTier.inviteCustomer.title'),
-      text,
-      inputId: 'customerTenantId',
-      label: tr.t('twoTier.inviteCustomer.label'),
-      requiredMessage: tr.t('twoTier.inviteCustomer.required'),
-      choices: customers.map((c) => ({ title: `${c.name} (${c.primaryDomain})`, value: c.tenantId })),
-      error,
-      actions: [
-        send,
-        button(tr.t('twoTier.inviteCustomer.byDomain'), TWO_TIER_VERBS.inviteCustomerForm, {
-          providerTenantId,
-          byDomain: 'true',
-        }),
-      ],
-    });
-  }
-
   const answeredCard = (invitation: Invitation, provider: Organization | undefined, tr: Translator) => {
     const by = invitation.decidedBy!;
     const params = { provider: provider?.name ?? '', name: by.name, at: formatDateTime(by.at, tr) };
@@ -187,5 +157,13 @@ export function twoTierCards(store: Store, twoTier: TwoTierService) {
       : noticeCard(tr.t('twoTier.authorize.declinedTitle'), tr.t('twoTier.authorize.declinedText', params), 'warning');
   };
 
-  return { refusal, authorizeCard, providersCard, resellersCard, inviteResellerForm, inviteCustomerForm, answeredCard };
+  return {
+    refusal,
+    authorizeCard,
+    providersCard,
+    accessText,
+    resellersCard,
+    inviteResellerForm,
+    answeredCard,
+  };
 }

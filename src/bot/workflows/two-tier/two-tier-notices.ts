@@ -1,9 +1,10 @@
-import { formatDateTime } from '../../../cards/format.js';
+import { adminRoleNames, formatDate, formatDateTime } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { button } from '../../../cards/button.js';
 import type { Invitation, User } from '../../../domain/model.js';
 import { translator } from '../../../i18n/i18n.js';
 import type { Notifier } from '../../../services/outbox/notifications.js';
+import type { ProviderLink } from '../../../services/two-tier/provider-access.js';
 import type { Transaction } from '../../../store/store.js';
 import { TWO_TIER_VERBS } from './two-tier-verbs.js';
 
@@ -55,5 +56,28 @@ export function twoTierNotices(notifier: Notifier, defaultLanguage: 'en' | 'es')
     }
   };
 
-  return { deliverAuthorizeCard, tellProvider };
+  /** The provider's staff learn that the reseller removed their admin roles, and that the partnership stays. */
+  const tellAccessRemoved = async (tx: Transaction, { relationship }: ProviderLink) => {
+    const reseller = (await tx.get('organizations', relationship.customerTenantId))!;
+    const access = relationship.adminAccess!;
+    const staff = (await tx.findBy('users', 'tenant', relationship.partnerTenantId)).filter(
+      (u: User) => u.roles.side === 'partner' && (u.roles.admin === 'global-admin' || u.roles.agent === 'admin-agent'),
+    );
+    for (const person of staff) {
+      const tr = translator(person.language ?? defaultLanguage);
+      const card = noticeCard(
+        tr.t('twoTier.access.providerTitle', { reseller: reseller.name }),
+        tr.t('twoTier.access.providerText', {
+          reseller: reseller.name,
+          name: access.removedBy ?? '',
+          roles: adminRoleNames(access.roles, tr),
+          date: formatDate(access.removedAt!, tr),
+        }),
+        'warning',
+      );
+      notifier.enqueue(tx, person, 'indirect-provider.access-removed', { card }, relationship.id);
+    }
+  };
+
+  return { deliverAuthorizeCard, tellProvider, tellAccessRemoved };
 }

@@ -8,4 +8,6 @@ export const TWO_TIER_VERBS = {
   customers: 'two-tier.customers',
   inviteCustomerForm: 'two-tier.invite-customer.form',
   inviteCustomer: 'two-tier.invite-customer',
+  removeAccessConfirm: 'two-tier.provider-access.confirm',
+  removeAccess: 'two-tier.provider-access.remove',
 } as const;
