@@ -26,6 +26,7 @@ import { helpdeskWorkflow } from './bot/workflows/helpdesk/helpdesk-workflow.js'
 import { partnerWorkflow } from './bot/workflows/partner/index.js';
 import { accessWorkflow } from './bot/workflows/access/index.js';
 import { invitationListsWorkflow } from './bot/workflows/invitation-lists.js';
+import { dayTwoWorkflow } from './bot/workflows/partner/day-two.js';
 import { downloadRouteFor } from './bot/download-route.js';
 import { invitationPageRoute } from './bot/invitation-page/route.js';
 import { OrganizationClaimTurn, teamsMemberLookup, type MemberLookup } from './bot/organization-claim-turn.js';
@@ -53,6 +54,7 @@ const WORKFLOWS: WorkflowFactory[] = [
   partnerWorkflow,
   accessWorkflow,
   invitationListsWorkflow,
+  dayTwoWorkflow,
 ];
 
 export interface AppOptions {

@@ -1,4 +1,6 @@
 import { ACCESS_COMMANDS, type AccessCommandId } from './access-commands.js';
+import { PARTNER_OF_RECORD_COMMAND } from './partner-of-record-command.js';
+import { DAY_TWO_COMMANDS, type DayTwoCommandId } from './day-two-commands.js';
 
 /**
  * The text commands users type, in English and Spanish. The router matches them and the Teams
@@ -48,7 +50,8 @@ export type CommandId =
   | 'offer'
   | 'new-customer'
   | 'partner-of-record'
-  | AccessCommandId;
+  | AccessCommandId
+  | DayTwoCommandId;
 
 export const COMMANDS: readonly CommandDefinition[] = [
   {
@@ -292,12 +295,6 @@ export const COMMANDS: readonly CommandDefinition[] = [
     inManifest: false,
   },
   ...ACCESS_COMMANDS,
-  {
-    id: 'partner-of-record',
-    en: ['partner of record'],
-    es: ['socio de registro', 'partner de registro'],
-    title: 'partner of record',
-    description: 'Designate your partner of record, apart from your delegated admin partner',
-    inManifest: false,
-  },
+  PARTNER_OF_RECORD_COMMAND,
+  ...DAY_TWO_COMMANDS,
 ];

@@ -14,7 +14,8 @@ import type { CommandId } from './commands.js';
  * when the acting organisation is one of the record's `parties` (never trusting a tenant id in the payload).
  */
 export interface RecordTarget {
-  collection: 'invitations' | 'relationships' | 'leads' | 'users' | 'securityGroups' | 'accessTemplates';
+  collection:
+    'invitations' | 'relationships' | 'leads' | 'users' | 'securityGroups' | 'accessTemplates' | 'customerRequests';
   /** The payload field holding the record's id. */
   field: string;
   /** Which parties of the record may act on it. */
@@ -67,7 +68,7 @@ export const customerMay = (
   extra: Omit<Permission, 'partner' | 'customer'> = {},
 ): Permission => ({ customer: action, ...extra });
 
-/** A payload naming an invitation, relationship, lead or user, and the parties that may act on it. */
+/** A payload naming an invitation, relationship, lead, user or customer request, and the parties that may act on it. */
 export function recordTarget(
   collection: RecordTarget['collection'],
   field: string,

@@ -1,4 +1,5 @@
 import type { Invitation, Lead, Organization, Relationship, User } from '../domain/model.js';
+import type { CustomerRequest } from '../domain/customer-request.js';
 import { pairKey, type StoreReader } from '../store/store.js';
 import type { Party, Permission } from './permissions.js';
 
@@ -26,6 +27,10 @@ function partiesOf(collection: string, record: unknown, actorOrg: Organization):
     case 'securityGroups':
     case 'accessTemplates':
       return { partner: (record as { partnerTenantId: string }).partnerTenantId };
+    case 'customerRequests': {
+      const c = record as CustomerRequest;
+      return { partner: c.partnerTenantId, customer: c.customerTenantId };
+    }
     default:
       return {};
   }

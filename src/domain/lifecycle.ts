@@ -106,6 +106,7 @@ export type RelationshipEvent =
   | { type: 'mark-expiring' }
   | { type: 'auto-extend' }
   | { type: 'enable-auto-extend' }
+  | { type: 'disable-auto-extend' }
   | { type: 'expire' }
   | { type: 'remove-admin-roles' }
   | { type: 'request-termination' }
@@ -122,6 +123,7 @@ export const RELATIONSHIP_TRANSITIONS: Record<
   'mark-expiring': { from: ['active'], to: 'expiring', actors: ['system'] },
   'auto-extend': { from: LIVE, to: 'active', actors: ['system'] },
   'enable-auto-extend': { from: LIVE, to: 'active', actors: ['partner'], keepsState: true },
+  'disable-auto-extend': { from: LIVE, to: 'active', actors: ['partner'], keepsState: true },
   expire: { from: LIVE, to: 'expired', actors: ['system'] },
   // Either side may end admin access (GDAP): the customer removes roles, the partner terminates access.
   'remove-admin-roles': { from: LIVE, to: 'active', actors: ['customer', 'partner'] },
@@ -157,6 +159,9 @@ export function applyRelationshipEvent(
       if (!access) return fail('no-admin-access', rel.status, event.type);
       if (!canAutoExtend(access.roles)) return fail('auto-extend-with-global-admin', rel.status, event.type);
       return { ok: true, value: { ...rel, adminAccess: { ...access, autoExtend: true }, updatedAt } };
+    case 'disable-auto-extend':
+      if (!access) return fail('no-admin-access', rel.status, event.type);
+      return { ok: true, value: { ...rel, adminAccess: { ...access, autoExtend: false }, updatedAt } };
     case 'auto-extend':
       if (!access || !endAt) return fail('no-admin-access', rel.status, event.type);
       if (!access.autoExtend || daysBetween(now, endAt) >= EXPIRING_WINDOW_DAYS)

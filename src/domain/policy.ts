@@ -9,6 +9,8 @@ import {
   sameCountryRegion,
 } from './rules.js';
 import { ACCESS_PARTNER_ACTIONS, ACCESS_ROLE_TABLE_PARTNER } from './access-policy.js';
+import * as gdap from './gdap-policy.js';
+import { ALLOW, deny, type Decision } from './policy-decision.js';
 
 /**
  * Enrolment as an indirect reseller (rule 11) is the one action of both sides: the seed has a
@@ -26,6 +28,7 @@ export const PartnerAction = z.enum([
   'accept-indirect-provider',
   ENROLL,
   ...ACCESS_PARTNER_ACTIONS,
+  ...gdap.GDAP_PARTNER_ACTIONS,
 ]);
 export type PartnerAction = z.infer<typeof PartnerAction>;
 
@@ -38,6 +41,7 @@ export const CustomerAction = z.enum([
   'view-partners',
   'designate-partner-of-record',
   ENROLL,
+  ...gdap.GDAP_CUSTOMER_ACTIONS,
 ]);
 export type CustomerAction = z.infer<typeof CustomerAction>;
 
@@ -58,6 +62,7 @@ export const ROLE_TABLE_PARTNER: Readonly<Record<PartnerAction, readonly Partner
   // The seed signs in "as a global admin" to enrol.
   [ENROLL]: ['global-admin'],
   ...ACCESS_ROLE_TABLE_PARTNER,
+  ...gdap.GDAP_ROLE_TABLE_PARTNER,
 };
 
 /** The customer role table of the domain reference; a user with no admin role ("other users") may do none. */
@@ -71,6 +76,7 @@ export const ROLE_TABLE_CUSTOMER: Readonly<Record<CustomerAction, readonly Custo
   // Rule 13; not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
   'designate-partner-of-record': ['global-admin', 'billing-admin'],
   [ENROLL]: ['global-admin'],
+  ...gdap.GDAP_CUSTOMER_ROLE_TABLE,
 };
 
 /** Rule 13 is an operator's choice. */
@@ -96,32 +102,7 @@ export interface PolicyTarget {
   primaryContactEmail?: string;
 }
 
-export type DenyReason =
-  | 'wrong-tenant'
-  | 'wrong-side'
-  | 'wrong-organization-kind'
-  | 'not-available-21vianet'
-  | 'role-required'
-  | 'reseller-only-invitation-required'
-  | 'region-mismatch'
-  | 'cloud-mismatch'
-  | 'admin-privileges-required-national-cloud'
-  | 'delegated-admin-partner-exists'
-  | 'webmail-not-allowed';
-
-export type Decision =
-  { allowed: true } | { allowed: false; reason: DenyReason; neededRoles?: string[]; params?: Record<string, string> };
-
-type Denial = Extract<Decision, { allowed: false }>;
-
-const ALLOW: Decision = { allowed: true };
-
-function deny(reason: DenyReason, extra: { neededRoles?: readonly string[]; params?: Record<string, string> } = {}) {
-  const decision: Denial = { allowed: false, reason };
-  if (extra.neededRoles) decision.neededRoles = [...extra.neededRoles];
-  if (extra.params) decision.params = extra.params;
-  return decision;
-}
+export type { Decision, DenyReason } from './policy-decision.js';
 
 export function isPartnerAction(action: string): action is PartnerAction {
   return Object.hasOwn(ROLE_TABLE_PARTNER, action);

@@ -21,6 +21,7 @@ import {
 } from './runtime-records.js';
 import type { CollectionName } from './store.js';
 import { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
+import { CustomerRequest } from '../domain/customer-request.js';
 
 /** The zod schema every record of a collection must satisfy, on load and on every write. */
 export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
@@ -44,6 +45,7 @@ export const SCHEMAS: { [C in CollectionName]: z.ZodType } = {
   securityGroups: SecurityGroup,
   accessAssignments: AccessAssignment,
   accessTemplates: AccessTemplate,
+  customerRequests: CustomerRequest,
 };
 
 export const COLLECTION_NAMES = Object.keys(SCHEMAS) as CollectionName[];

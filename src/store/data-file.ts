@@ -47,6 +47,7 @@ const SINCE_LOG_LAYOUT: readonly CollectionName[] = [
   'partnersOfRecord',
   'trials',
   'purchases',
+  'customerRequests',
 ];
 
 const FileShape = z.object({

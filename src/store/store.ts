@@ -12,6 +12,7 @@ import type { PartnerOfRecord } from '../domain/partner-of-record.js';
 import type { Purchase, Trial } from '../domain/offers.js';
 import { foldText } from '../domain/text.js';
 import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
+import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
 import { accessEnds, openSince } from './ordered-indexes.js';
 import type {
@@ -45,6 +46,7 @@ export interface Collections {
   securityGroups: SecurityGroup;
   accessAssignments: AccessAssignment;
   accessTemplates: AccessTemplate;
+  customerRequests: CustomerRequest;
 }
 export type CollectionName = keyof Collections;
 
@@ -155,6 +157,10 @@ export const INDEXES = {
   },
   accessTemplates: {
     partner: (t: AccessTemplate) => [t.partnerTenantId],
+  },
+  customerRequests: {
+    partner: (r: CustomerRequest) => [r.partnerTenantId],
+    relationship: (r: CustomerRequest) => [r.relationshipId],
   },
 } as const satisfies { [C in CollectionName]: Record<string, (record: Collections[C]) => string[]> };
 

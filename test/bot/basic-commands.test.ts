@@ -24,7 +24,18 @@ const SELLING = ['request relationship', 'invitations', 'leads'];
 const OFFERS = ['trial', 'offer', 'new customer'];
 // GDAP day two: security groups and templates (admin agents, global admins), access assignments (admin agents).
 const GDAP = ['groups', 'access', 'templates'];
-const PARTNER_ADMIN = ['users', 'submit order', 'enroll', 'end relationship', 'change roles', ...OFFERS, ...GDAP];
+// GDAP day two (issue 18): admin agents and global admins.
+const DAY_TWO = ['remove global admin', 'auto extend', 'move off dap', 'bulk', 'customer requests'];
+const PARTNER_ADMIN = [
+  'users',
+  'submit order',
+  'enroll',
+  'end relationship',
+  'change roles',
+  ...OFFERS,
+  ...GDAP,
+  ...DAY_TWO,
+];
 
 describe('help lists every command the roles allow, under the right heading, once', () => {
   const chat = useBotWorld();
@@ -33,7 +44,15 @@ describe('help lists every command the roles allow, under the right heading, onc
     [
       'alex',
       {
-        'Partner staff': [...SELLING, 'submit order', 'end relationship', 'change roles', ...OFFERS, ...GDAP],
+        'Partner staff': [
+          ...SELLING,
+          'submit order',
+          'end relationship',
+          'change roles',
+          ...OFFERS,
+          ...GDAP,
+          ...DAY_TWO,
+        ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,
       },
@@ -72,6 +91,7 @@ describe('help lists every command the roles allow, under the right heading, onc
           'remove roles',
           'enroll',
           'partner of record',
+          'ask partner',
         ],
         Helpdesk: HELPDESK,
         'Always available': ALWAYS,

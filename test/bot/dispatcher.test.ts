@@ -25,6 +25,9 @@ const PARTNER_TABLE: Record<string, string[]> = {
   'manage-security-groups': ['admin-agent', 'global-admin'],
   'assign-access': ['admin-agent'],
   'manage-access-templates': ['admin-agent', 'global-admin'],
+  // GDAP day two (src/domain/gdap-policy.ts): Microsoft's "Admin agent creates GDAP requests"; rule 8.
+  'manage-admin-relationships': ['admin-agent', 'global-admin'],
+  'answer-customer-requests': ['admin-agent', 'global-admin'],
 };
 const CUSTOMER_TABLE: Record<string, string[]> = {
   'find-partners': ['global-admin', 'billing-admin'],
@@ -36,6 +39,8 @@ const CUSTOMER_TABLE: Record<string, string[]> = {
   'enroll-indirect-reseller': ['global-admin'],
   // Rule 13 is not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
   'designate-partner-of-record': ['global-admin', 'billing-admin'],
+  // Rule 8 and seed 001's "Remove roles": a customer global admin asks its partner.
+  'ask-partner-for-change': ['global-admin'],
 };
 
 /** The organisations a record belongs to, by party (the specification of "whose record is it"). */
@@ -46,6 +51,7 @@ const PARTY_FIELDS: Record<RecordTarget['collection'], Record<string, string>> =
   users: { member: 'tenantId' },
   securityGroups: { partner: 'partnerTenantId' },
   accessTemplates: { partner: 'partnerTenantId' },
+  customerRequests: { partner: 'partnerTenantId', customer: 'customerTenantId' },
 };
 
 /** Runtime bookkeeping a turn may write whatever it does (where to reach the person, dialog state). */
@@ -275,6 +281,30 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb templates.save': ['manage-access-templates', undefined],
   'verb templates.request': ['include-delegated-admin', undefined],
   'verb partner-of-record.designate': [undefined, 'designate-partner-of-record'],
+  // GDAP day two (issue 18): src/domain/gdap-policy.ts.
+  'command remove-global-admin': ['manage-admin-relationships', undefined],
+  'command auto-extend': ['manage-admin-relationships', undefined],
+  'command move-off-dap': ['manage-admin-relationships', undefined],
+  'command bulk': ['manage-admin-relationships', undefined],
+  'command customer-requests': ['answer-customer-requests', undefined],
+  'command ask-partner': [undefined, 'ask-partner-for-change'],
+  'verb gdap.global-admin.pick': ['manage-admin-relationships', undefined],
+  'verb gdap.global-admin.confirm': ['manage-admin-relationships', undefined],
+  'verb gdap.global-admin.remove': ['manage-admin-relationships', undefined],
+  'verb gdap.auto-extend.pick': ['manage-admin-relationships', undefined],
+  'verb gdap.auto-extend.set': ['manage-admin-relationships', undefined],
+  'verb gdap.dap.pick': ['manage-admin-relationships', undefined],
+  'verb gdap.dap.tasks': ['manage-admin-relationships', undefined],
+  'verb gdap.dap.review': ['manage-admin-relationships', undefined],
+  'verb gdap.dap.send': ['manage-admin-relationships', undefined],
+  'verb gdap.bulk.form': ['manage-admin-relationships', undefined],
+  'verb gdap.bulk.review': ['manage-admin-relationships', undefined],
+  'verb gdap.bulk.run': ['manage-admin-relationships', undefined],
+  'verb gdap.requests.list': ['answer-customer-requests', undefined],
+  'verb gdap.requests.act': ['answer-customer-requests', undefined],
+  'verb gdap.requests.decline': ['answer-customer-requests', undefined],
+  'verb gdap.ask.form': [undefined, 'ask-partner-for-change'],
+  'verb gdap.ask.send': [undefined, 'ask-partner-for-change'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {

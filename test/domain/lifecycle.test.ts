@@ -133,6 +133,7 @@ const RELATIONSHIP_EVENTS: RelationshipEvent['type'][] = [
   'mark-expiring',
   'auto-extend',
   'enable-auto-extend',
+  'disable-auto-extend',
   'expire',
   'remove-admin-roles',
   'request-termination',
@@ -162,7 +163,7 @@ describe('relationship lifecycle: every state × event', () => {
     if (type === 'add-roles') {
       expect(result).toMatchObject({ ok: false, error: { code: 'roles-cannot-be-added' } });
     } else if (rule.from.includes(status)) {
-      const expected = type === 'expire' ? 'active' : type === 'enable-auto-extend' ? status : rule.to;
+      const expected = type === 'expire' ? 'active' : rule.keepsState ? status : rule.to;
       expect(result).toMatchObject({ ok: true, value: { status: expected } });
     } else {
       expect(result).toEqual({ ok: false, error: { code: 'illegal-transition', from: status, event: type } });

@@ -106,6 +106,9 @@ const PARTNER_MATRIX: [PartnerAction, boolean[]][] = [
   ['manage-security-groups', [Y, N, N, Y, N]],
   ['assign-access', [Y, N, N, N, N]],
   ['manage-access-templates', [Y, N, N, Y, N]],
+  // GDAP day two (src/domain/gdap-policy.ts): Microsoft's "Admin agent creates GDAP requests"; rule 8.
+  ['manage-admin-relationships', [Y, N, N, Y, N]],
+  ['answer-customer-requests', [Y, N, N, Y, N]],
 ];
 
 // The customer role table of domain.md, plus the enrolment row.
@@ -125,6 +128,8 @@ const CUSTOMER_MATRIX: [CustomerAction, boolean[]][] = [
   // Rule 13, not in the reference's table: seed 000 has a Global or Billing admin manage partner relationships.
   ['designate-partner-of-record', [Y, Y, N, N]],
   ['enroll-indirect-reseller', [Y, N, N, N]],
+  // Rule 8 and seed 001's "Remove roles": a global admin asks the partner to end or remove roles.
+  ['ask-partner-for-change', [Y, N, N, N]],
 ];
 
 const partnerCells = PARTNER_MATRIX.flatMap(([action, cells]) =>

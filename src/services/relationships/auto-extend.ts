@@ -1,14 +1,17 @@
 import { applyRelationshipEvent } from '../../domain/lifecycle.js';
 import { decide } from '../../domain/policy.js';
 import type { Relationship } from '../../domain/model.js';
-import { withRetry, type Store } from '../../store/store.js';
+import { withRetry, type Store, type Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
 import { actorOf, type Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 
+/** Called inside the switching transaction, so the customer's admins are told with the change itself. */
+export type AutoExtendSwitched = (tx: Transaction, relationship: Relationship) => Promise<void> | void;
+
 /**
- * "Turn on auto-extend" from an expiry reminder. Deciding how long a partner keeps admin roles is part of
- * including delegated admin privileges, so the same roles may do it; never with Global Administrator.
+ * Auto-extend on or off (GDAP `autoExtendDuration` of 180 days or none). Deciding how long a partner keeps
+ * admin roles is managing its admin relationships; never on with Global Administrator among the roles.
  */
 export class AutoExtendService {
   constructor(
@@ -16,17 +19,33 @@ export class AutoExtendService {
     private readonly clock: () => Date,
   ) {}
 
-  async enable(acting: Acting, relationshipId: string): Promise<Outcome<Relationship>> {
-    const decision = decide(acting.user, 'include-delegated-admin', { actorOrg: acting.org });
+  /** "Turn on auto-extend" from an expiry reminder. */
+  async enable(
+    acting: Acting,
+    relationshipId: string,
+    onSwitched?: AutoExtendSwitched,
+  ): Promise<Outcome<Relationship>> {
+    return this.set(acting, relationshipId, true, onSwitched);
+  }
+
+  async set(
+    acting: Acting,
+    relationshipId: string,
+    on: boolean,
+    onSwitched?: AutoExtendSwitched,
+  ): Promise<Outcome<Relationship>> {
+    const decision = decide(acting.user, 'manage-admin-relationships', { actorOrg: acting.org });
     if (!decision.allowed) return refuse(decision.reason, decision.params, decision.neededRoles);
     return withRetry(this.store, async (tx) => {
       const relationship = await tx.get('relationships', relationshipId);
       if (!relationship || relationship.partnerTenantId !== acting.org.tenantId)
         return refuse('relationship-not-found');
       const access = relationship.adminAccess;
-      if (access?.autoExtend && !access.removedAt) return refuse('helpdesk-auto-extend-already-on');
+      if (access && !access.removedAt && access.autoExtend === on)
+        return refuse(on ? 'helpdesk-auto-extend-already-on' : 'auto-extend-already-off');
       const now = this.clock();
-      const next = applyRelationshipEvent(relationship, { type: 'enable-auto-extend' }, { actor: 'partner', now });
+      const event = on ? ('enable-auto-extend' as const) : ('disable-auto-extend' as const);
+      const next = applyRelationshipEvent(relationship, { type: event }, { actor: 'partner', now });
       if (!next.ok) {
         const code =
           next.error.code === 'auto-extend-with-global-admin' ? next.error.code : 'helpdesk-auto-extend-closed';
@@ -35,10 +54,13 @@ export class AutoExtendService {
       const saved = tx.update('relationships', next.value);
       audit(tx, now, {
         actor: actorOf(acting),
-        action: 'relationship.auto-extend-enabled',
+        action: on ? 'relationship.auto-extend-enabled' : 'relationship.auto-extend-disabled',
         target: { type: 'relationship', id: relationship.id },
         tenantIds: [relationship.partnerTenantId, relationship.customerTenantId],
+        before: { autoExtend: access?.autoExtend ?? false },
+        after: { autoExtend: on },
       });
+      await onSwitched?.(tx, saved);
       return ok(saved);
     });
   }

@@ -10,13 +10,14 @@ import { timelineFeature } from './timeline.js';
  * and the auto-extend button of expiry reminders. "status <organisation>" itself is the relationship-status
  * workflow's. Everything is read-only except auto-extend, and limited to the user's own organisation.
  */
-export const helpdeskWorkflow: WorkflowFactory = ({ store, clock, config, downloads }) => {
+export const helpdeskWorkflow: WorkflowFactory = (deps) => {
+  const { store, clock, config, downloads } = deps;
   const canWe = canWeFeature(store, clock);
   const lists = listsFeature(store, clock);
   const timeline = timelineFeature(store, config.publicUrl, downloads);
   return {
     commands: [...canWe.commands, ...lists.commands, ...timeline.commands],
-    cardActions: [...canWe.cardActions, ...lists.cardActions, ...timeline.cardActions, autoExtendAction(store, clock)],
+    cardActions: [...canWe.cardActions, ...lists.cardActions, ...timeline.cardActions, autoExtendAction(deps)],
     messageExtension: statusSearch(store, clock),
   };
 };

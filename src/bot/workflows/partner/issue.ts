@@ -8,6 +8,7 @@ import type { Invitation } from '../../../domain/model.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations/invitations.js';
 import type { Outcome } from '../../../services/outcome.js';
+import type { Transaction } from '../../../store/store.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
 import { askForApproval } from './four-eyes.js';
 
@@ -72,10 +73,16 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     view,
     draft,
     /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
-    async issue(acting: Acting, request: InvitationRequest, tr: Translator): Promise<Outcome<CardAttachment>> {
+    async issue(
+      acting: Acting,
+      request: InvitationRequest,
+      tr: Translator,
+      onCreated?: (tx: Transaction, invitation: Invitation) => Promise<void> | void,
+    ): Promise<Outcome<CardAttachment>> {
       // The approval cards are queued with the invitation itself, so neither exists without the other.
       const issued = await invitations.request(acting, request, async (tx, created) => {
         if (created.fourEyes.required) await askForApproval({ notifier, config }, tx, acting, created);
+        await onCreated?.(tx, created);
       });
       if (!issued.ok) return issued;
       const { invitation, token } = issued.value;

@@ -1,0 +1,20 @@
+/** Card verbs of GDAP day two (issue 18): Global Administrator alone, auto-extend, DAP, bulk, customer requests. */
+export const DAY_TWO_VERBS = {
+  globalAdminPick: 'gdap.global-admin.pick',
+  globalAdminConfirm: 'gdap.global-admin.confirm',
+  globalAdminRemove: 'gdap.global-admin.remove',
+  autoExtendPick: 'gdap.auto-extend.pick',
+  autoExtendSet: 'gdap.auto-extend.set',
+  dapPick: 'gdap.dap.pick',
+  dapTasks: 'gdap.dap.tasks',
+  dapReview: 'gdap.dap.review',
+  dapSend: 'gdap.dap.send',
+  bulkForm: 'gdap.bulk.form',
+  bulkReview: 'gdap.bulk.review',
+  bulkRun: 'gdap.bulk.run',
+  requestsList: 'gdap.requests.list',
+  requestAct: 'gdap.requests.act',
+  requestDecline: 'gdap.requests.decline',
+  askForm: 'gdap.ask.form',
+  askSend: 'gdap.ask.send',
+} as const;
