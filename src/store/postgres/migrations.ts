@@ -37,6 +37,18 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX record_keys_of_record ON record_keys (collection, id);
     `,
   },
+  {
+    version: 2,
+    description: 'the index set record_keys holds keys for',
+    sql: `
+      CREATE TABLE record_indexes (
+        collection text NOT NULL,
+        index_name text NOT NULL,
+        keyed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (collection, index_name)
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;
@@ -68,7 +80,13 @@ async function currentVersion(client: PoolClient): Promise<number> {
  * Runs under a session advisory lock so a second instance waits and then finds nothing to do. Returns the
  * versions applied.
  */
-export async function migrate(pool: Pool, target: string, migrations = MIGRATIONS): Promise<number[]> {
+export async function migrate(
+  pool: Pool,
+  target: string,
+  migrations = MIGRATIONS,
+  /** Runs after the steps, still under the lock: the re-keying of indexes the database has not seen. */
+  thenUnderLock?: (client: PoolClient) => Promise<unknown>,
+): Promise<number[]> {
   const client = await pool.connect();
   const applied: number[] = [];
   try {
@@ -99,6 +117,7 @@ export async function migrate(pool: Pool, target: string, migrations = MIGRATION
         }
         applied.push(step.version);
       }
+      await thenUnderLock?.(client);
     } finally {
       await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
     }

@@ -13,7 +13,8 @@ import {
 } from '../store.js';
 import { describeError, silentLogger, type Logger } from '../../logging/logger.js';
 import { DatabaseUnavailableError, describeTarget, reasonOf, unavailable } from './connection.js';
-import { migrate } from './migrations.js';
+import { MIGRATIONS, migrate } from './migrations.js';
+import { reconcileIndexes } from './index-catalogue.js';
 import { ChangeFeed, type ChangeInterest, type ChangeListener } from '../change-feed.js';
 import { inBatches } from '../give-way.js';
 import { PostgresTransaction } from './postgres-transaction.js';
@@ -254,7 +255,7 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
     } catch (error) {
       throw new DatabaseUnavailableError(target, reasonOf(error, options.url));
     }
-    await migrate(pool, target);
+    await migrate(pool, target, MIGRATIONS, (client) => reconcileIndexes(client, logger, target));
     if (options.seed) {
       const { rows } = await pool.query('SELECT 1 FROM records LIMIT 1');
       if (rows.length === 0) {
