@@ -1,4 +1,6 @@
 import { ACCESS_VERBS } from '../../../../src/bot/workflows/access/verbs.js';
+import { FOUR_EYES_VERBS } from '../../../../src/cards/four-eyes-card.js';
+import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import { DEMO_TENANTS as T } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
@@ -158,5 +160,19 @@ describe('requesting from a template for several customers', () => {
     expect(cards.filter((n) => n.kind === 'invitation.approval').map((n) => n.aadObjectId)).toContain(
       grace!.aadObjectId,
     );
+    // Once approved, the requester sends it the usual way: invitations, New link, Done.
+    await as(grace!, 'en-US', {}).click(FOUR_EYES_VERBS.approve, { invitationId: invitation!.id, comment: '' });
+    const draft = await partner.click(REQUEST_VERBS.newLink, { invitationId: invitation!.id });
+    const token = /\/invite\/([A-Z2-7]{32})/.exec(draft.text)![1]!;
+    await partner.click(REQUEST_VERBS.done, {
+      invitationId: invitation!.id,
+      token,
+      subject: 'Full admin',
+      body: `Please accept: http://localhost:3978/invite/${token}`,
+    });
+    const sent = await store.findBy('notifications', 'subject', invitation!.id);
+    expect(sent.filter((n) => n.kind === 'invitation.received').map((n) => n.aadObjectId)).toEqual([
+      carmen!.aadObjectId,
+    ]);
   });
 });
