@@ -15,12 +15,15 @@ function rolesOf(access: { roles: AdminRoleId[] } | null, tr: Translator): strin
 
 /** "Contoso Ltd · Reseller, Delegated administrator · Helpdesk Administrator · created 22 Nov 2026 10:00 UTC"; the other party first (the customer for a partner, the partner for a customer). */
 export function invitationLabel(invitation: Invitation, counterpart: string, tr: Translator): string {
-  return named(invitation.displayName, tr.t('label.invitation', {
-    counterpart,
-    types: relationshipTypes(invitation.relationshipTypes, tr),
-    roles: rolesOf(invitation.adminAccess, tr),
-    created: formatDateTime(invitation.createdAt, tr),
-  }));
+  return named(
+    invitation.displayName,
+    tr.t('label.invitation', {
+      counterpart,
+      types: relationshipTypes(invitation.relationshipTypes, tr),
+      roles: rolesOf(invitation.adminAccess, tr),
+      created: formatDateTime(invitation.createdAt, tr),
+    }),
+  );
 }
 
 /** The label without the other party, where the card already names it (a status between two organisations). */
