@@ -15,15 +15,12 @@ function rolesOf(access: { roles: AdminRoleId[] } | null, tr: Translator): strin
 
 /** "Contoso Ltd · Reseller, Delegated administrator · Helpdesk Administrator · created 22 Nov 2026 10:00 UTC"; the other party first (the customer for a partner, the partner for a customer). */
 export function invitationLabel(invitation: Invitation, counterpart: string, tr: Translator): string {
-  return named(
-    invitation.displayName,
-    tr.t('label.invitation', {
-      counterpart,
-      types: relationshipTypes(invitation.relationshipTypes, tr),
-      roles: rolesOf(invitation.adminAccess, tr),
-      created: formatDateTime(invitation.createdAt, tr),
-    }),
-  );
+  return tr.t('label.invitation', {
+    counterpart,
+    types: relationshipTypes(invitation.relationshipTypes, tr),
+    roles: rolesOf(invitation.adminAccess, tr),
+    created: formatDateTime(invitation.createdAt, tr),
+  });
 }
 
 /** The label without the other party, where the card already names it (a status between two organisations). */
@@ -38,22 +35,15 @@ export function invitationSummary(invitation: Invitation, tr: Translator): strin
 /** "Contoso Ltd · Reseller, Delegated administrator · Helpdesk Administrator · since 22 Nov 2026" */
 export function relationshipLabel(relationship: Relationship, counterpart: string, tr: Translator): string {
   const access = relationship.adminAccess && !relationship.adminAccess.removedAt ? relationship.adminAccess : null;
-  return named(
-    relationship.displayName,
-    tr.t('label.relationship', {
-      counterpart,
-      types: relationshipTypes(relationship.types, tr),
-      roles: rolesOf(access, tr),
-      since: formatDate(access?.startAt ?? relationship.createdAt, tr),
-    }),
-  );
+  return tr.t('label.relationship', {
+    counterpart,
+    types: relationshipTypes(relationship.types, tr),
+    roles: rolesOf(access, tr),
+    since: formatDate(access?.startAt ?? relationship.createdAt, tr),
+  });
 }
 
-/** A relationship's GDAP name comes first: it is what the partner chose to tell it apart by. */
-function named(displayName: string | undefined, label: string): string {
-  return displayName ? `${displayName} · ${label}` : label;
-}
-
+/** The relationship's GDAP name (issue 18), in the facts of every notice about it. */
 function nameFact(displayName: string | undefined, tr: Translator): Fact[] {
   return displayName ? [{ title: tr.t('status.name'), value: displayName }] : [];
 }

@@ -9,7 +9,7 @@ function services(list: readonly OfferedService[], tr: Translator): string {
   return list
     .map((s) =>
       s.licences
-        ? `${tr.t(`service.${s.serviceId}`)} · ${tr.t('invitation.licences', { count: s.licences })}`
+        ? `${tr.t(`service.${s.serviceId}`)} · ${plural(tr, 'count.licences', s.licences)}`
         : tr.t(`service.${s.serviceId}`),
     )
     .join(', ');

@@ -17,7 +17,9 @@ describe('invitation page: from the email link to Accept & Authorize in Teams', 
     const partner = await stack.as('partner-admin-agent');
     const form = await partner.say('request relationship');
     await form.getByLabel('Customer (existing organisation: name or domain)').fill('contoso.com');
-    await form.getByRole('checkbox', { name: 'Include delegated administration privileges' }).check();
+    // The switch redraws the form in place with the admin roles, keeping what was typed.
+    await partner.click(form, 'Include delegated administration privileges');
+    await form.getByText(/^Helpdesk Administrator:/).waitFor();
     await form.getByText(/^Helpdesk Administrator:/).click();
     await form.getByLabel('Duration of admin access, in days (1 to 730)').fill('120');
     await partner.click(form, 'Request');

@@ -21,7 +21,9 @@ describe('cards that say which, what and why, in the local Teams client', () => 
     const partner = await stack.as('partner-admin-agent');
     const form = await partner.say('request relationship');
     await form.getByLabel('Customer (existing organisation: name or domain)').fill('contoso.com');
-    await form.getByRole('checkbox', { name: 'Include delegated administration privileges' }).check();
+    // The switch redraws the form in place with the admin roles, keeping what was typed.
+    await partner.click(form, 'Include delegated administration privileges');
+    await form.getByText(/^Global Administrator:/).waitFor();
     await form.getByText(/^Global Administrator:/).click();
     await form.getByLabel('Duration of admin access, in days (1 to 730)').fill('60');
     await partner.click(form, 'Request');

@@ -9,6 +9,9 @@ import type { CardAttachment } from '../../../cards/render.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { audit } from '../../../services/audit.js';
 import { TASKS } from '../../../services/helpdesk/task-roles.js';
+
+/** The tasks an admin role allows: those a relationship type allows on its own need no role to propose. */
+const ROLE_TASKS = TASKS.filter((task) => task.least);
 import { actorOf, type Acting } from '../../../services/invitations/invitations.js';
 import type { Refusal } from '../../../services/outcome.js';
 import {
@@ -84,7 +87,7 @@ export const dapMigrationWorkflow: WorkflowFactory = (deps) => {
         choiceField(
           'tasks',
           tr.t('gdap.dap.tasks'),
-          TASKS.map((task) => ({
+          ROLE_TASKS.map((task) => ({
             value: task.id,
             title: tr.t('gdap.dap.taskChoice', {
               task: tr.t(`task.${task.id}`),
@@ -158,7 +161,7 @@ export const dapMigrationWorkflow: WorkflowFactory = (deps) => {
             [
               ...tasks.map((task) => ({
                 title: tr.t(`task.${task}`),
-                value: tr.t(`adminRole.${TASKS.find((t) => t.id === task)!.least}.name`),
+                value: tr.t(`adminRole.${ROLE_TASKS.find((t) => t.id === task)!.least}.name`),
               })),
               { title: tr.t('gdap.dap.proposed'), value: adminRoleNames(proposed, tr) },
               {

@@ -348,7 +348,7 @@ describe('a trial and a purchase offer have their own life (seed 004)', () => {
       roles: 'license-administrator',
       durationDays: '30',
     });
-    expect(sent.text).toContain('Invitation for Contoso Ltd');
+    expect(sent.text).toContain('Trial invitation for Contoso Ltd');
     await expect(
       runAdmin(['set-programme', '--tenant', DEMO_TENANTS.contoso, '--programme', 'cloud-essentials'], world.store),
     ).rejects.toThrow('only partners offer delegated administration');
