@@ -51,7 +51,7 @@ describe('refusals have words in both languages', () => {
       ...literal(/describeRefusal\(\s*\{\s*code:\s*'([\w-]+)'/g),
       ...literal(/refusal:\s*\{\s*code:\s*'([\w-]+)'/g),
       // Denials from the role tables become refusals under their own reason.
-      ...union('domain/policy.ts', 'DenyReason'),
+      ...union('domain/policy-decision.ts', 'DenyReason'),
       // An invitation that cannot move: `invitation-<transition error>` and `invitation-<status>`.
       ...union('domain/lifecycle.ts', 'TransitionErrorCode').map((c) => `invitation-${c}`),
       ...InvitationStatus.options
