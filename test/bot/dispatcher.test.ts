@@ -280,6 +280,9 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb templates.form': ['manage-access-templates', undefined],
   'verb templates.save': ['manage-access-templates', undefined],
   'verb templates.request': ['include-delegated-admin', undefined],
+  'verb templates.bulk.form': ['include-delegated-admin', undefined],
+  'verb templates.bulk.review': ['include-delegated-admin', undefined],
+  'verb templates.bulk.run': ['include-delegated-admin', undefined],
   'verb partner-of-record.designate': [undefined, 'designate-partner-of-record'],
   // GDAP day two (issue 18): src/domain/gdap-policy.ts.
   'command remove-global-admin': ['manage-admin-relationships', undefined],

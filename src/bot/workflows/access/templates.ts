@@ -69,6 +69,7 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
       button(tr.t('templates.new'), ACCESS_VERBS.templateForm, {}, 'positive'),
       ...listed.value.flatMap((t) => [
         button(tr.t('templates.request', { name: t.name }), ACCESS_VERBS.templateRequest, { templateId: t.id }),
+        button(tr.t('templates.bulk.button', { name: t.name }), ACCESS_VERBS.templateBulkForm, { templateId: t.id }),
         button(tr.t('templates.edit', { name: t.name }), ACCESS_VERBS.templateForm, { templateId: t.id }),
       ]),
     ]);

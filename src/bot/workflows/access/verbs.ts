@@ -7,4 +7,7 @@ export const ACCESS_VERBS = {
   templateForm: 'templates.form',
   templateSave: 'templates.save',
   templateRequest: 'templates.request',
+  templateBulkForm: 'templates.bulk.form',
+  templateBulkReview: 'templates.bulk.review',
+  templateBulkRun: 'templates.bulk.run',
 } as const;

@@ -6,7 +6,12 @@ import { draftCard, REQUEST_VERBS, type DraftView } from '../../../cards/request
 import { daysLeft } from '../../../domain/lifecycle.js';
 import type { Invitation } from '../../../domain/model.js';
 import type { Translator } from '../../../i18n/i18n.js';
-import { InvitationService, type Acting, type InvitationRequest } from '../../../services/invitations/invitations.js';
+import {
+  InvitationService,
+  type Acting,
+  type InvitationRequest,
+  type IssuedInvitation,
+} from '../../../services/invitations/invitations.js';
 import type { Outcome } from '../../../services/outcome.js';
 import type { Transaction } from '../../../store/store.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
@@ -67,11 +72,25 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     );
   }
 
+  /** The invitation itself, or the open one already asking the same; for callers that draw their own card. */
+  async function create(
+    acting: Acting,
+    request: InvitationRequest,
+    onCreated?: (tx: Transaction, invitation: Invitation) => Promise<void> | void,
+  ): Promise<Outcome<IssuedInvitation>> {
+    // The approval cards are queued with the invitation itself, so neither exists without the other.
+    return invitations.request(acting, request, async (tx, created) => {
+      if (created.fourEyes.required) await askForApproval({ notifier, config }, tx, acting, created);
+      await onCreated?.(tx, created);
+    });
+  }
+
   return {
     invitations,
     customerName,
     view,
     draft,
+    create,
     /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
     async issue(
       acting: Acting,
@@ -79,11 +98,7 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
       tr: Translator,
       onCreated?: (tx: Transaction, invitation: Invitation) => Promise<void> | void,
     ): Promise<Outcome<CardAttachment>> {
-      // The approval cards are queued with the invitation itself, so neither exists without the other.
-      const issued = await invitations.request(acting, request, async (tx, created) => {
-        if (created.fourEyes.required) await askForApproval({ notifier, config }, tx, acting, created);
-        await onCreated?.(tx, created);
-      });
+      const issued = await create(acting, request, onCreated);
       if (!issued.ok) return issued;
       const { invitation, token } = issued.value;
       if (!token) return { ok: true, value: await existingCard(invitation, tr) };
