@@ -226,11 +226,8 @@ export interface Store extends StoreReader {
     from: string,
     to: string,
   ): Promise<Collections[C][]>;
-  /**
-   * One page of an ordered index (ordered-indexes.ts): the records of `group` whose time lies between `from`
-   * and `to` (ISO, inclusive), in time order (then by id), `offset` records in; and how many there are in
-   * all. Reads the page's records only.
-   */
+  /** One page of an ordered index (ordered-indexes.ts): `group`'s records timed `from`–`to` (ISO, inclusive),
+   *  in time then id order, `offset` records in, with how many there are in all. Reads the page's records only. */
   findPage<C extends CollectionName>(
     collection: C,
     index: IndexName<C>,

@@ -16,10 +16,8 @@ import { dueMilestone } from './milestones.js';
 import { partnerStaff } from './recipients.js';
 import { TrialWatch } from './trial-watch.js';
 
-/**
- * A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop
- * back every so often, so turns arriving meanwhile are not held up for the whole pass.
- */
+// A pass over tens of thousands of relationships is store work with no I/O wait: it gives the event loop back
+// every so often, so turns arriving meanwhile are not held up for the whole pass.
 const YIELD_EVERY = 200;
 
 async function eachGivingWay<T>(items: readonly T[], work: (item: T) => Promise<void>): Promise<void> {

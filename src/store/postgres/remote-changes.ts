@@ -88,13 +88,23 @@ export class RemoteChanges {
   private lost(client: pg.Client, error: unknown): void {
     if (this.closed || this.client !== client) return;
     this.client = undefined;
-    client.end().catch(() => undefined); // already broken: its own error is the one logged below
+    this.endBroken(client);
     this.logger.warn('change feed of other instances lost; lookups rebuild once it is back', {
       target: this.target,
       error: describeError(error),
     });
     this.feed.emitRemote({ lost: true });
     this.reconnect();
+  }
+
+  /** Ends a connection already broken: its failure to end is noted, the error that broke it is logged by the caller. */
+  private endBroken(client: pg.Client): void {
+    client.end().catch((error: unknown) =>
+      this.logger.debug('broken listening connection did not end cleanly', {
+        target: this.target,
+        error: describeError(error),
+      }),
+    );
   }
 
   private reconnect(): void {
@@ -110,7 +120,7 @@ export class RemoteChanges {
         (error: unknown) => {
           const client = this.client;
           this.client = undefined;
-          client?.end().catch(() => undefined);
+          if (client) this.endBroken(client);
           this.logger.warn('change feed of other instances not back yet', {
             target: this.target,
             retryInMs: this.retry,
