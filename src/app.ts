@@ -170,7 +170,7 @@ export function createApp(config: Config, options: AppOptions) {
     adapter,
     bot,
     /** Every command and card verb with its permission, as registered (the permission tests enumerate them). */
-    registry: { commands: [...commands.values()], cardActions: cardActions.all() },
+    registry: { commands: [...commands.values()], cardActions: cardActions.all(), dialogs },
     notifier,
     downloads,
     store,

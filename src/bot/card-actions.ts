@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { CardAttachment } from '../cards/render.js';
 import type { Permission } from './permissions.js';
 import type { Session } from './session.js';
+import type { StepVerb } from './dialogs/step-verb.js';
 
 /** One card verb: who may use it, the shape its data must have, and what it does for the acting user. */
 export interface CardActionHandler<S extends z.ZodType = z.ZodType> {
@@ -18,24 +19,34 @@ export function cardAction<S extends z.ZodType>(handler: CardActionHandler<S>): 
   return handler as unknown as CardActionHandler;
 }
 
-export class CardActions {
-  private readonly handlers = new Map<string, CardActionHandler>();
+/**
+ * A verb the dispatcher admits: a card action that answers on its own (a button on a notification, an item of a
+ * list), or the button of a dialog step that continues the workflow waiting for it.
+ */
+export type CardVerb = CardActionHandler | StepVerb;
 
-  constructor(handlers: CardActionHandler[] = []) {
+export function isStepVerb(verb: CardVerb): verb is StepVerb {
+  return 'kind' in verb && verb.kind === 'step';
+}
+
+export class CardActions {
+  private readonly handlers = new Map<string, CardVerb>();
+
+  constructor(handlers: CardVerb[] = []) {
     for (const handler of handlers) this.add(handler);
   }
 
-  add(handler: CardActionHandler): void {
+  add(handler: CardVerb): void {
     if (this.handlers.has(handler.verb)) throw new Error(`Verb ${handler.verb} registered twice`);
     this.handlers.set(handler.verb, handler);
   }
 
-  get(verb: string): CardActionHandler | undefined {
+  get(verb: string): CardVerb | undefined {
     return this.handlers.get(verb);
   }
 
   /** Every registered verb, for the tests that enumerate them. */
-  all(): CardActionHandler[] {
+  all(): CardVerb[] {
     return [...this.handlers.values()];
   }
 }

@@ -17,8 +17,26 @@ export interface CommandRegistration {
   id: CommandId;
   permission: Permission;
   handle: CommandHandler;
+  /** The dialog this command begins: typed in the middle of another workflow, it asks to leave that one first. */
+  startsWorkflow?: string;
 }
 
 export function command(id: CommandId, permission: Permission, handle: CommandHandler): CommandRegistration {
   return { id, permission, handle };
+}
+
+/**
+ * A command that begins a workflow dialog with what followed the command words. Typed again inside its own
+ * workflow, it starts that workflow afresh.
+ */
+export function workflowCommand(id: CommandId, permission: Permission, dialogId: string): CommandRegistration {
+  return {
+    id,
+    permission,
+    startsWorkflow: dialogId,
+    handle: async ({ dc, args }) => {
+      if (dc.activeDialog) await dc.cancelAllDialogs();
+      return dc.beginDialog(dialogId, { args });
+    },
+  };
 }

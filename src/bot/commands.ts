@@ -1,3 +1,4 @@
+import { CONVERSATION_COMMANDS, type ConversationCommandId } from './conversation-commands.js';
 import { ACCESS_COMMANDS, type AccessCommandId } from './access-commands.js';
 import { PARTNER_OF_RECORD_COMMAND } from './partner-of-record-command.js';
 import { DAY_TWO_COMMANDS, type DayTwoCommandId } from './day-two-commands.js';
@@ -19,8 +20,7 @@ export interface CommandDefinition {
 }
 
 export type CommandId =
-  | 'help'
-  | 'cancel'
+  | ConversationCommandId
   | 'whoami'
   | 'language'
   | 'request-relationship'
@@ -54,22 +54,7 @@ export type CommandId =
   | DayTwoCommandId;
 
 export const COMMANDS: readonly CommandDefinition[] = [
-  {
-    id: 'help',
-    en: ['help'],
-    es: ['ayuda'],
-    title: 'help',
-    description: 'What I can do for you, given your roles',
-    inManifest: true,
-  },
-  {
-    id: 'cancel',
-    en: ['cancel', 'stop', 'quit'],
-    es: ['cancelar', 'salir'],
-    title: 'cancel',
-    description: 'Stop what we are doing',
-    inManifest: false,
-  },
+  ...CONVERSATION_COMMANDS,
   {
     id: 'whoami',
     en: ['whoami', 'who am i'],

@@ -6,11 +6,15 @@ import {
   type ConversationState,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
-  type StatePropertyAccessor,
 } from 'botbuilder';
 import { inputValues } from '../cards/input-id.js';
 import { isInsertedCard } from './inserted-card.js';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogState } from 'botbuilder-dialogs';
+import type { Dialog } from 'botbuilder-dialogs';
+import { isStepVerb, type CardActions } from './card-actions.js';
+import { WorkflowStack } from './dialogs/workflow-stack.js';
+import { openWorkflow } from './dialogs/open-workflow.js';
+import { switchActions, switchQuestionCard } from './workflow-switch.js';
+import type { Session } from './session.js';
 import { noticeCard } from '../cards/notice-card.js';
 import { badPayloadCard } from '../cards/bad-payload-card.js';
 import { describeRefusal } from '../cards/refusal.js';
@@ -21,7 +25,6 @@ import type { Translator } from '../i18n/i18n.js';
 import type { ConversationDirectory } from '../services/people/conversations.js';
 import type { Notifier } from '../services/outbox/notifications.js';
 import type { StoreReader } from '../store/store.js';
-import type { CardActions } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
 import type { CommandId } from './commands.js';
 import type { AvailableCommands } from './permissions.js';
@@ -52,8 +55,7 @@ export interface PartnerDeskBotDeps {
 }
 
 export class PartnerDeskBot extends TeamsActivityHandler {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly dialogSet: DialogSet;
+  private readonly stack: WorkflowStack;
   private readonly dispatcher: Dispatcher;
   readonly available: AvailableCommands;
 
@@ -61,9 +63,10 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     super();
     this.available = new Map([...deps.commands].map(([id, registration]) => [id, registration.permission]));
     this.dispatcher = new Dispatcher(deps.store);
-    this.dialogState = deps.conversationState.createProperty<DialogState>('dialogState');
-    this.dialogSet = new DialogSet(this.dialogState);
-    for (const dialog of deps.dialogs) this.dialogSet.add(dialog);
+    this.stack = new WorkflowStack(deps.conversationState, deps.dialogs, deps.logger);
+    for (const action of switchActions(this.stack, (context, session, text) => this.runText(context, session, text))) {
+      deps.cardActions.add(action);
+    }
 
     this.onMessage(async (context, next) => {
       await this.handleMessage(context);
@@ -133,13 +136,20 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       const attachments = context.activity.attachments?.length ?? 0;
       return void turnLog(context, this.deps.logger).info('inserted card ignored', { attachments });
     }
-    const dc = await this.dialogSet.createContext(context);
+    const dc = await this.stack.open(context);
     const text = (context.activity.text ?? '').trim();
-
-    if (dc.activeDialog) {
-      const outcome = await dc.continueDialog();
-      if (outcome.status !== DialogTurnStatus.empty) return;
+    const command = routeCommand(text, this.available);
+    // Anything that is not a command (and help or cancel) is for the step that waits; other commands run
+    // beside the open workflow, and one that starts another workflow first asks whether to leave this one.
+    if (dc.activeDialog && (!command || command.id === 'help' || command.id === 'cancel')) {
+      await dc.continueDialog();
+      return;
     }
+    await this.runText(context, session, text);
+  }
+
+  /** Routes typed text to its command, admits it for the acting user and runs it. */
+  private async runText(context: TurnContext, session: Session, text: string): Promise<void> {
     const command = routeCommand(text, this.available);
     if (!command) {
       await context.sendActivity(session.tr.t('unknownCommand', { text: text.slice(0, 80) }));
@@ -157,6 +167,13 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       noteTurn(context, { refused: true });
       turnLog(context, this.deps.logger).info('refused', { command: command.id, reason: admission.reason });
       return void (await context.sendActivity({ attachments: [admission.card] }));
+    }
+    const dc = await this.stack.open(context);
+    const open = openWorkflow(dc.stack);
+    if (registration.startsWorkflow && open && open.outermost.command !== command.id) {
+      return void (await context.sendActivity({
+        attachments: [switchQuestionCard(session.tr, open, command.id, text)],
+      }));
     }
     await registration.handle({ context, session, dc, args: command.args });
   }
@@ -189,6 +206,8 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const parsed = handler.data.safeParse(raw);
     if (!parsed.success) return cardResponse(badPayloadCard(session.tr, parsed.error));
+    await this.stack.open(context);
+    if (isStepVerb(handler)) return cardResponse(await this.stack.continueFromCard(context, session, handler));
     return cardResponse(await handler.handle(context, session, parsed.data));
   }
 

@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logging/logger.js';
 import type { Notifier } from '../services/outbox/notifications.js';
 import type { Store } from '../store/store.js';
-import type { CardActionHandler } from './card-actions.js';
+import type { CardVerb } from './card-actions.js';
 import type { CommandRegistration } from './command-handler.js';
 import type { AvailableCommands, Permission } from './permissions.js';
 import type { Session } from './session.js';
@@ -26,7 +26,7 @@ export interface WorkflowDeps {
 /** One area of the product as the bot sees it: the commands it answers, its card verbs and its dialogs. */
 export interface WorkflowModule {
   commands?: CommandRegistration[];
-  cardActions?: CardActionHandler[];
+  cardActions?: CardVerb[];
   dialogs?: Dialog[];
   /** Answers the message extension's search (`composeExtension/query`); at most one workflow has one. */
   messageExtension?: MessageExtensionHandler;

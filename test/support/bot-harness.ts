@@ -8,6 +8,7 @@ import { visibleText } from './activities.js';
 import { NOW } from './world.js';
 import { MemoryLogger } from '../../src/logging/logger.js';
 import { turnErrorHandler } from '../../src/bot/turn-error.js';
+import { FormTickets } from './form-tickets.js';
 
 /** The whole app on a TestAdapter, acting as one person: send text or card actions, read what they see. */
 export class BotHarness {
@@ -20,6 +21,8 @@ export class BotHarness {
   readonly log = new MemoryLogger();
   private readonly adapter: TestAdapter;
   private readonly defaultLanguage: 'en' | 'es';
+  /** The step tickets of the cards this person was shown, so a click answers the newest card with its verb. */
+  readonly tickets = new FormTickets();
 
   constructor(
     store: Store,
@@ -89,6 +92,7 @@ export class BotHarness {
     // As the server does after every turn (src/app.ts); awaited here so tests read what was delivered.
     if (this.deliverAfterEachTurn) await this.app.notifier.drain();
     const replies = this.adapter.activeQueue.splice(before);
+    this.tickets.see(replies);
     return replies;
   }
 
@@ -119,7 +123,7 @@ export class BotHarness {
     const replies = await this.send({
       type: 'invoke',
       name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb, data } },
+      value: { action: { type: 'Action.Execute', verb, data: { ...this.tickets.dataFor(verb), ...data } } },
     });
     const invokeResponse = replies.find((r) => r.type === 'invokeResponse');
     const card = (invokeResponse?.value as { body?: { value?: unknown } } | undefined)?.body?.value;

@@ -16,7 +16,7 @@ export class LanguageDialog extends WorkflowDialog {
     private readonly users: UserDirectory,
     available: () => AvailableCommands,
   ) {
-    super(LANGUAGE_DIALOG, available);
+    super({ id: LANGUAGE_DIALOG, title: 'workflow.language.title', command: 'language' }, available);
     this.addDialog(new ChoicePrompt(PROMPT));
     this.addDialog(new WaterfallDialog(STEPS, [this.ask.bind(this), this.save.bind(this)]));
     this.initialDialogId = STEPS;

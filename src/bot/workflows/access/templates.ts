@@ -1,3 +1,5 @@
+import { beginWorkflow } from '../../dialogs/workflow-stack.js';
+import { REQUEST_RELATIONSHIP_DIALOG, type RequestOptions } from '../partner/request-relationship.js';
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceField, formCard, textField } from '../../../cards/form-card.js';
@@ -165,14 +167,13 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
           target: recordTarget('accessTemplates', 'templateId', ['partner']),
         }),
         data: z.object({ templateId: z.string().min(1).max(100) }),
-        async handle(_c, session, { templateId }) {
+        async handle(context, session, { templateId }) {
           const { tr } = session;
           const found = await templates.get(session, templateId);
           if (!found.ok) return noticeCard(title(tr), describeRefusal(found.refusal, tr), 'attention');
           const t = found.value;
-          return requestForm(
-            tr,
-            {
+          const options: RequestOptions = {
+            values: {
               relationship: 'reseller-delegated-admin',
               includeAdmin: 'true',
               roles: t.roles.join(','),
@@ -180,10 +181,9 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
               autoExtend: t.autoExtend ? 'true' : 'false',
               templateId: t.id,
             },
-            undefined,
-            {},
-            tr.t('templates.requestIntro', { name: t.name, groups: await groupNames(session, t, tr) }),
-          );
+            intro: tr.t('templates.requestIntro', { name: t.name, groups: await groupNames(session, t, tr) }),
+          };
+          return beginWorkflow(context, REQUEST_RELATIONSHIP_DIALOG, options);
         },
       }),
     ],

@@ -1,3 +1,5 @@
+import { beginWorkflow } from '../../dialogs/workflow-stack.js';
+import { REQUEST_RELATIONSHIP_DIALOG, type RequestOptions } from '../partner/request-relationship.js';
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
 import { choiceField, formCard, textField } from '../../../cards/form-card.js';
@@ -232,7 +234,7 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
         verb: FIND_VERBS.inviteLead,
         permission: partnerMay('manage-leads', { target: recordTarget('leads', 'leadId', ['partner']) }),
         data: z.object({ leadId: z.string().min(1).max(100) }),
-        async handle(_c, session, { leadId }) {
+        async handle(context, session, { leadId }) {
           const { tr } = session;
           const listed = await leads.list(session);
           if (!listed.ok)
@@ -244,7 +246,8 @@ export const findPartnerWorkflow: WorkflowFactory = ({ store, clock, notifier, c
               describeRefusal({ code: 'lead-not-found' }, tr),
               'attention',
             );
-          return requestForm(tr, { customer: row.customer?.primaryDomain ?? '' }, undefined, { leadId });
+          const values = { customer: row.customer?.primaryDomain ?? '', leadId };
+          return beginWorkflow(context, REQUEST_RELATIONSHIP_DIALOG, { values } satisfies RequestOptions);
         },
       }),
     ],

@@ -164,7 +164,10 @@ export class AcceptInvitationDialog extends WorkflowDialog {
     available: () => import('../../permissions.js').AvailableCommands,
     private readonly show: (step: WaterfallStepContext, pasted: string) => Promise<void>,
   ) {
-    super(ACCEPT_INVITATION_DIALOG, available);
+    super(
+      { id: ACCEPT_INVITATION_DIALOG, title: 'workflow.accept-invitation.title', command: 'accept-invitation' },
+      available,
+    );
     this.addDialog(
       new TextPrompt('accept-invitation.code', async (prompt) => {
         const text = prompt.recognized.value ?? '';

@@ -1,4 +1,4 @@
-import type { CardActionHandler } from '../../card-actions.js';
+import { isStepVerb, type CardActionHandler } from '../../card-actions.js';
 import { command } from '../../command-handler.js';
 import { COMMANDS, type CommandId } from '../../commands.js';
 import type { CommandHandler, CommandRegistration } from '../../command-handler.js';
@@ -42,7 +42,7 @@ export const partnerWorkflow: WorkflowFactory = (deps) => {
   const commands: CommandRegistration[] = Object.entries(PARTNER_STARTS)
     .filter(([id]) => known.has(id))
     .map(([id, start]) => {
-      const action = cardActions.find((a) => a.verb === start.verb)!;
+      const action = cardActions.find((a): a is CardActionHandler => a.verb === start.verb && !isStepVerb(a))!;
       // Typing the command is the same as clicking its start card: the same permission applies.
       return command(id as CommandId, action.permission, startCommand(action, start.data));
     });

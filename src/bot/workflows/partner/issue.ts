@@ -91,6 +91,7 @@ export function invitationIssuer({ store, clock, notifier, config }: WorkflowDep
     view,
     draft,
     create,
+    existingCard,
     /** Issues the request; a refusal comes back untouched so the caller shows it in its own form. */
     async issue(
       acting: Acting,

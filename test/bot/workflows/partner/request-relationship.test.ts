@@ -105,6 +105,7 @@ describe('Request a reseller relationship', () => {
     );
     expect(visibleText(toCarmen[0]?.payload)).toContain('Accept & Authorize');
 
+    await bot.say('request relationship');
     const again = await bot.click(REQUEST_VERBS.submit, GRANULAR);
     expect(again.text).toContain('An open invitation already exists');
     expect(await invitationCount()).toBe(1);
@@ -115,6 +116,7 @@ describe('Request a reseller relationship', () => {
 
   it('a forged Done (wrong token) changes nothing', async () => {
     const bot = as(alex);
+    await bot.say('request relationship');
     await bot.click(REQUEST_VERBS.submit, GRANULAR);
     const [invitation] = await store.all('invitations');
     const { text } = await bot.click(REQUEST_VERBS.done, {
@@ -179,7 +181,9 @@ describe('Request a reseller relationship', () => {
       "Give the new customer's domain",
     ],
   ])('refuses %s in the form, saving nothing', async (_name, person, values, message) => {
-    const { text } = await as(person).click(REQUEST_VERBS.submit, values);
+    const bot = as(person);
+    await bot.say('request relationship');
+    const { text } = await bot.click(REQUEST_VERBS.submit, values);
     expect(text).toContain(message);
     expect(text).toContain('Request a reseller relationship');
     expect(await invitationCount()).toBe(0);
@@ -187,12 +191,14 @@ describe('Request a reseller relationship', () => {
 
   it('a sales agent may request a reseller-only relationship, and a new customer is invited by domain', async () => {
     const bot = as(sam);
+    await bot.say('request relationship');
     const reseller = await bot.click(REQUEST_VERBS.submit, {
       customer: 'contoso.com',
       relationship: 'reseller',
       includeAdmin: 'false',
     });
     expect(reseller.text).toContain('Invitation for Contoso Ltd');
+    await bot.say('request relationship');
     const newCustomer = await bot.click(REQUEST_VERBS.submit, {
       newDomain: 'alpineskihouse.com',
       newEmail: 'it@alpineskihouse.com',
@@ -204,6 +210,7 @@ describe('Request a reseller relationship', () => {
 
   it('four-eyes: a request with Global Administrator waits for a second admin, who is not the requester', async () => {
     const bot = as(alex);
+    await bot.say('request relationship');
     const draft = await bot.click(REQUEST_VERBS.submit, { ...GRANULAR, legacy: 'true', autoExtend: 'false' });
     expect(draft.text).toContain('a second admin agent or global admin of your organisation must approve it');
     const [invitation] = await store.all('invitations');

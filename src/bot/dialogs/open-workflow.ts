@@ -1,0 +1,53 @@
+import type { DialogInstance } from 'botbuilder-dialogs';
+import type { CommandId } from '../commands.js';
+import type { CardPromptState } from './card-prompt.js';
+
+/** What a workflow dialog writes into its own instance state when it begins. */
+export interface WorkflowMark {
+  /** Locale key of the workflow's name ("Request a relationship"). */
+  title: string;
+  command: CommandId;
+  startedAt: string;
+}
+
+export const WORKFLOW_MARK = 'partnerDeskWorkflow';
+/** Where a waterfall step notes what it saved, in the step's own values. */
+export const SAVED_NOTES = 'savedNotes';
+
+/** The innermost open workflow and the card step it waits on, read from a conversation's dialog stack. */
+export interface OpenWorkflow {
+  workflow: WorkflowMark;
+  /** The workflow the person started, when it began others (find a partner → the request form). */
+  outermost: WorkflowMark;
+  /** The card the person is expected to fill in, when the workflow waits for one. */
+  prompt?: CardPromptState;
+  /** What steps of every open workflow already saved (already translated when they were saved). */
+  saved: string[];
+}
+
+type State = Record<string, unknown> & {
+  dialogs?: { dialogStack?: DialogInstance[] };
+  values?: Record<string, unknown>;
+};
+
+/**
+ * Walks a stack from the bottom: a ComponentDialog keeps its inner stack under `dialogs`, a waterfall its values
+ * under `values`. The last workflow mark and the last card step found are the ones the person is at.
+ */
+export function openWorkflow(stack: DialogInstance[]): OpenWorkflow | undefined {
+  let found: OpenWorkflow | undefined;
+  const saved: string[] = [];
+  const visit = (instances: DialogInstance[]) => {
+    for (const instance of instances) {
+      const state = (instance.state ?? {}) as State;
+      const mark = state[WORKFLOW_MARK] as WorkflowMark | undefined;
+      if (mark) found = { workflow: mark, outermost: found?.outermost ?? mark, saved, prompt: undefined };
+      if (typeof state.ticket === 'string' && found) found.prompt = state as unknown as CardPromptState;
+      const notes = state.values?.[SAVED_NOTES];
+      if (Array.isArray(notes)) saved.push(...notes.map(String));
+      if (state.dialogs?.dialogStack) visit(state.dialogs.dialogStack);
+    }
+  };
+  visit(stack);
+  return found;
+}

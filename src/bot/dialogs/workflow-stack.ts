@@ -1,0 +1,77 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import { DialogSet, type Dialog, type DialogContext, type DialogState } from 'botbuilder-dialogs';
+import { inputValues } from '../../cards/input-id.js';
+import { noticeCard } from '../../cards/notice-card.js';
+import type { CardAttachment } from '../../cards/render.js';
+import type { Logger } from '../../logging/logger.js';
+import type { Session } from '../session.js';
+import { turnLog } from '../turn-log.js';
+import { isSubmissionOf } from './card-prompt.js';
+import { cardReplyOf } from './card-reply.js';
+import { openWorkflow } from './open-workflow.js';
+import { staleFormCard } from './stale-form-card.js';
+import type { StepVerb } from './step-verb.js';
+
+const ROOT_DIALOG = Symbol('rootDialogContext');
+
+/**
+ * The conversation's dialog stack: every workflow a person is in, kept in the store through conversation state
+ * (so a restart or another device continues where they were). A card button of a step reaches its dialog only
+ * through here, after the dispatcher admitted it, and only when it belongs to the step that waits.
+ */
+export class WorkflowStack {
+  private readonly dialogSet: DialogSet;
+
+  constructor(
+    conversationState: ConversationState,
+    dialogs: Dialog[],
+    private readonly logger: Logger,
+  ) {
+    this.dialogSet = new DialogSet(conversationState.createProperty<DialogState>('dialogState'));
+    for (const dialog of dialogs) this.dialogSet.add(dialog);
+  }
+
+  /** The turn's root dialog context, created once per turn and shared with every handler of the turn. */
+  async open(context: TurnContext): Promise<DialogContext> {
+    const existing = context.turnState.get(ROOT_DIALOG) as DialogContext | undefined;
+    if (existing) return existing;
+    const dc = await this.dialogSet.createContext(context);
+    context.turnState.set(ROOT_DIALOG, dc);
+    return dc;
+  }
+
+  /** A step's button: continues the step waiting for that very card, or says the form is no longer active. */
+  async continueFromCard(context: TurnContext, session: Session, verb: StepVerb): Promise<CardAttachment> {
+    const dc = await this.open(context);
+    const prompt = openWorkflow(dc.stack)?.prompt;
+    const action = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action;
+    const data = inputValues((action?.data ?? {}) as Record<string, unknown>);
+    if (!prompt || !isSubmissionOf(prompt, verb.verb, data)) {
+      turnLog(context, this.logger).info('stale card', { verb: verb.verb, open: Boolean(prompt) });
+      return staleFormCard(session.tr, verb.workflow);
+    }
+    await dc.continueDialog();
+    const reply = cardReplyOf(context);
+    if (reply) return reply;
+    turnLog(context, this.logger).error('card step showed no card', { verb: verb.verb });
+    return noticeCard(session.tr.t('card.error.title'), session.tr.t('workflow.noAnswer'), 'attention');
+  }
+}
+
+/** The root dialog context of this turn, for a card action that starts a workflow (a lead's Invite). */
+export function rootDialogOf(context: TurnContext): DialogContext {
+  const dc = context.turnState.get(ROOT_DIALOG) as DialogContext | undefined;
+  if (!dc) throw new Error('No dialog context opened for this turn');
+  return dc;
+}
+
+/**
+ * Begins a workflow from a card button that is not itself a step (a lead's Invite, a list's New link): on top
+ * of whatever is open, which continues when it ends. Returns the card its first step showed.
+ */
+export async function beginWorkflow(context: TurnContext, dialogId: string, options: object): Promise<CardAttachment> {
+  await rootDialogOf(context).beginDialog(dialogId, options);
+  const reply = cardReplyOf(context);
+  if (!reply) throw new Error(`Workflow ${dialogId} showed no card when it began`);
+  return reply;
+}
