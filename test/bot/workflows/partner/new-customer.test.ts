@@ -31,10 +31,11 @@ describe('Add a new customer (rule 9)', () => {
 
   it('creates the customer organisation and the active reseller relationship at once, audited', async () => {
     const bot = as(sam);
-    const form = await bot.click(PARTNER_VERBS.newCustomerForm);
+    const form = await bot.sayWithCards('new customer');
     expect(form.text).toContain('Add a new customer');
-    expect(JSON.stringify(form.card)).toContain('"value":"US"');
+    expect(JSON.stringify(form.cards[0])).toContain('"value":"US"');
 
+    const { formTicket: ticket } = bot.tickets.dataFor(PARTNER_VERBS.newCustomerSubmit);
     const done = await bot.click(PARTNER_VERBS.newCustomerSubmit, ALPINE);
     expect(done.text).toContain('Alpine Ski House added as your customer');
     expect(done.text).toContain('no invitation was needed');
@@ -63,8 +64,13 @@ describe('Add a new customer (rule 9)', () => {
       ['relationship.created', sam.name],
     ]);
 
-    // A second click finds the organisation it created: an existing organisation needs an invitation.
+    // The same card again changes nothing; a new form finds the organisation it created, which now needs an
+    // invitation.
     const before = await counts();
+    const twice = await bot.click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, formTicket: ticket });
+    expect(twice.text).toContain('This form is no longer active');
+    expect(await counts()).toEqual(before);
+    await bot.say('new customer');
     const again = await bot.click(PARTNER_VERBS.newCustomerSubmit, ALPINE);
     expect(again.text).toContain('That domain belongs to Alpine Ski House');
     expect(await counts()).toEqual(before);
@@ -86,21 +92,29 @@ describe('Add a new customer (rule 9)', () => {
     ],
   ])('refuses %s in the form, saving nothing', async (_name, person, change, message) => {
     const before = await counts();
-    const { text } = await as(person).click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, ...change });
+    const bot = as(person);
+    await bot.say('new customer');
+    const { text, card } = await bot.click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, ...change });
     expect(text).toContain(message);
     expect(text).toContain('Add customer');
+    // Redrawn with what was typed.
+    expect(JSON.stringify(card)).toContain(`"value":"${{ ...ALPINE, ...change }.contactEmail}"`);
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a helpdesk agent before the form is read, naming the roles needed and saving nothing', async () => {
     const before = await counts();
-    const { text } = await as(hana).click(PARTNER_VERBS.newCustomerSubmit, ALPINE);
+    const bot = as(hana);
+    expect(await bot.say('new customer')).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
+    const { text } = await bot.click(PARTNER_VERBS.newCustomerSubmit, ALPINE);
     expect(text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
     expect(await counts()).toEqual(before);
   });
 
   it('speaks Spanish', async () => {
-    const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, domain: 'x' });
+    const bot = as(alex, 'es-ES');
+    await bot.say('cliente nuevo');
+    const { text } = await bot.click(PARTNER_VERBS.newCustomerSubmit, { ...ALPINE, domain: 'x' });
     expect(text).toContain('Agregar un cliente nuevo');
     expect(text).toContain('Indique el dominio de la empresa');
   });
