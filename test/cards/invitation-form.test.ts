@@ -35,13 +35,13 @@ const FORMS: [string, (bot: BotHarness) => Promise<unknown>, (bot: BotHarness, v
   ],
   [
     'Trial invitation',
-    async (bot) => (await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial' })).card,
-    async (bot, values) => (await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial', ...values })).card,
+    async (bot) => (await bot.sayWithCards('trial')).cards[0],
+    async (bot, values) => (await bot.click(PARTNER_VERBS.trialRedraw, values)).card,
   ],
   [
     'Purchase offer',
-    async (bot) => (await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer' })).card,
-    async (bot, values) => (await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer', ...values })).card,
+    async (bot) => (await bot.sayWithCards('offer')).cards[0],
+    async (bot, values) => (await bot.click(PARTNER_VERBS.offerRedraw, values)).card,
   ],
 ];
 
@@ -137,6 +137,7 @@ describe('the forms that invite a customer', () => {
 
   it('reads the role groups of one card back as one set of roles', async () => {
     const bot = chat.harness(alex);
+    await bot.say('request relationship');
     const on = await bot.click(REQUEST_VERBS.form, { includeAdmin: 'true' });
     const groups = elements(on.card, 'Input.ChoiceSet').filter((c) => String(c.id).startsWith('roles'));
     expect(groups).toHaveLength(ADMIN_ROLE_GROUPS.length);

@@ -4,8 +4,12 @@ export const PARTNER_VERBS = {
   changeRoles: 'partner.roles.change',
   reviewRoles: 'partner.roles.review',
   sendRoles: 'partner.roles.send',
+  rolesBack: 'partner.roles.back',
+  /** A trial's reminder opens the purchase offer form with this (src/services/relationships/trial-watch.ts). */
   offerForm: 'partner.offer.form',
+  offerRedraw: 'partner.offer.redraw',
   offerSubmit: 'partner.offer.submit',
-  newCustomerForm: 'partner.new-customer.form',
+  trialRedraw: 'partner.trial.redraw',
+  trialSubmit: 'partner.trial.submit',
   newCustomerSubmit: 'partner.new-customer.submit',
 } as const;

@@ -32,6 +32,13 @@ const OFFER = {
   autoExtend: 'true',
 };
 
+/** A trial or offer as a partner sends one: the command opens the form, its submit button sends what was typed. */
+async function submitOffer(bot: BotHarness, values: Record<string, string>) {
+  const trial = values.kind === 'trial';
+  await bot.say(trial ? 'trial' : 'offer');
+  return bot.click(trial ? PARTNER_VERBS.trialSubmit : PARTNER_VERBS.offerSubmit, values);
+}
+
 describe('Trial invitations and purchase offers', () => {
   let store: Store;
   let dispose: () => Promise<void>;
@@ -45,13 +52,13 @@ describe('Trial invitations and purchase offers', () => {
 
   it('a trial with two services goes out like any invitation; the customer admin sees the services', async () => {
     const bot = as(sam);
-    const form = await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial' });
+    const form = await bot.sayWithCards('trial');
     expect(form.text).toContain('Trial invitation');
     expect(form.text).toContain('Microsoft 365 Business Premium');
     expect(form.text).toContain('Include delegated administration privileges');
     expect(form.text).not.toContain('Licences of');
 
-    const draft = await bot.click(PARTNER_VERBS.offerSubmit, TRIAL);
+    const draft = await bot.click(PARTNER_VERBS.trialSubmit, TRIAL);
     expect(draft.text).toContain('Trial invitation for Contoso Ltd');
     const [invitation] = await invitations();
     expect(invitation).toMatchObject({
@@ -76,10 +83,12 @@ describe('Trial invitations and purchase offers', () => {
   });
 
   it('a purchase offer says no, and why, until the customer accepted the MCA (rule 6)', async () => {
-    const { text } = await as(alex).click(PARTNER_VERBS.offerSubmit, OFFER);
+    const bot = as(alex);
+    const { text } = await submitOffer(bot, OFFER);
     expect(text).toContain('Contoso Ltd has not accepted the Microsoft Customer Agreement yet');
     expect(text).toContain('Create purchase offer');
-    const toNewCustomer = await as(alex).click(PARTNER_VERBS.offerSubmit, {
+    // The form stays open with what to fix: the next try is sent from it.
+    const toNewCustomer = await bot.click(PARTNER_VERBS.offerSubmit, {
       ...OFFER,
       customer: '',
       newDomain: 'newco.example',
@@ -92,9 +101,7 @@ describe('Trial invitations and purchase offers', () => {
   it('a purchase offer carries licence counts and may include delegated administration', async () => {
     expect((await as(carmen).click(MCA_VERB, { confirmed: 'true' })).text).toContain('Contoso Ltd');
     const bot = as(alex);
-    expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer' })).text).toContain(
-      'Licences of Microsoft 365 E3',
-    );
+    expect(await bot.say('offer')).toContain('Licences of Microsoft 365 E3');
     const draft = await bot.click(PARTNER_VERBS.offerSubmit, OFFER);
     expect(draft.text).toContain('Purchase offer for Contoso Ltd');
     expect(draft.text).toContain('License Administrator');
@@ -111,7 +118,7 @@ describe('Trial invitations and purchase offers', () => {
     const events = await store.findBy('auditEvents', 'target', `invitation/${invitation!.id}`);
     expect(events.map((e) => [e.action, e.actor?.name])).toContainEqual(['invitation.created', alex.name]);
 
-    const again = await bot.click(PARTNER_VERBS.offerSubmit, OFFER);
+    const again = await submitOffer(bot, OFFER);
     expect(again.text).toContain('An open invitation already exists');
     expect(await invitations()).toHaveLength(1);
   });
@@ -147,7 +154,7 @@ describe('Trial invitations and purchase offers', () => {
       'Auto-extend is not allowed when Global Administrator',
     ],
   ])('refuses %s in the form, keeping what was typed and saving nothing', async (_name, person, values, message) => {
-    const { text, card } = await as(person).click(PARTNER_VERBS.offerSubmit, values);
+    const { text, card } = await submitOffer(as(person), values);
     expect(text).toContain(message);
     expect(text).toContain(values.kind === 'trial' ? 'Create trial invitation' : 'Create purchase offer');
     expect(JSON.stringify(card)).toContain(values.customer!);
@@ -155,13 +162,17 @@ describe('Trial invitations and purchase offers', () => {
   });
 
   it('refuses a helpdesk agent before the form is read, naming the roles needed and saving nothing', async () => {
-    const { text } = await as(hana).click(PARTNER_VERBS.offerSubmit, TRIAL);
+    const bot = as(hana);
+    expect(await bot.say('trial')).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
+    const { text } = await bot.click(PARTNER_VERBS.trialSubmit, TRIAL);
     expect(text).toContain('This needs the role: Admin agent or Sales agent or Global admin.');
     expect(await invitations()).toHaveLength(0);
   });
 
   it('speaks Spanish', async () => {
-    const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.offerSubmit, { ...TRIAL, services: '' });
+    const bot = as(alex, 'es-ES');
+    expect(await bot.say('prueba')).toContain('Invitación de prueba');
+    const { text } = await bot.click(PARTNER_VERBS.trialSubmit, { ...TRIAL, services: '' });
     expect(text).toContain('Invitación de prueba');
     expect(text).toContain('Elija al menos un servicio.');
   });
@@ -260,7 +271,7 @@ describe('Trial invitations and purchase offers', () => {
     async (_n, values, locale, says) => {
       await as(carmen).click(MCA_VERB, { confirmed: 'true' });
       const bot = as(alex, locale);
-      const draft = await bot.click(PARTNER_VERBS.offerSubmit, values);
+      const draft = await submitOffer(bot, values);
       const [invitation] = await invitations();
       for (const text of says.draft) expect(draft.text).toContain(text);
       for (const text of says.never) expect(draft.text).not.toContain(text);
@@ -318,10 +329,8 @@ describe('a trial and a purchase offer have their own life (seed 004)', () => {
 
   it('delegated administration is offered only to a partner in a programme the operator records', async () => {
     const bot = world.harness(lidia);
-    expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial' })).text).not.toContain(
-      'Include delegated administration privileges',
-    );
-    const refused = await bot.click(PARTNER_VERBS.offerSubmit, {
+    expect(await bot.say('trial')).not.toContain('Include delegated administration privileges');
+    const refused = await bot.click(PARTNER_VERBS.trialSubmit, {
       ...TRIAL,
       includeAdmin: 'true',
       roles: 'license-administrator',
@@ -339,10 +348,8 @@ describe('a trial and a purchase offer have their own life (seed 004)', () => {
     expect((await world.store.get('organizations', DEMO_TENANTS.litware))?.delegatedAdminProgramme).toBe(
       'cloud-accelerate',
     );
-    expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'trial' })).text).toContain(
-      'Include delegated administration privileges',
-    );
-    const sent = await bot.click(PARTNER_VERBS.offerSubmit, {
+    expect(await bot.say('trial')).toContain('Include delegated administration privileges');
+    const sent = await bot.click(PARTNER_VERBS.trialSubmit, {
       ...TRIAL,
       includeAdmin: 'true',
       roles: 'license-administrator',
