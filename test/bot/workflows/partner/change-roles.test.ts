@@ -37,9 +37,16 @@ describe('Change admin roles', () => {
   });
   afterEach(() => dispose());
 
+  /** Alex's way to the review: the command, the customer's Change roles, then Review with the new roles. */
+  async function review(bot: BotHarness, change: Partial<typeof CHANGE> = {}) {
+    await bot.say('change roles');
+    await bot.click(PARTNER_VERBS.changeRoles, { relationshipId: change.relationshipId ?? ADATUM_CONTOSO });
+    return bot.click(PARTNER_VERBS.reviewRoles, { ...CHANGE, ...change });
+  }
+
   it('computes the difference, sends a new request, and ends the old access only when the customer accepts', async () => {
     const bot = as(alex);
-    const pick = await bot.click(PARTNER_VERBS.pickCustomer);
+    const pick = await bot.sayWithCards('change roles');
     expect(pick.text).toContain('Contoso Ltd (contoso.com)');
     expect(pick.text).toContain('Helpdesk Administrator, License Administrator');
 
@@ -55,7 +62,7 @@ describe('Change admin roles', () => {
     expect(review.text).toMatch(/Roles you give up\nLicense Administrator/);
     expect(await invitations()).toHaveLength(0); // a review saves nothing
 
-    const draft = await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
+    const draft = await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: ADATUM_CONTOSO });
     expect(draft.text).toContain('Invitation for Contoso Ltd');
     const [invitation] = await invitations();
     expect(invitation).toMatchObject({
@@ -92,17 +99,25 @@ describe('Change admin roles', () => {
     expect(fresh?.adminAccess?.roles).toEqual(['helpdesk-administrator', 'user-administrator']);
   });
 
-  it('a second click on "Send the request" shows the open invitation instead of a duplicate', async () => {
+  it('the same "Send the request" clicked twice has one effect; asking again shows the open invitation', async () => {
     const bot = as(alex);
-    await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
-    const second = await bot.click(PARTNER_VERBS.sendRoles, CHANGE);
+    await review(bot);
+    const { formTicket } = bot.tickets.dataFor(PARTNER_VERBS.sendRoles);
+    await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: ADATUM_CONTOSO });
+    const twice = await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: ADATUM_CONTOSO, formTicket });
+    expect(twice.text).toContain('This form is no longer active');
+    expect(await invitations()).toHaveLength(1);
+
+    await review(bot);
+    const second = await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: ADATUM_CONTOSO });
     expect(second.text).toContain('An open invitation already exists');
     expect(await invitations()).toHaveLength(1);
   });
 
   it('four-eyes: new roles with Global Administrator wait for a second admin, who gets the approval card', async () => {
     const bot = as(alex);
-    const draft = await bot.click(PARTNER_VERBS.sendRoles, { ...CHANGE, roles: 'global-administrator' });
+    await review(bot, { roles: 'global-administrator' });
+    const draft = await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: ADATUM_CONTOSO });
     expect(draft.text).toContain('a second admin agent or global admin of your organisation must approve it');
     const [invitation] = await invitations();
     const approvers = (await store.findBy('notifications', 'subject', invitation!.id)).map((n) => n.aadObjectId);
@@ -113,59 +128,64 @@ describe('Change admin roles', () => {
     );
   });
 
-  it.each<[string, Person, Partial<typeof CHANGE>, string]>([
+  it.each<[string, Partial<typeof CHANGE>, string]>([
     [
       'the same roles again',
-      alex,
       { roles: 'license-administrator,helpdesk-administrator' },
       'These are the roles you already hold',
     ],
-    ['no role at all', alex, { roles: '' }, 'Choose at least one admin role'],
-    ['a duration of 0 days', alex, { durationDays: '0' }, 'from 1 to 730'],
-    ['a duration of 731 days', alex, { durationDays: '731' }, 'from 1 to 730'],
+    ['no role at all', { roles: '' }, 'Choose at least one admin role'],
+    ['a duration of 0 days', { durationDays: '0' }, 'from 1 to 730'],
+    ['a duration of 731 days', { durationDays: '731' }, 'from 1 to 730'],
     [
       'auto-extend with Global Administrator',
-      alex,
       { roles: 'global-administrator', autoExtend: 'true' },
       'Auto-extend is not allowed when Global Administrator',
     ],
-    ['a sales agent', sam, {}, 'This needs the role: Admin agent or Global admin.'],
-    [
-      'a helpdesk agent',
-      hana,
-      {},
-      'Your roles do not let you include delegated administration privileges in a request.',
-    ],
-  ])('refuses %s, saying what to fix, and saves nothing', async (_name, person, change, message) => {
-    for (const verb of [PARTNER_VERBS.reviewRoles, PARTNER_VERBS.sendRoles]) {
-      const { text } = await as(person).click(verb, { ...CHANGE, ...change });
-      expect(text).toContain(message);
-    }
+  ])('refuses %s in the form, keeping what was typed, and saves nothing', async (_name, change, message) => {
+    const { text, card } = await review(as(alex), change);
+    expect(text).toContain('Change admin roles for Contoso Ltd');
+    expect(text).toContain(message);
+    expect(JSON.stringify(card)).toContain(`"value":"${change.durationDays ?? CHANGE.durationDays}"`);
     expect(await invitations()).toHaveLength(0);
     expect((await store.get('relationships', ADATUM_CONTOSO))?.adminAccess?.removedAt).toBeUndefined();
   });
 
-  it('refuses a customer outside the partner country (rule 1) in the form, saving nothing', async () => {
-    // The demo world obeys rule 1, so the customer moves abroad after the relationship began.
+  it.each<[string, Person, string]>([
+    ['a sales agent', sam, 'This needs the role: Admin agent or Global admin.'],
+    ['a helpdesk agent', hana, 'Your roles do not let you include delegated administration privileges in a request.'],
+  ])('refuses %s the command and every button, saving nothing', async (_name, person, message) => {
+    const bot = as(person);
+    expect(await bot.say('change roles')).toContain(message);
+    for (const verb of [PARTNER_VERBS.changeRoles, PARTNER_VERBS.reviewRoles, PARTNER_VERBS.sendRoles]) {
+      expect((await bot.click(verb, CHANGE)).text).toContain(message);
+    }
+    expect(await invitations()).toHaveLength(0);
+  });
+
+  it('checks again on Send: a customer that moved abroad since the review (rule 1) is refused in the form', async () => {
+    const bot = as(alex);
+    const reviewed = await review(bot, { relationshipId: 'rel-adatum-fabrikam', roles: 'user-administrator' });
+    expect(reviewed.text).toContain('New admin roles for Fabrikam Inc');
+    // The demo world obeys rule 1, so the customer moves abroad after the review.
     await store.transaction(async (tx) => {
       tx.update('organizations', { ...(await tx.get('organizations', DEMO_TENANTS.fabrikam))!, countryRegion: 'DE' });
     });
-    const { text } = await as(alex).click(PARTNER_VERBS.sendRoles, {
-      ...CHANGE,
-      relationshipId: 'rel-adatum-fabrikam',
-    });
+    const { text } = await bot.click(PARTNER_VERBS.sendRoles, { relationshipId: 'rel-adatum-fabrikam' });
     expect(text).toContain('Change admin roles for Fabrikam Inc');
     expect(text).toContain('only be requested with a customer in your own country or region (US)');
     expect(await invitations()).toHaveLength(0);
   });
 
   it("refuses another partner's relationship", async () => {
-    const { text } = await as(alex).click(PARTNER_VERBS.changeRoles, { relationshipId: 'rel-litware-contoso' });
+    const bot = as(alex);
+    await bot.say('change roles');
+    const { text } = await bot.click(PARTNER_VERBS.changeRoles, { relationshipId: 'rel-litware-contoso' });
     expect(text).toContain("I cannot find that, or it is not your organisation's");
   });
 
   it('speaks Spanish', async () => {
-    const { text } = await as(alex, 'es-ES').click(PARTNER_VERBS.reviewRoles, CHANGE);
+    const { text } = await review(as(alex, 'es-ES'));
     expect(text).toContain('Roles de administrador nuevos para Contoso Ltd');
     expect(text).toContain('Roles a los que renuncias');
   });
@@ -188,8 +208,8 @@ describe('Change admin roles: two relationships with one customer are told apart
 
   it('each has a heading naming its types, roles and start, and a Change roles button of its own', async () => {
     const bot = new BotHarness(store, alex, { FOUR_EYES: 'true' });
-    const pick = await bot.click(PARTNER_VERBS.pickCustomer);
-    const items = itemsOf(pick.card).filter((i) => i.heading.startsWith('Contoso'));
+    const pick = await bot.sayWithCards('change roles');
+    const items = itemsOf(pick.cards[0]).filter((i) => i.heading.startsWith('Contoso'));
     expect(items.map((i) => i.heading).sort()).toEqual([
       'Contoso Ltd (contoso.com) · Reseller · no admin roles · since 12 Nov 2026',
       'Contoso Ltd (contoso.com) · Reseller, Delegated administrator · Helpdesk Administrator, License Administrator · since 14 Aug 2026',
