@@ -3,6 +3,7 @@ import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
 import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import type { NewRecord } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
+import type { BotHarness } from '../../../support/bot-harness.js';
 import { useBotWorld } from '../../../support/bot-world.js';
 import { persona } from '../../../support/personas.js';
 import { ADATUM_CONTOSO, adatumContoso, partnerWorld } from './partner-world.js';
@@ -24,6 +25,13 @@ const TASKS = {
   durationDays: '730',
   autoExtend: 'true',
 };
+
+/** The way to the review: the command, the customer picked in its list, then Review with the tasks ticked. */
+async function review(bot: BotHarness, tasks: Partial<typeof TASKS> = {}) {
+  await bot.say('move off dap');
+  await bot.click(VERBS.dapTasks, { relationshipId: tasks.relationshipId ?? ADATUM_CONTOSO });
+  return bot.click(VERBS.dapReview, { ...TASKS, ...tasks });
+}
 
 describe('Move off DAP: tasks → least-privileged roles, DAP ends when the customer accepts', () => {
   // The same roles on a provider's two-tier access are the two-tier model's, not moved here.
@@ -48,7 +56,8 @@ describe('Move off DAP: tasks → least-privileged roles, DAP ends when the cust
 
   it('sends the request for those roles, and ends DAP only when the customer accepts it', async () => {
     const bot = world.harness(alex);
-    const draft = await bot.click(VERBS.dapSend, TASKS);
+    await review(bot);
+    const draft = await bot.click(VERBS.dapSend, { relationshipId: ADATUM_CONTOSO });
     expect(draft.text).toContain('Invitation for Contoso Ltd');
     const [invitation] = await world.store.all('invitations');
     expect(invitation).toMatchObject({
@@ -80,15 +89,34 @@ describe('Move off DAP: tasks → least-privileged roles, DAP ends when the cust
     expect(await bot.say('move off dap')).toContain('holds legacy delegated admin privileges');
   });
 
-  it.each<[string, Person, Partial<typeof TASKS>, string]>([
-    ['no task', alex, { tasks: '' }, 'Choose at least one task.'],
-    ['a relationship without DAP', alex, { relationshipId: 'rel-adatum-fabrikam' }, 'does not hold legacy delegated'],
-    ["a provider's two-tier access", alex, { relationshipId: 'rel-provider' }, 'does not hold legacy delegated'],
-    ['a sales agent', sam, {}, 'This needs the role: Admin agent or Global admin.'],
-    ['a helpdesk agent', hana, {}, 'This needs the role: Admin agent or Global admin.'],
-  ])('refuses %s, saving nothing', async (_name, person, change, message) => {
-    for (const verb of [VERBS.dapReview, VERBS.dapSend]) {
-      expect((await world.harness(person).click(verb, { ...TASKS, ...change })).text).toContain(message);
+  it('refuses no task in the form, keeping what was ticked, and saves nothing', async () => {
+    const { text, card } = await review(world.harness(alex), { tasks: '', durationDays: '365' });
+    expect(text).toContain('Tasks your helpdesk does for Contoso Ltd');
+    expect(text).toContain('Choose at least one task.');
+    expect(JSON.stringify(card)).toContain('"value":"365"');
+    expect(await world.store.all('invitations')).toHaveLength(0);
+  });
+
+  it.each<[string, string]>([
+    ['a relationship without DAP', 'rel-adatum-fabrikam'],
+    ["a provider's two-tier access", 'rel-provider'],
+  ])('does not offer %s, and refuses it if its id is sent anyway', async (_name, relationshipId) => {
+    const bot = world.harness(alex);
+    const { cards } = await bot.sayWithCards('move off dap');
+    expect(JSON.stringify(cards)).not.toContain(relationshipId);
+    const forged = await bot.click(VERBS.dapTasks, { relationshipId });
+    expect(forged.text).toContain('does not hold legacy delegated');
+    expect(await world.store.all('invitations')).toHaveLength(0);
+  });
+
+  it.each<[string, Person]>([
+    ['a sales agent', sam],
+    ['a helpdesk agent', hana],
+  ])('refuses %s the command and every button, saving nothing', async (_name, person) => {
+    const bot = world.harness(person);
+    expect(await bot.say('move off dap')).toContain('This needs the role: Admin agent or Global admin.');
+    for (const verb of [VERBS.dapTasks, VERBS.dapReview, VERBS.dapSend]) {
+      expect((await bot.click(verb, TASKS)).text).toContain('This needs the role: Admin agent or Global admin.');
     }
     expect(await world.store.all('invitations')).toHaveLength(0);
   });
