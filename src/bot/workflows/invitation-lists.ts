@@ -1,11 +1,17 @@
+import { WaterfallDialog, type DialogContext, type DialogReason, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { cardAction } from '../card-actions.js';
+import type { CardAttachment } from '../../cards/render.js';
 import { command } from '../command-handler.js';
+import { showCard } from '../dialogs/card-reply.js';
+import { stepVerb } from '../dialogs/step-verb.js';
+import { WorkflowDialog } from '../dialogs/workflow-dialog.js';
 import type { Permission } from '../permissions.js';
-import type { Session } from '../session.js';
-import type { WorkflowFactory } from '../workflow-module.js';
+import { sessionOf, type Session } from '../session.js';
+import type { WorkflowDeps, WorkflowFactory } from '../workflow-module.js';
 import { invitationInboxCard } from './customer/invitation-inbox.js';
 import { pendingInvitationsCard, PENDING_VERBS } from './partner/pending-invitations.js';
+
+export const INVITATIONS_DIALOG = 'invitations';
 
 /**
  * "invitations" on either side: partner staff see what they sent and have not had answered (New link,
@@ -16,24 +22,84 @@ export const INVITATION_LISTS: Permission = {
   customer: 'accept-reseller-invitation',
 };
 
-export const invitationListsWorkflow: WorkflowFactory = ({ store, clock }) => {
-  const listFor = (session: Session, page: number) =>
-    session.user.roles.side === 'partner'
+const PAGE = stepVerb({
+  verb: PENDING_VERBS.page,
+  permission: INVITATION_LISTS,
+  data: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
+  workflow: 'invitations',
+});
+
+/** Whether a card has a button with this verb anywhere (the list's Previous / Next). */
+function hasButton(card: CardAttachment, verb: string): boolean {
+  const visit = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(visit);
+    if (!node || typeof node !== 'object') return false;
+    const record = node as Record<string, unknown>;
+    return (record.type === 'Action.Execute' && record.verb === verb) || Object.values(record).some(visit);
+  };
+  return visit(card.content);
+}
+
+/**
+ * The invitation list, one page at a time: a list with more than one page waits for its Previous / Next; a
+ * single page or a notice ends at once. The buttons on each invitation (New link, Cancel, Open) are actions of
+ * their own; one that begins a workflow (New link's draft) takes the list's place, which ends when it does.
+ */
+export class InvitationsDialog extends WorkflowDialog {
+  constructor(private readonly deps: WorkflowDeps) {
+    super(
+      { id: INVITATIONS_DIALOG, title: 'workflow.invitations.title', command: 'invitations', verbs: [PAGE] },
+      deps.available,
+    );
+    this.addDialog(new WaterfallDialog(`${INVITATIONS_DIALOG}.steps`, [this.list.bind(this), this.paged.bind(this)]));
+    this.initialDialogId = `${INVITATIONS_DIALOG}.steps`;
+  }
+
+  listFor(session: Session, page: number): Promise<CardAttachment> {
+    const { store, clock } = this.deps;
+    return session.user.roles.side === 'partner'
       ? pendingInvitationsCard(store, session, session.tr, clock(), page)
       : invitationInboxCard(store, session, session.tr, clock(), page);
+  }
+
+  private async list(step: WaterfallStepContext) {
+    const session = sessionOf(step.context);
+    const card = await this.listFor(session, this.values<{ page: number }>(step).page ?? 1);
+    if (!hasButton(card, PAGE.verb)) {
+      await showCard(step.context, card);
+      return step.endDialog();
+    }
+    return this.askCard(step, card, [PAGE], 'workflow.invitations.step.list');
+  }
+
+  private async paged(step: WaterfallStepContext) {
+    const { page } = this.submission(step).data as z.infer<typeof PAGE.data>;
+    this.values<{ page: number }>(step).page = page;
+    return this.again(step);
+  }
+
+  /** A workflow begun from an item (New link) ended: the list it started from is out of date, so it ends too. */
+  override async resumeDialog(outerDc: DialogContext, _reason: DialogReason, result?: unknown) {
+    return outerDc.endDialog(result);
+  }
+}
+
+/**
+ * The list is looked at beside whatever workflow is open, as before: a single page is just shown; a longer list
+ * begins its dialog on top of the stack (a list already open there is replaced), so nothing asks to be left.
+ */
+export const invitationListsWorkflow: WorkflowFactory = (deps) => {
+  const dialog = new InvitationsDialog(deps);
   return {
     commands: [
-      command('invitations', INVITATION_LISTS, async ({ context, session }) =>
-        context.sendActivity({ attachments: [await listFor(session, 1)] }),
-      ),
-    ],
-    cardActions: [
-      cardAction({
-        verb: PENDING_VERBS.page,
-        permission: INVITATION_LISTS,
-        data: z.object({ page: z.coerce.number().int().min(1).max(10_000).default(1) }),
-        handle: async (_context, session, { page }) => listFor(session, page),
+      command('invitations', INVITATION_LISTS, async ({ context, session, dc }) => {
+        const first = await dialog.listFor(session, 1);
+        if (!hasButton(first, PAGE.verb)) return context.sendActivity({ attachments: [first] });
+        if (dc.activeDialog?.id === INVITATIONS_DIALOG) return dc.replaceDialog(INVITATIONS_DIALOG);
+        return dc.beginDialog(INVITATIONS_DIALOG);
       }),
     ],
+    cardActions: [PAGE],
+    dialogs: [dialog],
   };
 };
