@@ -37,13 +37,16 @@ describe('the four-eyes approval card: what is approved, Approve or Reject with 
   const FOUR_EYES = { FOUR_EYES: 'true' };
   let requester: BotHarness;
   let invitationId: string;
+  /** The draft Alex was shown, whose Done waits for the approval. */
+  let draft: string;
 
   /** Grace and Ada have a chat with the bot; Alex asks for Global Administrator; both get the approval card. */
   async function requestNeedingApproval() {
     await chat.harness(grace, FOUR_EYES).say('hello');
     await chat.harness(ada, FOUR_EYES).say('hola');
     requester = chat.harness(alex, FOUR_EYES);
-    await requester.click(REQUEST_VERBS.submit, GLOBAL_ADMIN_REQUEST);
+    await requester.say('request relationship');
+    draft = (await requester.click(REQUEST_VERBS.submit, GLOBAL_ADMIN_REQUEST)).text;
     invitationId = (await chat.store.all('invitations'))[0]!.id;
     const cards = (await chat.store.findBy('notifications', 'subject', invitationId)).filter(
       (n) => n.kind === 'invitation.approval',
@@ -125,6 +128,17 @@ describe('the four-eyes approval card: what is approved, Approve or Reject with 
 
   it('Approve: every copy shows who approved it; the requester is told with the comment and can send it', async () => {
     await requestNeedingApproval();
+    const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft)![0];
+    const done = {
+      invitationId,
+      token: link.split('/').pop(),
+      subject: 'Partner Desk invitation',
+      body: `Please accept: ${link}`,
+    };
+    // Before the approval, Done keeps the draft open and says why.
+    const early = await requester.click(REQUEST_VERBS.done, done);
+    expect(early.text).toContain('must approve it before it goes out');
+    expect((await chat.store.get('invitations', invitationId))?.sentAt).toBeUndefined();
     const approver = chat.harness(grace, FOUR_EYES);
     const decided = await approver.click(FOUR_EYES_VERBS.approve, { invitationId, comment: 'Fine for 60 days' });
     expect(decided.text).toContain('Approved: Contoso Ltd');
@@ -137,10 +151,14 @@ describe('the four-eyes approval card: what is approved, Approve or Reject with 
     expect(visibleText(told!.payload)).toContain('Your request to Contoso Ltd was approved');
     expect(visibleText(told!.payload)).toContain('Comment: Fine for 60 days');
     expect((await chat.store.get('invitations', invitationId))?.status).toBe('created');
+    // The draft Alex was shown still waits for Done, which now sends it.
+    const sent = await requester.click(REQUEST_VERBS.done, done);
+    expect(sent.text).toContain('Invitation sent to Contoso Ltd');
+    expect((await chat.store.get('invitations', invitationId))?.status).toBe('approval-pending');
     // A second decision, on any copy, changes nothing.
     await chat.harness(ada, FOUR_EYES).click(FOUR_EYES_VERBS.reject, { invitationId, comment: 'no' });
     expect(await chat.store.get('invitations', invitationId)).toMatchObject({
-      status: 'created',
+      status: 'approval-pending',
       fourEyes: { approvedBy: { name: 'Grace Global' } },
     });
   });
