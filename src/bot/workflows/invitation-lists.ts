@@ -3,9 +3,12 @@ import { z } from 'zod';
 import type { CardAttachment } from '../../cards/render.js';
 import { command } from '../command-handler.js';
 import { showCard } from '../dialogs/card-reply.js';
+import { openWorkflow } from '../dialogs/open-workflow.js';
+import { commandWords } from '../dialogs/stale-form-card.js';
 import { stepVerb } from '../dialogs/step-verb.js';
 import { WorkflowDialog } from '../dialogs/workflow-dialog.js';
 import type { Permission } from '../permissions.js';
+import { switchQuestionCard } from '../workflow-switch.js';
 import { sessionOf, type Session } from '../session.js';
 import type { WorkflowDeps, WorkflowFactory } from '../workflow-module.js';
 import { invitationInboxCard } from './customer/invitation-inbox.js';
@@ -85,17 +88,23 @@ export class InvitationsDialog extends WorkflowDialog {
 }
 
 /**
- * The list is looked at beside whatever workflow is open, as before: a single page is just shown; a longer list
- * begins its dialog on top of the stack (a list already open there is replaced), so nothing asks to be left.
+ * A single page (or a notice) is shown beside whatever workflow is open, as before: nothing waits and nothing
+ * asks to be left. A longer list is a workflow of its own, so in the middle of another one it asks first, as
+ * every workflow's command does (src/bot/partner-desk-bot.ts); typed again in the list, it starts afresh.
  */
 export const invitationListsWorkflow: WorkflowFactory = (deps) => {
   const dialog = new InvitationsDialog(deps);
   return {
     commands: [
-      command('invitations', INVITATION_LISTS, async ({ context, session, dc }) => {
+      command('invitations', INVITATION_LISTS, async ({ context, session, dc, args }) => {
         const first = await dialog.listFor(session, 1);
         if (!hasButton(first, PAGE.verb)) return context.sendActivity({ attachments: [first] });
-        if (dc.activeDialog?.id === INVITATIONS_DIALOG) return dc.replaceDialog(INVITATIONS_DIALOG);
+        const open = openWorkflow(dc.stack);
+        if (open && open.outermost.command !== 'invitations') {
+          const text = [commandWords(session.tr, 'invitations'), args].filter(Boolean).join(' ');
+          return context.sendActivity({ attachments: [switchQuestionCard(session.tr, open, 'invitations', text)] });
+        }
+        if (dc.activeDialog) await dc.cancelAllDialogs();
         return dc.beginDialog(INVITATIONS_DIALOG);
       }),
     ],

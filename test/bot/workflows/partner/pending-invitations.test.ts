@@ -108,4 +108,46 @@ describe('partner: pending invitations, each told apart and each reachable', () 
     expect(text).toContain('Not allowed');
     expect(text).not.toContain('Contoso Ltd');
   });
+
+  it('one page is shown beside an open request form, which stays usable; nothing asks to leave it', async () => {
+    await inviteContoso(2);
+    const bot = chat.harness(alex);
+    await bot.say('request relationship');
+    const list = await bot.say('invitations');
+    expect(list).toContain('Contoso Ltd · Reseller, Delegated administrator · Helpdesk Administrator');
+    expect(list).not.toContain('Leave');
+    const draft = await bot.click(REQUEST_VERBS.submit, { customer: 'fabrikam.us', relationship: 'reseller' });
+    expect(draft.text).toContain('Invitation for Fabrikam Inc');
+  });
+
+  it('a longer list in the middle of a request asks whether to leave the request first', async () => {
+    await inviteContoso(7);
+    const bot = chat.harness(alex);
+    await bot.say('request relationship');
+    const asked = await bot.say('invitations');
+    expect(asked).toContain('Leave requesting a reseller relationship?');
+    expect(asked).not.toContain('Showing 1–5 of 7');
+  });
+
+  it("New link on a list's page: the draft is sent, and the list it came from is no longer active", async () => {
+    await inviteContoso(7);
+    const bot = chat.harness(alex);
+    const { cards } = await bot.sayWithCards('invitations');
+    const next = buttonsOf(cards[0])[0]!;
+    const newLink = itemsOf(cards[0])[0]!.buttons.find((b) => b.verb === REQUEST_VERBS.newLink)!;
+    const draft = await bot.click(newLink.verb, newLink.data);
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(draft.text)![0];
+    const sent = await bot.click(REQUEST_VERBS.done, {
+      invitationId: newLink.data.invitationId,
+      token: link.split('/').pop(),
+      subject: 'Your invitation, again',
+      body: link,
+    });
+    expect(sent.text).toContain('Invitation sent to Contoso Ltd');
+    // The list was drawn before the new link: its Next says to ask for the list again.
+    const stale = await bot.click(next.verb, next.data);
+    expect(stale.text).toContain("Type 'invitations' to start again");
+    expect((await bot.sayWithCards('invitations')).text).toContain('Showing 1–5 of 7');
+  });
 });
