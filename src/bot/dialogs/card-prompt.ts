@@ -80,7 +80,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       // A button of another workflow's card: "start again" names the workflow the person started.
       let root = dc;
       while (root.parent) root = root.parent;
-      const workflow = this.verbs.get(verb)?.workflow ?? openWorkflow(root.stack)?.outermost.command ?? this.workflow;
+      const workflow = this.verbs.get(verb)?.workflow ?? openWorkflow(root.stack)?.workflow.command ?? this.workflow;
       await showCard(context, staleFormCard(sessionOf(context).tr, workflow));
       return Dialog.EndOfTurn;
     }
