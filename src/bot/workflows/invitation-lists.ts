@@ -100,7 +100,7 @@ export const invitationListsWorkflow: WorkflowFactory = (deps) => {
         const first = await dialog.listFor(session, 1);
         if (!hasButton(first, PAGE.verb)) return context.sendActivity({ attachments: [first] });
         const open = openWorkflow(dc.stack);
-        if (open && open.outermost.command !== 'invitations') {
+        if (open && open.workflow.command !== 'invitations') {
           const text = [commandWords(session.tr, 'invitations'), args].filter(Boolean).join(' ');
           return context.sendActivity({ attachments: [switchQuestionCard(session.tr, open, 'invitations', text)] });
         }

@@ -107,13 +107,13 @@ describe('ChangeRolesDialog (DialogTestClient)', () => {
         ['click', V.changeRoles, CONTOSO],
         ['say', 'cancel'],
       ],
-      ['', '', 'Cancelled changing admin roles. Nothing from changing admin roles was saved.'],
+      ['', '', 'Cancelled changing admin roles. Nothing was saved.'],
       0,
     ],
     [
       'cancel at the draft says the request stays',
       [...TO_REVIEW, ['click', V.sendRoles, CONTOSO], ['say', 'cancel']],
-      ['', '', '', '', 'Saved before you cancelled, and kept: the request for new roles to Contoso Ltd'],
+      ['', '', '', '', 'Already saved, and kept: the request for new roles to Contoso Ltd'],
       1,
     ],
     [

@@ -108,13 +108,13 @@ describe('DapMigrationDialog (DialogTestClient)', () => {
     [
       'cancel at the review says nothing was saved',
       [...TO_REVIEW, ['say', 'cancel']],
-      ['', '', '', 'Cancelled moving off DAP. Nothing from moving off DAP was saved.'],
+      ['', '', '', 'Cancelled moving off DAP. Nothing was saved.'],
       0,
     ],
     [
       'cancel at the draft says the request stays',
       [...TO_REVIEW, ['click', V.dapSend, CONTOSO], ['say', 'cancel']],
-      ['', '', '', '', 'Saved before you cancelled, and kept: the request for least-privileged roles to Contoso Ltd'],
+      ['', '', '', '', 'Already saved, and kept: the request for least-privileged roles to Contoso Ltd'],
       1,
     ],
     [

@@ -76,10 +76,7 @@ describe('InvitationsDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      [
-        'Showing 1–5 of 7',
-        'Cancelled looking through invitations. Nothing from looking through invitations was saved.',
-      ],
+      ['Showing 1–5 of 7', 'Cancelled looking through invitations. Nothing was saved.'],
     ],
     [
       'text that is not a command points at the open list',

@@ -72,7 +72,7 @@ describe('NewCustomerDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Add a new customer', 'Cancelled adding a new customer. Nothing from adding a new customer was saved.'],
+      ['Add a new customer', 'Cancelled adding a new customer. Nothing was saved.'],
       0,
     ],
     [

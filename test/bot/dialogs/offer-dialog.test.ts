@@ -84,7 +84,7 @@ describe('OfferDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Purchase offer', 'Cancelled creating a purchase offer. Nothing from creating a purchase offer was saved.'],
+      ['Purchase offer', 'Cancelled creating a purchase offer. Nothing was saved.'],
       0,
     ],
     [
@@ -98,7 +98,7 @@ describe('OfferDialog (DialogTestClient)', () => {
       [
         'Trial invitation',
         'Trial invitation for Contoso Ltd',
-        'Saved before you cancelled, and kept: the trial invitation for Contoso Ltd',
+        'Already saved, and kept: the trial invitation for Contoso Ltd',
       ],
       1,
     ],
