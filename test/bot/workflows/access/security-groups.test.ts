@@ -66,7 +66,9 @@ describe('security groups in chat', () => {
     ['a member of another organisation', { name: 'X', members: carmen!.id }, 'must be people of your organisation'],
   ])('refuses %s, in the form, saving nothing', async (_w, values, expected) => {
     const before = (await adatumGroups()).length;
-    const answer = await as(alex!).click(ACCESS_VERBS.groupSave, { description: '', members: '', ...values });
+    const bot = as(alex!);
+    await bot.click(ACCESS_VERBS.groupForm, {});
+    const answer = await bot.click(ACCESS_VERBS.groupSave, { description: '', members: '', ...values });
     expect(answer.text).toContain(expected);
     expect(answer.text).toContain('New security group');
     expect((await adatumGroups()).length).toBe(before);
