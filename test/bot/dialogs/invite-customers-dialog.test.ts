@@ -23,8 +23,18 @@ describe('InviteCustomersDialog (DialogTestClient)', () => {
     seed.relationships = [
       ...(seed.relationships ?? []),
       ...[
-        { id: 'rel-proseware-woodgrove', partner: providerTenantId, customer: DEMO_TENANTS.woodgrove, type: 'indirect-provider' },
-        { id: 'rel-woodgrove-contoso', partner: DEMO_TENANTS.woodgrove, customer: DEMO_TENANTS.contoso, type: 'reseller' },
+        {
+          id: 'rel-proseware-woodgrove',
+          partner: providerTenantId,
+          customer: DEMO_TENANTS.woodgrove,
+          type: 'indirect-provider',
+        },
+        {
+          id: 'rel-woodgrove-contoso',
+          partner: DEMO_TENANTS.woodgrove,
+          customer: DEMO_TENANTS.contoso,
+          type: 'reseller',
+        },
       ].map((r) => ({
         id: r.id,
         partnerTenantId: r.partner,
@@ -39,7 +49,7 @@ describe('InviteCustomersDialog (DialogTestClient)', () => {
     return seed;
   });
   const clients: WorkflowDialogClient[] = [];
-  const client = (store: Store, options = { providerTenantId }, locale = 'en-US') => {
+  const client = (store: Store, options: { providerTenantId: string } = { providerTenantId }, locale = 'en-US') => {
     const c = new WorkflowDialogClient(store, rita, INVITE_CUSTOMERS_DIALOG, options, { FOUR_EYES: 'false' }, locale);
     clients.push(c);
     return c;

@@ -1,7 +1,9 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { CardAttachment } from '../../../cards/render.js';
-import { showCard } from '../../dialogs/card-reply.js';
+import { isCardAction, showCard } from '../../dialogs/card-reply.js';
+import { staleFormCard } from '../../dialogs/stale-form-card.js';
+import { sessionOf } from '../../session.js';
 
 export const CODE_STEP = 'enroll.code';
 
@@ -28,6 +30,8 @@ export class CodeStep extends Dialog<CodeStepOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const { activity } = dc.context;
+    // A card's button while the code is awaited belongs to a step that moved on.
+    if (isCardAction(dc.context)) await showCard(dc.context, staleFormCard(sessionOf(dc.context).tr, 'enroll'));
     if (activity.type !== 'message' || !activity.text?.trim()) return Dialog.EndOfTurn;
     return dc.endDialog(activity.text.trim());
   }

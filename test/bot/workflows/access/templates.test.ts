@@ -44,6 +44,9 @@ describe('relationship templates', () => {
       groups: 'group-adatum-helpdesk',
     });
     expect(saved.text).toContain('Saved Licensing.');
+    const twice = await bot.click(ACCESS_VERBS.templateSave, { name: 'Licensing', roles: 'license-administrator' });
+    expect(twice.text).toContain('This form is no longer active');
+    expect((await templates()).filter((t) => t.name === 'Licensing')).toHaveLength(1);
     const made = (await templates()).find((t) => t.name === 'Licensing')!;
     expect(made).toMatchObject({ roles: ['license-administrator'], durationDays: 180, autoExtend: true });
     expect((await store.findBy('auditEvents', 'target', `access-template/${made.id}`)).map((e) => e.action)).toEqual([

@@ -42,6 +42,8 @@ describe('two-tier: indirect providers and resellers', () => {
     expect(form.text).toContain('Woodgrove IT (woodgroveit.com)');
     const sent = await provider.click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
     expect(sent.text).toContain('Invitation sent to Woodgrove IT');
+    const twice = await provider.click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
+    expect(twice.text).toContain('This form is no longer active');
     const [invitation] = (await store.findBy('invitations', 'customer', DEMO_TENANTS.woodgrove)).filter(
       (i) => i.kind === 'indirect-provider',
     );
