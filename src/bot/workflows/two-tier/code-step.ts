@@ -2,6 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { CardAttachment } from '../../../cards/render.js';
 import { isCardAction, showCard } from '../../dialogs/card-reply.js';
+import { newTicket } from '../../dialogs/form-ticket.js';
 import { staleFormCard } from '../../dialogs/stale-form-card.js';
 import { sessionOf } from '../../session.js';
 
@@ -10,7 +11,15 @@ export const CODE_STEP = 'enroll.code';
 export interface CodeStepOptions {
   /** What was sent and what to type: shown when the step begins and again after `help`. */
   card: CardAttachment;
+  /** The locale key of what this step is, for `where am I`, cancel and the leave-or-stay question. */
+  step: string;
 }
+
+/**
+ * Kept in the shape of a card step's state (src/bot/dialogs/card-prompt.ts) with no button of its own, so
+ * `where am I` names this step and any card clicked meanwhile is answered as no longer active.
+ */
+type CodeStepState = CodeStepOptions & { ticket: string; verbs: string[] };
 
 /**
  * A step answered by typing, not by a card button: the one-time code arrives in Teams and the person types
@@ -23,7 +32,8 @@ export class CodeStep extends Dialog<CodeStepOptions> {
 
   override async beginDialog(dc: DialogContext, options?: CodeStepOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('A code step needs its card');
-    dc.activeDialog!.state = { card: options.card };
+    const state: CodeStepState = { ...options, ticket: newTicket(), verbs: [] };
+    dc.activeDialog!.state = state;
     await showCard(dc.context, options.card);
     return Dialog.EndOfTurn;
   }

@@ -13,7 +13,7 @@ import { ENROLMENT, EVERYONE } from '../../permissions.js';
 import { routeCommand } from '../../router.js';
 import { sessionOf } from '../../session.js';
 import type { WorkflowDeps, WorkflowFactory } from '../../workflow-module.js';
-import { CODE_STEP, CodeStep, waitsForCode } from './code-step.js';
+import { CODE_STEP, CodeStep, waitsForCode, type CodeStepOptions } from './code-step.js';
 
 export const ENROLL_VERB = 'enrollment.submit';
 export const ENROLL_DIALOG = 'enroll';
@@ -104,7 +104,8 @@ export class EnrollmentDialog extends WorkflowDialog {
   private async code(step: WaterfallStepContext) {
     const { tr } = sessionOf(step.context);
     const { contact, codeError } = this.values<EnrollValues>(step);
-    return step.beginDialog(CODE_STEP, { card: this.submittedCard(tr, contact ?? '', codeError) });
+    const card = this.submittedCard(tr, contact ?? '', codeError);
+    return step.beginDialog(CODE_STEP, { card, step: 'workflow.enroll.step.code' } satisfies CodeStepOptions);
   }
 
   private async verified(step: WaterfallStepContext) {

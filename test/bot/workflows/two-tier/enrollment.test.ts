@@ -113,6 +113,7 @@ describe('enrolment as an indirect reseller', () => {
     expect(await bot.say('enroll')).toContain('Legal business name');
     const submitted = await bot.click(ENROLL_VERB, FORM);
     expect(submitted.text).toContain('We sent a one-time code to Lucía Martín in Teams');
+    expect(await bot.say('where am i')).toContain('at the one-time code (type verify and the code)');
     const code = await codeSentToLucia();
     expect(code).toMatch(/^\d{6}$/);
     const [stored] = await store.all('enrollments');
