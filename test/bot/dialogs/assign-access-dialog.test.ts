@@ -106,7 +106,7 @@ describe('AssignAccessDialog (DialogTestClient)', () => {
         ['click', PICK, { relationshipId: REL }],
         ['say', 'cancel'],
       ],
-      ['Fabrikam helpdesk', 'Assign roles on', 'Cancelled assigning access to security groups. Nothing from'],
+      ['Fabrikam helpdesk', 'Assign roles on', 'Cancelled assigning access to security groups. Nothing was saved.'],
       1,
     ],
     [

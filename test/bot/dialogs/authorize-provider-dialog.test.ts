@@ -95,7 +95,7 @@ describe('AuthorizeProviderDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Authorize indirect provider', 'Cancelled answering an indirect provider. Nothing from'],
+      ['Authorize indirect provider', 'Cancelled answering an indirect provider. Nothing was saved.'],
       0,
       'approval-pending',
     ],

@@ -84,7 +84,7 @@ describe('BulkTemplateDialog (DialogTestClient)', () => {
       [
         'List up to 25 customers',
         'Yes, request for this customer',
-        'Cancelled requesting from a template for several customers. Nothing from',
+        'Cancelled requesting from a template for several customers. Nothing was saved.',
       ],
       0,
     ],

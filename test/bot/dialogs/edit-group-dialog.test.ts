@@ -81,7 +81,7 @@ describe('EditGroupDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['New security group', 'Cancelled editing a security group. Nothing from'],
+      ['New security group', 'Cancelled editing a security group. Nothing was saved.'],
       ['Adatum Helpdesk'],
     ],
     [

@@ -89,7 +89,7 @@ describe('EditTemplateDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['New relationship template', 'Cancelled editing a relationship template. Nothing from'],
+      ['New relationship template', 'Cancelled editing a relationship template. Nothing was saved.'],
       ['Helpdesk standard'],
     ],
     [

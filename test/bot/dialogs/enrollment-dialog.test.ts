@@ -91,7 +91,7 @@ describe('EnrollmentDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Legal business name', 'Cancelled enrolling as an indirect reseller. Nothing from'],
+      ['Legal business name', 'Cancelled enrolling as an indirect reseller. Nothing was saved.'],
       0,
     ],
     [
@@ -101,7 +101,7 @@ describe('EnrollmentDialog (DialogTestClient)', () => {
         ['click', ENROLL_VERB, FORM],
         ['say', 'cancel'],
       ],
-      ['Legal business name', 'We sent', 'Saved before you cancelled, and kept: the application of Tailspin Toys S.L.'],
+      ['Legal business name', 'We sent', 'Already saved, and kept: the application of Tailspin Toys S.L.'],
       1,
     ],
     [

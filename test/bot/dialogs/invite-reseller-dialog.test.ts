@@ -67,7 +67,7 @@ describe('InviteResellerDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Invite a reseller', 'Cancelled inviting a reseller. Nothing from'],
+      ['Invite a reseller', 'Cancelled inviting a reseller. Nothing was saved.'],
       0,
     ],
     [

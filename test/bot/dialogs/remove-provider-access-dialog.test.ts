@@ -74,7 +74,7 @@ describe('RemoveProviderAccessDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Remove roles?', "Cancelled removing a provider's admin roles. Nothing from"],
+      ['Remove roles?', "Cancelled removing a provider's admin roles. Nothing was saved."],
       false,
     ],
     [
