@@ -4,7 +4,7 @@ import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
 import { ADATUM_CONTOSO, adatumContoso, alex, daysFromNow, partnerWorld } from '../workflows/partner/partner-world.js';
-import { expectSeen, play, type Turn } from './dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 
 const V = PARTNER_VERBS;
 const CONTOSO = { relationshipId: ADATUM_CONTOSO };

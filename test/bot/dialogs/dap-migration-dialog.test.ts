@@ -5,7 +5,7 @@ import type { NewRecord, Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
 import { ADATUM_CONTOSO, adatumContoso, alex, partnerWorld } from '../workflows/partner/partner-world.js';
-import { expectSeen, play, type Turn } from './dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 
 /** Adatum–Contoso still on legacy DAP: Global Administrator and Helpdesk Administrator. */
 function legacyDap(): NewRecord<'relationships'> {

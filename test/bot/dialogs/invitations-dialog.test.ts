@@ -8,7 +8,7 @@ import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
 import { sendInvitation, WITH_ROLES } from '../../support/invitations.js';
 import { persona } from '../../support/personas.js';
-import { expectSeen, play, type Turn } from './dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 
 const alex = persona('alex'); // Adatum admin agent: what Adatum sent
 const carmen = persona('carmen'); // Contoso global admin: what waits for Contoso's answer

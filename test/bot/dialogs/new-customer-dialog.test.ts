@@ -4,7 +4,7 @@ import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
 import { persona } from '../../support/personas.js';
-import { expectSeen, play, type Turn } from './dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 
 const alex = persona('alex'); // Adatum admin agent
 const SUBMIT = PARTNER_VERBS.newCustomerSubmit;
