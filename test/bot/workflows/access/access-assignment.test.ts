@@ -62,6 +62,8 @@ describe('access assignments: groups hold a relationship’s roles', () => {
 
   it('removing the roles removes the assignments; status then has nothing to flag', async () => {
     const partner = as(alex!);
+    await partner.say('end relationship');
+    await partner.click(PARTNER_VERBS.endConfirm, { ending: 'admin-access', relationshipId: REL });
     await partner.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: REL });
     expect((await assignments()).map((a) => a.status)).toEqual(['deleted']);
     const events = (await store.findBy('auditEvents', 'target', `relationship/${REL}`)).map((e) => e.action);
