@@ -73,7 +73,7 @@ describe('AutoExtendDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Auto-extend', 'Cancelled switching auto-extend. Nothing from switching auto-extend was saved.'],
+      ['Auto-extend', 'Cancelled switching auto-extend. Nothing was saved.'],
       [false, false],
     ],
     [

@@ -99,7 +99,7 @@ describe('BulkDialog (DialogTestClient)', () => {
     [
       'cancel at the confirmation says nothing was saved',
       [['say', 'start'], review(), ['say', 'cancel']],
-      ['Bulk change', 'confirm', 'Cancelled making a bulk change. Nothing from making a bulk change was saved.'],
+      ['Bulk change', 'confirm', 'Cancelled making a bulk change. Nothing was saved.'],
       [false, 0],
     ],
     [

@@ -55,7 +55,7 @@ describe('CancelInvitationDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Cancel the invitation', 'Cancelled cancelling an invitation. Nothing from cancelling an invitation was saved.'],
+      ['Cancel the invitation', 'Cancelled cancelling an invitation. Nothing was saved.'],
       OPEN,
     ],
     [

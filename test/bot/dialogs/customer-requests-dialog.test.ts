@@ -82,10 +82,7 @@ describe('CustomerRequestsDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      [
-        'Customer requests',
-        'Cancelled answering customer requests. Nothing from answering customer requests was saved.',
-      ],
+      ['Customer requests', 'Cancelled answering customer requests. Nothing was saved.'],
     ],
     [
       'an old copy of the list changes nothing',

@@ -91,11 +91,7 @@ describe('EndRelationshipDialog (DialogTestClient)', () => {
     [
       'cancel at the confirmation ends it and says nothing was saved',
       [['say', 'start'], pickAccess, ['say', 'cancel']],
-      [
-        'End a relationship',
-        'Terminate admin access',
-        'Cancelled ending a relationship. Nothing from ending a relationship was saved.',
-      ],
+      ['End a relationship', 'Terminate admin access', 'Cancelled ending a relationship. Nothing was saved.'],
       UNCHANGED,
     ],
     [

@@ -78,7 +78,7 @@ describe('RemoveGlobalAdminDialog (DialogTestClient)', () => {
       [
         'Remove Global Administrator',
         'Remove Global Administrator from',
-        'Cancelled removing Global Administrator. Nothing from removing Global Administrator was saved.',
+        'Cancelled removing Global Administrator. Nothing was saved.',
       ],
       [],
     ],
