@@ -103,6 +103,15 @@ describe('partner: pending invitations and ending relationships', () => {
     ).toBe(true);
   });
 
+  it('in the middle of ending one: where am i names the step, and another workflow asks to leave it first', async () => {
+    const bot = as(alex!);
+    await bot.say('end relationship');
+    await bot.click(PARTNER_VERBS.endConfirm, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' });
+    expect(await bot.say('where am i')).toContain('You are in ending a relationship, at the confirmation');
+    expect(await bot.say('remove global admin')).toContain('Leave ending a relationship?');
+    expect(await store.get('relationships', 'rel-adatum-fabrikam')).toMatchObject({ status: 'active' });
+  });
+
   it('a sales agent cannot start ending a relationship', async () => {
     expect(await as(sam!).say('end relationship')).toContain('This needs the role');
   });
