@@ -102,6 +102,15 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
       expect(timeline).toContain(line);
   });
 
+  it('a button that opens the auto-extend list begins the same workflow as typing it', async () => {
+    const bot = world.harness(alex);
+    const list = await bot.click(VERBS.autoExtendPick);
+    expect(list.text).toContain('Contoso Ltd: not possible with Global Administrator');
+    expect(await bot.say('where am i')).toContain('You are in switching auto-extend, at the choice of relationship');
+    const refused = await bot.click(VERBS.autoExtendSet, { relationshipId: ADATUM_CONTOSO, on: 'true' });
+    expect(refused.text).toContain('Auto-extend is not allowed when Global Administrator is among the roles');
+  });
+
   it('speaks Spanish, addressing the reader as usted', async () => {
     const bot = world.harness(grace, {}, 'es-ES');
     expect(await bot.say('quitar administrador global')).toContain('Quitar Administrador global');
