@@ -260,6 +260,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb invitation.cancel': ['request-reseller-relationship', undefined],
   'verb relationship.end-confirm': ['act-on-behalf', undefined],
   'verb relationship.end': ['act-on-behalf', undefined],
+  'verb relationship.end-back': ['act-on-behalf', undefined],
   'verb helpdesk.can-we': ['view-customers', 'view-partners'],
   'verb helpdesk.list': ['view-customers', 'view-partners'],
   'verb helpdesk.timeline': ['view-customers', 'view-partners'],
