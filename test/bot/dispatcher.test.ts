@@ -308,6 +308,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb gdap.requests.decline': ['answer-customer-requests', undefined],
   'verb gdap.ask.form': [undefined, 'ask-partner-for-change'],
   'verb gdap.ask.send': [undefined, 'ask-partner-for-change'],
+  'verb gdap.ask.back': [undefined, 'ask-partner-for-change'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {
