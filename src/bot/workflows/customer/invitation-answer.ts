@@ -24,14 +24,17 @@ import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
 import { sessionOf } from '../../session.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { customerMay, recordTarget } from '../../permissions.js';
-import { command } from '../../command-handler.js';
+import { workflowCommand } from '../../command-handler.js';
+import { showCard } from '../../dialogs/card-reply.js';
+import { INBOX_STEP_VERBS, InvitationInboxDialog } from './invitation-inbox.js';
 
 export const ACCEPT_INVITATION_DIALOG = 'accept-invitation';
 const InvitationRef = z.object({ invitationId: z.string().min(1).max(100) });
 
 /**
  * "Accept agreement & authorize partner": a customer admin opens an invitation (from the card delivered in
- * Teams, or by pasting its link or code), then Accept & Authorize or Decline.
+ * Teams, by pasting its link or code, or from the `invitations` list), then Accept & Authorize or Decline.
+ * The card's buttons stay plain card actions: the outbox delivers copies of it to every customer admin.
  */
 export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifier, config, available }) => {
   const assignments = new AccessAssignmentService(store, clock);
@@ -81,17 +84,16 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
     const card = invitation
       ? await currentView({ user, org }, tr, invitation.id)
       : refusalNotice({ code: 'invitation-not-found' }, tr);
-    await step.context.sendActivity({ attachments: [card] });
+    await showCard(step.context, card);
   });
 
   return {
     commands: [
-      command('accept-invitation', customerMay('accept-reseller-invitation'), async ({ dc, args }) =>
-        dc.beginDialog(ACCEPT_INVITATION_DIALOG, { args }),
-      ),
+      workflowCommand('accept-invitation', customerMay('accept-reseller-invitation'), ACCEPT_INVITATION_DIALOG),
     ],
-    dialogs: [dialog],
+    dialogs: [dialog, new InvitationInboxDialog({ store, clock, available }, currentView)],
     cardActions: [
+      ...INBOX_STEP_VERBS,
       cardAction({
         verb: INVITATION_VERBS.refresh,
         permission: customerMay('accept-reseller-invitation', {

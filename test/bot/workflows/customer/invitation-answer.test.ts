@@ -186,6 +186,7 @@ describe('Accept agreement & authorize partner', () => {
     await carmenBot.say('help'); // both have a conversation with the bot
     await billBot.say('help');
     const partner = as(alex);
+    await partner.say('request relationship');
     await partner.click('request.submit', { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
     const [invitation] = await store.all('invitations');
     const link = `http://localhost:3978/invite/`;
