@@ -57,7 +57,7 @@ describe('AcceptMcaDialog (DialogTestClient)', () => {
       ],
       [
         'Accept the Microsoft Customer Agreement',
-        'Cancelled accepting the Microsoft Customer Agreement. Nothing from accepting',
+        'Cancelled accepting the Microsoft Customer Agreement. Nothing was saved.',
       ],
       0,
     ],

@@ -98,7 +98,11 @@ describe('AskPartnerDialog (DialogTestClient)', () => {
         ['click', VERBS.askForm, PICKED],
         ['say', 'cancel'],
       ],
-      ['Ask a partner', 'holds these admin roles', 'Cancelled asking a partner to end the relationship or remove'],
+      [
+        'Ask a partner',
+        'holds these admin roles',
+        'Cancelled asking a partner to end the relationship or remove roles. Nothing was saved.',
+      ],
       0,
     ],
     [

@@ -86,11 +86,7 @@ describe('FindPartnerDialog (DialogTestClient)', () => {
         ['click', FIND_VERBS.search, SEARCH],
         ['say', 'cancel'],
       ],
-      [
-        'Find a partner',
-        'Partners that match',
-        'Cancelled finding a partner. Nothing from finding a partner was saved.',
-      ],
+      ['Find a partner', 'Partners that match', 'Cancelled finding a partner. Nothing was saved.'],
       0,
     ],
     [

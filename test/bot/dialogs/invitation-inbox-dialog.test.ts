@@ -72,7 +72,10 @@ describe('InvitationInboxDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Invitations for Contoso Ltd', 'Cancelled looking through the invitations waiting for your answer. Nothing'],
+      [
+        'Invitations for Contoso Ltd',
+        'Cancelled looking through the invitations waiting for your answer. Nothing was saved.',
+      ],
       'complete',
     ],
     [

@@ -58,7 +58,7 @@ describe('PartnerOfRecordDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Partner of record of Contoso Ltd', 'Cancelled designating a partner of record. Nothing from designating'],
+      ['Partner of record of Contoso Ltd', 'Cancelled designating a partner of record. Nothing was saved.'],
       undefined,
     ],
     [

@@ -154,6 +154,18 @@ describe('Find a partner and leads', () => {
     expect((await store.all('invitations'))[0]?.leadId).toBe(lead!.id);
   });
 
+  it('where am i names the step; another workflow in the middle asks first; the results still work after Go on', async () => {
+    const { bot } = await searched(carmen, WIDE);
+    expect(await bot.say('where am i')).toContain('You are in finding a partner, at the list of partners that match');
+    const question = await bot.sayWithCards('ask partner');
+    expect(question.text).toContain('Leave finding a partner?');
+    const startedAt = /"startedAt":"(?<at>[^"]+)"/.exec(JSON.stringify(question.cards))!.groups!.at;
+    expect((await bot.click('workflow.stay', { startedAt })).text).toContain('Going on with finding a partner');
+    const sent = await bot.click(FIND_VERBS.contact, { ...CONTACT, partners: DEMO_TENANTS.adatum });
+    expect(sent.text).toContain('Your request was sent');
+    expect(await store.all('leads')).toHaveLength(1);
+  });
+
   it('helpdesk agents do not manage leads', async () => {
     expect(await as(hana!).say('leads')).toContain('This needs the role');
   });
