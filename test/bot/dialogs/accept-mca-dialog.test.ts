@@ -3,7 +3,7 @@ import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
-import { expectShown, playTurns, type Turn } from '../../support/dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 import { persona } from '../../support/personas.js';
 
 const carmen = persona('carmen'); // Contoso global admin
@@ -81,7 +81,7 @@ describe('AcceptMcaDialog (DialogTestClient)', () => {
       1,
     ],
   ])('%s', async (_name, turns, seen, saved) => {
-    expectShown(await playTurns(client(world.store), turns), seen);
+    expectSeen(await play(client(world.store), turns), seen);
     expect(await accepted()).toBe(saved);
   });
 

@@ -3,7 +3,7 @@ import { DAY_TWO_VERBS as VERBS } from '../../../src/bot/workflows/partner/day-t
 import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
-import { expectShown, playTurns, type Turn } from '../../support/dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 import { persona } from '../../support/personas.js';
 import { ADATUM_CONTOSO, adatumContoso, partnerWorld } from '../workflows/partner/partner-world.js';
 
@@ -116,8 +116,8 @@ describe('AskPartnerDialog (DialogTestClient)', () => {
       0,
     ],
   ])('%s', async (_name, turns, seen, saved) => {
-    const shown = await playTurns(client(world.store), turns);
-    expectShown(shown, seen);
+    const shown = await play(client(world.store), turns);
+    expectSeen(shown, seen);
     expect(await requests()).toBe(saved);
   });
 

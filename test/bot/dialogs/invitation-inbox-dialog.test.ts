@@ -3,7 +3,7 @@ import type { AdminRoleId } from '../../../src/domain/model.js';
 import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
-import { expectShown, playTurns, type Turn } from '../../support/dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 import { sendInvitation, WITH_ROLES } from '../../support/invitations.js';
 import { persona } from '../../support/personas.js';
 
@@ -90,7 +90,7 @@ describe('InvitationInboxDialog (DialogTestClient)', () => {
   ])('%s', async (_name, turns, seen, status) => {
     const ids = await sixWaiting();
     const c = client(world.store);
-    expectShown(await playTurns(c, turns(ids)), seen);
+    expectSeen(await play(c, turns(ids)), seen);
     expect(c.status).toBe(status);
     // Looking and opening change no invitation: only Accept & Authorize or Decline on its card do.
     expect(new Set((await world.store.all('invitations')).map((i) => i.status))).toEqual(new Set(['approval-pending']));

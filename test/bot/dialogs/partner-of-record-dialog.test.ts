@@ -6,7 +6,7 @@ import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import type { Store } from '../../../src/store/store.js';
 import { useBotWorld } from '../../support/bot-world.js';
 import { WorkflowDialogClient } from '../../support/dialog-client.js';
-import { expectShown, playTurns, type Turn } from '../../support/dialog-turns.js';
+import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 import { persona } from '../../support/personas.js';
 
 const carmen = persona('carmen'); // Contoso global admin
@@ -81,7 +81,7 @@ describe('PartnerOfRecordDialog (DialogTestClient)', () => {
       DEMO_TENANTS.litware,
     ],
   ])('%s', async (_name, turns, seen, partner) => {
-    expectShown(await playTurns(client(world.store), turns), seen);
+    expectSeen(await play(client(world.store), turns), seen);
     expect(await designated()).toBe(partner);
   });
 
