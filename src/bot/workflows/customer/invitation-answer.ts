@@ -1,4 +1,11 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptOptions,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
   invitationCard,
@@ -20,6 +27,7 @@ import type { Acting } from '../../../services/invitations/invitations.js';
 import type { Store } from '../../../store/store.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { cardAction } from '../../card-actions.js';
+import { newTicket } from '../../dialogs/form-ticket.js';
 import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
 import { sessionOf } from '../../session.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
@@ -170,12 +178,7 @@ export class AcceptInvitationDialog extends WorkflowDialog {
       { id: ACCEPT_INVITATION_DIALOG, title: 'workflow.accept-invitation.title', command: 'accept-invitation' },
       available,
     );
-    this.addDialog(
-      new TextPrompt('accept-invitation.code', async (prompt) => {
-        const text = prompt.recognized.value ?? '';
-        return hashInvitationToken(text) !== null;
-      }),
-    );
+    this.addDialog(new CodePrompt());
     this.addDialog(new WaterfallDialog('accept-invitation.steps', [this.ask.bind(this), this.open.bind(this)]));
     this.initialDialogId = 'accept-invitation.steps';
   }
@@ -195,5 +198,25 @@ export class AcceptInvitationDialog extends WorkflowDialog {
   private async open(step: WaterfallStepContext) {
     await this.show(step, String(step.result));
     return step.endDialog();
+  }
+}
+
+/**
+ * The question for the code, answered by typing. Its state also has the shape of a card step's with no button
+ * (src/bot/dialogs/card-prompt.ts), so `where am I` names it and a card clicked meanwhile is no longer active.
+ */
+class CodePrompt extends TextPrompt {
+  constructor() {
+    super('accept-invitation.code', async (prompt) => hashInvitationToken(prompt.recognized.value ?? '') !== null);
+  }
+
+  override async beginDialog(dc: DialogContext, options: PromptOptions): Promise<DialogTurnResult> {
+    const result = await super.beginDialog(dc, options);
+    Object.assign(dc.activeDialog!.state, {
+      ticket: newTicket(),
+      verbs: [],
+      step: 'workflow.accept-invitation.step.code',
+    });
+    return result;
   }
 }

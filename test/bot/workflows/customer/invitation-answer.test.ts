@@ -7,6 +7,7 @@ import { InvitationService, type InvitationRequest } from '../../../../src/servi
 import { formatCode } from '../../../../src/services/invitations/invitation-token.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Invitation } from '../../../../src/domain/model.js';
+import { MCA_VERB } from '../../../../src/bot/workflows/customer/accept-mca.js';
 import { persona } from '../../../support/personas.js';
 import { recordCommits } from '../../../support/commits.js';
 
@@ -178,6 +179,16 @@ describe('Accept agreement & authorize partner', () => {
     expect(await bot.say('accept invitation')).toContain('Paste the invitation link or its code');
     expect(await bot.say('hello')).toContain('That is not an invitation link or code');
     expect(await bot.say(formatCode(token))).toContain('Accept agreement & authorize partner');
+  });
+
+  it('while it waits for the code: where am i names the question, and a card clicked meanwhile changes nothing', async () => {
+    await invite();
+    const bot = as(carmen);
+    await bot.say('accept invitation');
+    expect(await bot.say('where am i')).toContain('You are in opening an invitation, at the invitation code');
+    expect((await bot.click(MCA_VERB, { confirmed: 'true' })).text).toContain('This form is no longer active');
+    expect(await store.findBy('agreements', 'tenant', carmen.tenantId)).toEqual([]);
+    expect(await bot.say('ask partner')).toContain('at the invitation code');
   });
 
   it("replaces every other admin's copy of the card once one of them accepted", async () => {
