@@ -314,6 +314,9 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb gdap.requests.decline': ['answer-customer-requests', undefined],
   'verb gdap.ask.form': [undefined, 'ask-partner-for-change'],
   'verb gdap.ask.send': [undefined, 'ask-partner-for-change'],
+  'verb gdap.ask.back': [undefined, 'ask-partner-for-change'],
+  'verb inbox.page': [undefined, 'accept-reseller-invitation'],
+  'verb inbox.open': [undefined, 'accept-reseller-invitation'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {
