@@ -260,6 +260,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb invitation.cancel': ['request-reseller-relationship', undefined],
   'verb relationship.end-confirm': ['act-on-behalf', undefined],
   'verb relationship.end': ['act-on-behalf', undefined],
+  'verb relationship.end-back': ['act-on-behalf', undefined],
   'verb helpdesk.can-we': ['view-customers', 'view-partners'],
   'verb helpdesk.list': ['view-customers', 'view-partners'],
   'verb helpdesk.timeline': ['view-customers', 'view-partners'],
@@ -317,6 +318,9 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb gdap.requests.decline': ['answer-customer-requests', undefined],
   'verb gdap.ask.form': [undefined, 'ask-partner-for-change'],
   'verb gdap.ask.send': [undefined, 'ask-partner-for-change'],
+  'verb gdap.ask.back': [undefined, 'ask-partner-for-change'],
+  'verb inbox.page': [undefined, 'accept-reseller-invitation'],
+  'verb inbox.open': [undefined, 'accept-reseller-invitation'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {

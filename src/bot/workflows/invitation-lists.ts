@@ -1,4 +1,4 @@
-import { WaterfallDialog, type DialogContext, type DialogReason, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { CardAttachment } from '../../cards/render.js';
 import { command } from '../command-handler.js';
@@ -11,7 +11,7 @@ import type { Permission } from '../permissions.js';
 import { switchQuestionCard } from '../workflow-switch.js';
 import { sessionOf, type Session } from '../session.js';
 import type { WorkflowDeps, WorkflowFactory } from '../workflow-module.js';
-import { invitationInboxCard } from './customer/invitation-inbox.js';
+import { INVITATION_INBOX_DIALOG } from './customer/invitation-inbox.js';
 import { pendingInvitationsCard, PENDING_VERBS } from './partner/pending-invitations.js';
 
 export const INVITATIONS_DIALOG = 'invitations';
@@ -44,9 +44,9 @@ function hasButton(card: CardAttachment, verb: string): boolean {
 }
 
 /**
- * The invitation list, one page at a time: a list with more than one page waits for its Previous / Next; a
+ * The partner's invitation list (a customer's is InvitationInboxDialog), one page at a time: a list with more than one page waits for its Previous / Next; a
  * single page or a notice ends at once. The buttons on each invitation (New link, Cancel, Open) are actions of
- * their own; one that begins a workflow (New link's draft) takes the list's place, which ends when it does.
+ * their own; one that begins a workflow (New link's draft) goes on top, and the list waits on below it.
  */
 export class InvitationsDialog extends WorkflowDialog {
   constructor(private readonly deps: WorkflowDeps) {
@@ -59,10 +59,7 @@ export class InvitationsDialog extends WorkflowDialog {
   }
 
   listFor(session: Session, page: number): Promise<CardAttachment> {
-    const { store, clock } = this.deps;
-    return session.user.roles.side === 'partner'
-      ? pendingInvitationsCard(store, session, session.tr, clock(), page)
-      : invitationInboxCard(store, session, session.tr, clock(), page);
+    return pendingInvitationsCard(this.deps.store, session, session.tr, this.deps.clock(), page);
   }
 
   private async list(step: WaterfallStepContext) {
@@ -80,32 +77,29 @@ export class InvitationsDialog extends WorkflowDialog {
     this.values<{ page: number }>(step).page = page;
     return this.again(step);
   }
-
-  /** A workflow begun from an item (New link) ended: the list it started from is out of date, so it ends too. */
-  override async resumeDialog(outerDc: DialogContext, _reason: DialogReason, result?: unknown) {
-    return outerDc.endDialog(result);
-  }
 }
 
 /**
- * A single page (or a notice) is shown beside whatever workflow is open, as before: nothing waits and nothing
- * asks to be left. A longer list is a workflow of its own, so in the middle of another one it asks first, as
- * every workflow's command does (src/bot/partner-desk-bot.ts); typed again in the list, it starts afresh.
+ * Partner staff: a single page (or a notice) is shown beside whatever workflow is open, as before: nothing waits
+ * and nothing asks to be left. A longer list is a workflow of its own, as a customer's inbox always is
+ * (src/bot/workflows/customer/invitation-inbox.ts): in the middle of another workflow it asks first, as every
+ * workflow's command does (src/bot/partner-desk-bot.ts); typed again in the list, it starts afresh.
  */
 export const invitationListsWorkflow: WorkflowFactory = (deps) => {
   const dialog = new InvitationsDialog(deps);
   return {
     commands: [
       command('invitations', INVITATION_LISTS, async ({ context, session, dc, args }) => {
-        const first = await dialog.listFor(session, 1);
-        if (!hasButton(first, PAGE.verb)) return context.sendActivity({ attachments: [first] });
+        const partner = session.user.roles.side === 'partner';
+        const first = partner ? await dialog.listFor(session, 1) : undefined;
+        if (first && !hasButton(first, PAGE.verb)) return context.sendActivity({ attachments: [first] });
         const open = openWorkflow(dc.stack);
         if (open && open.workflow.command !== 'invitations') {
           const text = [commandWords(session.tr, 'invitations'), args].filter(Boolean).join(' ');
           return context.sendActivity({ attachments: [switchQuestionCard(session.tr, open, 'invitations', text)] });
         }
         if (dc.activeDialog) await dc.cancelAllDialogs();
-        return dc.beginDialog(INVITATIONS_DIALOG);
+        return dc.beginDialog(partner ? INVITATIONS_DIALOG : INVITATION_INBOX_DIALOG, {});
       }),
     ],
     cardActions: [PAGE],

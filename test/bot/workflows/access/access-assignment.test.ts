@@ -69,7 +69,11 @@ describe('access assignments: groups hold a relationship’s roles', () => {
     const partner = as(alex!);
     // The pick was open when the roles went: choosing the relationship then says why it cannot be assigned.
     expect(await partner.say('access')).toContain('Fabrikam helpdesk (Fabrikam Inc)');
-    await partner.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: REL });
+    // Meanwhile Adatum's global admin ends the admin access, in their own chat.
+    const admin = as(grace!);
+    await admin.say('end relationship');
+    await admin.click(PARTNER_VERBS.endConfirm, { ending: 'admin-access', relationshipId: REL });
+    await admin.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: REL });
     expect((await assignments()).map((a) => a.status)).toEqual(['deleted']);
     const events = (await store.findBy('auditEvents', 'target', `relationship/${REL}`)).map((e) => e.action);
     expect(events).toContain('access-assignment.deleted');
