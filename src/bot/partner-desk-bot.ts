@@ -12,6 +12,7 @@ import { isInsertedCard } from './inserted-card.js';
 import type { Dialog } from 'botbuilder-dialogs';
 import { isStepVerb, type CardActions } from './card-actions.js';
 import { WorkflowStack } from './dialogs/workflow-stack.js';
+import { withoutTicket } from './dialogs/form-ticket.js';
 import { openWorkflow } from './dialogs/open-workflow.js';
 import { switchActions, switchQuestionCard } from './workflow-switch.js';
 import type { Session } from './session.js';
@@ -204,7 +205,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
       turnLog(context, this.deps.logger).info('refused', { verb: handler.verb, reason: admission.reason });
       return cardResponse(admission.card);
     }
-    const parsed = handler.data.safeParse(raw);
+    const parsed = handler.data.safeParse(withoutTicket(raw));
     if (!parsed.success) return cardResponse(badPayloadCard(session.tr, parsed.error));
     await this.stack.open(context);
     if (isStepVerb(handler)) return cardResponse(await this.stack.continueFromCard(context, session, handler));

@@ -6,7 +6,7 @@ import { inputValues } from '../../cards/input-id.js';
 import type { CardAttachment } from '../../cards/render.js';
 import { sessionOf } from '../session.js';
 import { isCardAction, showCard } from './card-reply.js';
-import { newTicket, stampTicket, ticketOf } from './form-ticket.js';
+import { newTicket, stampTicket, ticketOf, withoutTicket } from './form-ticket.js';
 import { staleFormCard } from './stale-form-card.js';
 import { openWorkflow } from './open-workflow.js';
 import type { StepVerb, Submission } from './step-verb.js';
@@ -84,7 +84,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       await showCard(context, staleFormCard(sessionOf(context).tr, workflow));
       return Dialog.EndOfTurn;
     }
-    const parsed = this.verbs.get(verb)!.data.safeParse(raw);
+    const parsed = this.verbs.get(verb)!.data.safeParse(withoutTicket(raw));
     if (!parsed.success) {
       await showCard(context, badPayloadCard(sessionOf(context).tr, parsed.error));
       return Dialog.EndOfTurn;

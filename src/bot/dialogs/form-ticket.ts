@@ -30,3 +30,9 @@ export function ticketOf(data: Record<string, unknown> | undefined): string | un
   const ticket = data?.[FORM_TICKET];
   return typeof ticket === 'string' ? ticket : undefined;
 }
+
+/** A button's data without the ticket: what its verb's schema parses (the ticket is the dialog's, not the form's). */
+export function withoutTicket(data: Record<string, unknown>): Record<string, unknown> {
+  const { [FORM_TICKET]: _ticket, ...rest } = data;
+  return rest;
+}
