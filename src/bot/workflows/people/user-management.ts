@@ -179,7 +179,7 @@ export class UsersDialog extends WorkflowDialog {
     if (submission.verb === BACK.verb) return this.again(step, 3);
     const data = submission.data as { userId: string; agent?: AgentRole; admin?: PartnerAdminRole };
     // The page acts on the colleague chosen at the picker, whatever user the card's data names.
-    if (data.userId !== values.userId) return this.end(step, refused({ code: 'user-not-found' }, tr));
+    if (data.userId !== values.userId) return this.end(step, refused({ code: 'target-not-found' }, tr));
     if (submission.verb === REMOVE.verb) {
       const removed = await this.users.remove(session, data.userId);
       if (!removed.ok) return this.end(step, refused(removed.refusal, tr));

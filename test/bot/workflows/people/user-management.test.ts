@@ -57,6 +57,16 @@ describe('partner user management', () => {
     expect(events[0]?.actor?.name).toBe('Umar Users');
   });
 
+  it("the added notice's button opens the list again, a new run of users whose buttons work", async () => {
+    const bot = as(grace);
+    await addForm(bot);
+    await bot.click(USER_VERBS.add, NEW);
+    const list = await bot.click(USER_VERBS.list);
+    expect(list.text).toContain('Users of Adatum Cloud Partners');
+    expect(list.text).toContain('nina@adatum.com · Sales agent');
+    expect((await bot.click(USER_VERBS.addForm)).text).toContain('Microsoft Entra object id');
+  });
+
   it.each([
     [{ ...NEW, email: 'not-an-email' }, 'Enter a valid email address'],
     [{ ...NEW, name: 'X' }, "Enter the user's full name"],
