@@ -1,7 +1,7 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { button } from '../../../cards/button.js';
-import { choiceField, formCard } from '../../../cards/form-card.js';
+import { choiceForm } from '../../../cards/choice-form.js';
 import { adminRoleNames, formatDate } from '../../../cards/format.js';
 import { relationshipLabel, relationshipNoticeFacts } from '../../../cards/labels.js';
 import { noticeCard } from '../../../cards/notice-card.js';
@@ -87,13 +87,16 @@ export class RemoveRolesDialog extends WorkflowDialog {
       title: relationshipLabel(relationship, partner.name, tr),
       value: relationship.id,
     }));
-    const chosen = this.values<RemoveValues>(step).relationshipId ?? '';
-    const card = formCard(
-      tr.t('removeRoles.title'),
-      tr.t('removeRoles.choose'),
-      [choiceField('relationshipId', tr.t('removeRoles.label'), choices, chosen)],
-      [button(tr.t('removeRoles.next'), NEXT.verb, {}, 'destructive')],
-    );
+    const card = choiceForm({
+      title: tr.t('removeRoles.title'),
+      text: tr.t('removeRoles.choose'),
+      inputId: 'relationshipId',
+      label: tr.t('removeRoles.label'),
+      requiredMessage: tr.t('removeRoles.label'),
+      choices,
+      value: this.values<RemoveValues>(step).relationshipId ?? '',
+      actions: [button(tr.t('removeRoles.next'), NEXT.verb, {}, 'destructive')],
+    });
     return this.askCard(step, card, [NEXT], 'workflow.remove-roles.step.pick');
   }
 
