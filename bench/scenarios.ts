@@ -71,6 +71,9 @@ async function post(target: Target, body: unknown): Promise<string> {
 const say = (target: Target, person: BenchPerson, text: string) =>
   post(target, activity(target, person, { type: 'message', text, deliveryMode: 'expectReplies' }));
 
+/** The dialog step ticket a card's buttons carry. */
+const ticketIn = (answer: string) => /"formTicket":"([^"]+)"/.exec(answer)?.[1];
+
 /** An Action.Execute click: the HTTP answer is the invoke response (the replacing card). */
 const click = (target: Target, person: BenchPerson, verb: string, data: Record<string, unknown>) =>
   post(
@@ -184,8 +187,11 @@ export const SCENARIOS: Scenario[] = [
     unit: (target, facts) => async (worker, n) => {
       const customer = facts.journeyCustomers[n]!;
       const agent = facts.adminAgents[worker % facts.adminAgents.length]!;
-      expectText(await say(target, agent, 'request relationship'), 'Include delegated administration', 'form');
+      const form = await say(target, agent, 'request relationship');
+      expectText(form, 'Include delegated administration', 'form');
+      // Each button carries the ticket of the dialog step that sent its card, as a person's click does.
       const draft = await click(target, agent, REQUEST_VERBS.submit, {
+        formTicket: ticketIn(form),
         customer: customer.domain,
         relationship: 'reseller',
         includeAdmin: 'true',
@@ -199,6 +205,7 @@ export const SCENARIOS: Scenario[] = [
       const link = /https?:\/\/[^"\s]+\/invite\/[A-Z2-7]{32}/.exec(draft)?.[0];
       if (!token || !invitationId || !link) throw new Error(`draft: no invitation in ${draft.slice(0, 300)}`);
       const sent = await click(target, agent, REQUEST_VERBS.done, {
+        formTicket: ticketIn(draft),
         invitationId,
         token,
         subject: 'Partner Desk invitation',

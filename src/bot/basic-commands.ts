@@ -8,7 +8,7 @@ import { LANGUAGE_DIALOG } from './dialogs/language-dialog.js';
 import type { CommandRegistration } from './command-handler.js';
 import { updateSession } from './session.js';
 import { EVERYONE, EVERYONE_ANYWHERE, type AvailableCommands } from './permissions.js';
-import { command } from './command-handler.js';
+import { command, workflowCommand } from './command-handler.js';
 
 /** help, whoami and language: available to every known user. */
 export function basicCommands(available: () => AvailableCommands): CommandRegistration[] {
@@ -23,7 +23,7 @@ export function basicCommands(available: () => AvailableCommands): CommandRegist
         attachments: [whoamiCard(session.user, session.org, session.tr, session.clientLanguage)],
       }),
     ),
-    command('language', EVERYONE, async ({ dc, args }) => dc.beginDialog(LANGUAGE_DIALOG, { args })),
+    workflowCommand('language', EVERYONE, LANGUAGE_DIALOG),
   ];
 }
 

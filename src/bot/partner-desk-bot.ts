@@ -170,7 +170,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const dc = await this.stack.open(context);
     const open = openWorkflow(dc.stack);
-    if (registration.startsWorkflow && open && open.outermost.command !== command.id) {
+    if (registration.startsWorkflow && open && open.workflow.command !== command.id) {
       return void (await context.sendActivity({
         attachments: [switchQuestionCard(session.tr, open, command.id, text)],
       }));

@@ -10,7 +10,7 @@ import { openWorkflow, type OpenWorkflow } from './dialogs/open-workflow.js';
 import { commandWords } from './dialogs/stale-form-card.js';
 import type { WorkflowStack } from './dialogs/workflow-stack.js';
 import { savedText } from './dialogs/workflow-words.js';
-import { EVERYONE_ANYWHERE } from './permissions.js';
+import { EVERYONE } from './permissions.js';
 import type { Session } from './session.js';
 
 export const SWITCH_VERBS = { leave: 'workflow.leave', stay: 'workflow.stay' } as const;
@@ -56,7 +56,7 @@ export function switchActions(stack: WorkflowStack, runText: RunText): CardActio
   return [
     cardAction({
       verb: SWITCH_VERBS.leave,
-      permission: EVERYONE_ANYWHERE,
+      permission: EVERYONE,
       data: z.object({ text: z.string().max(500), startedAt: z.string().max(40) }),
       async handle(context, session, { text, startedAt }) {
         const { tr } = session;
@@ -71,7 +71,7 @@ export function switchActions(stack: WorkflowStack, runText: RunText): CardActio
     }),
     cardAction({
       verb: SWITCH_VERBS.stay,
-      permission: EVERYONE_ANYWHERE,
+      permission: EVERYONE,
       data: z.object({ startedAt: z.string().max(40) }),
       async handle(context, session, { startedAt }) {
         const { tr } = session;

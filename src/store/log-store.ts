@@ -5,6 +5,7 @@ import { indexSignature, writeHint } from './hint-file.js';
 import type { LogFile, OpenFile } from './log-file.js';
 import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
+import type { QueuedCommit } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
 import { RecentRecords } from './recent-records.js';
 import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-feed.js';
@@ -22,15 +23,7 @@ import {
 import { describeError, type Logger } from '../logging/logger.js';
 import type { Location, Table } from './table.js';
 
-interface QueuedCommit {
-  writes: PendingWrite[];
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-const MB = 1024 * 1024;
 export const INDEX_SIGNATURE = indexSignature(INDEXES);
-const RECENT_BYTES = 8 * MB;
 
 /**
  * The embedded store. lowdb keeps the manifest (the configured data file), which names the current
@@ -46,7 +39,7 @@ export class LogStore implements Store, CommittedState {
   private flushScheduled = false;
   private maintenanceScheduled = false;
   private closed = false;
-  private readonly recent = new RecentRecords(RECENT_BYTES);
+  private readonly recent = new RecentRecords(8 * 1024 * 1024);
   private readonly changes = new ChangeFeed((error) =>
     this.options.logger.error('a store change listener failed', { error: describeError(error) }),
   );
@@ -118,10 +111,8 @@ export class LogStore implements Store, CommittedState {
     index: IndexName<C>,
     range: { group: string; from: string; to: string; offset: number; limit: number },
   ): Promise<{ total: number; records: Collections[C][] }> {
-    const from = range.from ? Date.parse(range.from) : -Infinity;
-    const ids = this.table(collection).range(index, range.group, from, Date.parse(range.to));
-    const page = ids.slice(range.offset, range.offset + range.limit);
-    return { total: ids.length, records: page.map((id) => this.read(collection, id)!) as Collections[C][] };
+    const { total, ids } = this.table(collection).page(index, range);
+    return { total, records: ids.map((id) => this.read(collection, id)!) as Collections[C][] };
   }
 
   scan<C extends CollectionName>(collection: C, index: IndexName<C>, key: string): AsyncIterable<Collections[C][]> {
@@ -213,9 +204,7 @@ export class LogStore implements Store, CommittedState {
   }
 
   private liveBytes(): number {
-    let total = 0;
-    for (const table of this.tables.values()) total += table.liveBytes;
-    return total;
+    return [...this.tables.values()].reduce((total, table) => total + table.liveBytes, 0);
   }
 
   /** Compaction and hint refreshes run on the commit lane, so no commit interleaves with them. */

@@ -1,4 +1,4 @@
-import { BufferedTransaction, type AnyRecord } from './buffered-transaction.js';
+import { BufferedTransaction, type AnyRecord, type PendingWrite } from './buffered-transaction.js';
 import type { CollectionName } from './store.js';
 import type { Table } from './table.js';
 
@@ -43,4 +43,11 @@ export class LogTransaction extends BufferedTransaction {
   protected knownToExist(collection: CollectionName, id: string): boolean {
     return this.store.table(collection).has(id);
   }
+}
+
+/** A commit waiting for the next group fsync of the log. */
+export interface QueuedCommit {
+  writes: PendingWrite[];
+  resolve: () => void;
+  reject: (error: unknown) => void;
 }

@@ -154,6 +154,13 @@ export class Table {
   }
 
   /** Ids in `group` of an ordered index with a time between `from` and `to` (ms), by time then id. */
+  /** One page of an ordered index between two ISO dates (no `from`: from the start), and how many there are. */
+  page(index: string, range: { group: string; from: string; to: string; offset: number; limit: number }) {
+    const from = range.from ? Date.parse(range.from) : -Infinity;
+    const ids = this.range(index, range.group, from, Date.parse(range.to));
+    return { total: ids.length, ids: ids.slice(range.offset, range.offset + range.limit) };
+  }
+
   range(index: string, group: string, from: number, to: number): string[] {
     const ordered = this.ordered.get(index);
     if (!ordered) throw new Error(`${index} is not an ordered index`);

@@ -118,7 +118,7 @@ describe('invitation tokens are never kept in the store', () => {
     const { formatCode } = await import('../../src/services/invitations/invitation-token.js');
     const { COLLECTION_NAMES } = await import('../../src/store/collections.js');
     const { demoWorld } = await import('../../src/store/demo-world.js');
-    const { cardAction, visibleText } = await import('../support/activities.js');
+    const { cardAction, message, visibleText } = await import('../support/activities.js');
     const { NOW, tempStore } = await import('../support/world.js');
     const alex = persona('alex'); // Adatum admin agent
     const { store, file, dispose } = await tempStore(demoWorld(NOW));
@@ -133,7 +133,10 @@ describe('invitation tokens are never kept in the store', () => {
       return (await response.json()) as { value: unknown };
     };
     try {
+      const form = await post(message(alex, 'request relationship'));
+      const ticket = (value: unknown) => /"formTicket":"([^"]+)"/.exec(JSON.stringify(value))?.[1];
       const submit = cardAction(alex, REQUEST_VERBS.submit, {
+        formTicket: ticket(form),
         customer: 'contoso.com',
         relationship: 'reseller',
         includeAdmin: 'false',
@@ -150,6 +153,7 @@ describe('invitation tokens are never kept in the store', () => {
       const [invitation] = await store.all('invitations');
       const sent = await post(
         cardAction(alex, REQUEST_VERBS.done, {
+          formTicket: ticket(draft),
           invitationId: invitation!.id,
           token,
           subject: `Your invitation ${formatCode(token!)}`,

@@ -19,7 +19,7 @@ function listed(text: string, headings: readonly string[]): Record<string, strin
 }
 
 const HELPDESK = ['status', 'can we', 'pending', 'expiring', 'no mca', 'relationships', 'timeline'];
-const ALWAYS = ['help', 'whoami', 'language'];
+const ALWAYS = ['help', 'where am i', 'whoami', 'language'];
 const SELLING = ['request relationship', 'invitations', 'leads'];
 const OFFERS = ['trial', 'offer', 'new customer'];
 // GDAP day two: security groups and templates (admin agents, global admins), access assignments (admin agents).
@@ -123,7 +123,7 @@ describe('help lists every command the roles allow, under the right heading, onc
     const text = await chat.harness(persona('hana'), {}, 'es-ES').say('ayuda');
     expect(listed(text, HEADINGS.es)).toEqual({
       'Soporte técnico': ['estado', 'podemos', 'pendientes', 'por vencer', 'sin contrato', 'relaciones', 'historial'],
-      'Siempre disponible': ['ayuda', 'quien soy', 'idioma'],
+      'Siempre disponible': ['ayuda', 'donde estoy', 'quien soy', 'idioma'],
     });
   });
 });

@@ -15,7 +15,9 @@ describe('the defects the dispatcher closes', () => {
 
   /** Alex's draft invitation: its id, and the link the partner already copied into an email. */
   async function draft() {
-    const { text } = await world.harness(alex).click(REQUEST_VERBS.submit, RESELLER_ONLY);
+    const partner = world.harness(alex);
+    await partner.say('request relationship');
+    const { text } = await partner.click(REQUEST_VERBS.submit, RESELLER_ONLY);
     const link = /http:\/\/localhost:3978\/invite\/[A-Z2-7]{32}/.exec(text)![0];
     const [invitation] = await world.store.findBy('invitations', 'tokenHash', hashInvitationToken(link)!);
     return { invitation: invitation!, link, token: link.split('/').pop()! };

@@ -62,7 +62,7 @@ describe('PartnerDeskBot', () => {
     const help = await bot.say('help');
     expect(help).toContain('You are in the middle of a workflow');
     expect(help).toContain('Which language should I use with you?');
-    expect(await bot.say('cancel')).toContain('Cancelled. Nothing more was saved.');
+    expect(await bot.say('cancel')).toContain('Cancelled choosing a language. Nothing was saved.');
     expect(await bot.say('Español')).toContain('I did not understand');
   });
 

@@ -137,6 +137,7 @@ describe('the forms that invite a customer', () => {
 
   it('reads the role groups of one card back as one set of roles', async () => {
     const bot = chat.harness(alex);
+    await bot.say('request relationship');
     const on = await bot.click(REQUEST_VERBS.form, { includeAdmin: 'true' });
     const groups = elements(on.card, 'Input.ChoiceSet').filter((c) => String(c.id).startsWith('roles'));
     expect(groups).toHaveLength(ADMIN_ROLE_GROUPS.length);

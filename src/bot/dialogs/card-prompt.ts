@@ -1,6 +1,7 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { badPayloadCard } from '../../cards/bad-payload-card.js';
+import { noticeCard } from '../../cards/notice-card.js';
 import { inputValues } from '../../cards/input-id.js';
 import type { CardAttachment } from '../../cards/render.js';
 import { sessionOf } from '../session.js';
@@ -19,6 +20,11 @@ export interface CardPromptOptions {
   verbs: string[];
   /** The locale key of what this step is, for `where am I` and cancel ("the request form"). */
   step: string;
+  /**
+   * The card shows a secret the store must never hold (an invitation's one-time link): it is not kept, so
+   * asking for help shows how to get a new one instead of the card.
+   */
+  oneTime?: boolean;
 }
 
 /** What a waiting card step keeps: the card as sent (to send it again after `help`) and its ticket. */
@@ -45,11 +51,15 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
   override async beginDialog(dc: DialogContext, options?: CardPromptOptions): Promise<DialogTurnResult> {
     if (!options) throw new Error('A card step needs its card');
     const unknown = options.verbs.filter((verb) => !this.verbs.has(verb));
-    if (unknown.length) throw new Error(`Card step ${options.step} waits for unregistered verbs: ${unknown.join(', ')}`);
-    const state: CardPromptState = { ...options, ticket: newTicket() };
-    state.card = stampTicket(options.card, state.ticket);
+    if (unknown.length)
+      throw new Error(`Card step ${options.step} waits for unregistered verbs: ${unknown.join(', ')}`);
+    const ticket = newTicket();
+    const card = stampTicket(options.card, ticket);
+    const { tr } = sessionOf(dc.context);
+    const kept = options.oneTime ? noticeCard(tr.t(options.step), tr.t('workflow.oneTimeCard'), 'default') : card;
+    const state: CardPromptState = { ...options, card: kept, ticket };
     dc.activeDialog!.state = state;
-    await showCard(dc.context, state.card);
+    await showCard(dc.context, card);
     return Dialog.EndOfTurn;
   }
 
@@ -70,7 +80,7 @@ export class CardPrompt extends Dialog<CardPromptOptions> {
       // A button of another workflow's card: "start again" names the workflow the person started.
       let root = dc;
       while (root.parent) root = root.parent;
-      const workflow = this.verbs.get(verb)?.workflow ?? openWorkflow(root.stack)?.outermost.command ?? this.workflow;
+      const workflow = this.verbs.get(verb)?.workflow ?? openWorkflow(root.stack)?.workflow.command ?? this.workflow;
       await showCard(context, staleFormCard(sessionOf(context).tr, workflow));
       return Dialog.EndOfTurn;
     }

@@ -14,11 +14,12 @@ export const WORKFLOW_MARK = 'partnerDeskWorkflow';
 /** Where a waterfall step notes what it saved, in the step's own values. */
 export const SAVED_NOTES = 'savedNotes';
 
-/** The innermost open workflow and the card step it waits on, read from a conversation's dialog stack. */
+/** The open workflow and the card step it waits on, read from a conversation's dialog stack. */
 export interface OpenWorkflow {
+  /** The workflow the person started; what `where am I`, cancel and leaving name. */
   workflow: WorkflowMark;
-  /** The workflow the person started, when it began others (find a partner → the request form). */
-  outermost: WorkflowMark;
+  /** The innermost workflow, when the one started began others (request → sending the invitation). */
+  current: WorkflowMark;
   /** The card the person is expected to fill in, when the workflow waits for one. */
   prompt?: CardPromptState;
   /** What steps of every open workflow already saved (already translated when they were saved). */
@@ -32,7 +33,8 @@ type State = Record<string, unknown> & {
 
 /**
  * Walks a stack from the bottom: a ComponentDialog keeps its inner stack under `dialogs`, a waterfall its values
- * under `values`. The last workflow mark and the last card step found are the ones the person is at.
+ * under `values`. The first workflow mark is the one the person started; the last card step found is where
+ * they are.
  */
 export function openWorkflow(stack: DialogInstance[]): OpenWorkflow | undefined {
   let found: OpenWorkflow | undefined;
@@ -41,7 +43,7 @@ export function openWorkflow(stack: DialogInstance[]): OpenWorkflow | undefined 
     for (const instance of instances) {
       const state = (instance.state ?? {}) as State;
       const mark = state[WORKFLOW_MARK] as WorkflowMark | undefined;
-      if (mark) found = { workflow: mark, outermost: found?.outermost ?? mark, saved, prompt: undefined };
+      if (mark) found = { workflow: found?.workflow ?? mark, current: mark, saved, prompt: found?.prompt };
       if (typeof state.ticket === 'string' && found) found.prompt = state as unknown as CardPromptState;
       const notes = state.values?.[SAVED_NOTES];
       if (Array.isArray(notes)) saved.push(...notes.map(String));

@@ -59,8 +59,14 @@ export abstract class WorkflowDialog extends ComponentDialog {
   }
 
   /** Shows a card and waits for one of its buttons; the next step gets the `Submission`. */
-  protected askCard(step: WaterfallStepContext, card: CardAttachment, verbs: StepVerb[], stepName: string) {
-    const options: CardPromptOptions = { card, verbs: verbs.map((v) => v.verb), step: stepName };
+  protected askCard(
+    step: WaterfallStepContext,
+    card: CardAttachment,
+    verbs: StepVerb[],
+    stepName: string,
+    { oneTime = false }: { oneTime?: boolean } = {},
+  ) {
+    const options: CardPromptOptions = { card, verbs: verbs.map((v) => v.verb), step: stepName, oneTime };
     return step.beginDialog(CARD_PROMPT, options);
   }
 

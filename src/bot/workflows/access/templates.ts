@@ -7,7 +7,6 @@ import { adminRoleChoices, adminRoleNames } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import { requestForm } from '../../../cards/request-card.js';
 import { sectionsCard } from '../../../cards/sections-card.js';
 import type { AccessTemplate } from '../../../domain/access.js';
 import type { Translator } from '../../../i18n/i18n.js';

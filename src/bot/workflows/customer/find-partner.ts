@@ -6,7 +6,6 @@ import { choiceField, formCard, textField } from '../../../cards/form-card.js';
 import { formatDate } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
-import { requestForm } from '../../../cards/request-card.js';
 import { sectionsCard } from '../../../cards/sections-card.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { OrganizationSize } from '../../../domain/model.js';

@@ -28,8 +28,18 @@ export const REQUEST_RELATIONSHIP_DIALOG = 'request-relationship';
 
 const permission = partnerMay('request-reseller-relationship');
 /** Switching delegated administration on or off redraws the form with what was typed; nothing is read yet. */
-const REDRAW = stepVerb({ verb: REQUEST_VERBS.form, permission, data: RequestFormValues, workflow: 'request-relationship' });
-const SUBMIT = stepVerb({ verb: REQUEST_VERBS.submit, permission, data: RequestFormValues, workflow: 'request-relationship' });
+const REDRAW = stepVerb({
+  verb: REQUEST_VERBS.form,
+  permission,
+  data: RequestFormValues,
+  workflow: 'request-relationship',
+});
+const SUBMIT = stepVerb({
+  verb: REQUEST_VERBS.submit,
+  permission,
+  data: RequestFormValues,
+  workflow: 'request-relationship',
+});
 
 /** How the request starts: empty, or filled in from a lead (its Invite) or an access template. */
 export interface RequestOptions {

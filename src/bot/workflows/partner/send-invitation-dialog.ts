@@ -61,15 +61,26 @@ export class SendInvitationDialog extends WorkflowDialog {
       deps.available,
     );
     this.delivery = new InvitationDelivery(deps.store, deps.notifier, deps.config.defaultLanguage, deps.clock);
-    this.addDialog(new WaterfallDialog(`${SEND_INVITATION_DIALOG}.steps`, [this.draft.bind(this), this.done.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(`${SEND_INVITATION_DIALOG}.steps`, [this.draft.bind(this), this.done.bind(this)]),
+    );
     this.initialDialogId = `${SEND_INVITATION_DIALOG}.steps`;
   }
 
   private async draft(step: WaterfallStepContext) {
     const session = sessionOf(step.context);
-    const { invitationId, token } = step.options as SendInvitationOptions;
+    const options = step.options as Partial<SendInvitationOptions>;
+    // The token comes with the options the first time and with Done's data when the draft is redrawn; the
+    // store never holds it, dialog state included (the options are saved with the dialog).
+    const token = (step.result as { token?: string } | undefined)?.token ?? options.token ?? '';
+    delete options.token;
+    const invitationId = options.invitationId ?? '';
     const invitation = await this.deps.store.get('invitations', invitationId);
-    if (!invitation || invitation.partnerTenantId !== session.org.tenantId || hashToken(token) !== invitation.tokenHash) {
+    if (
+      !invitation ||
+      invitation.partnerTenantId !== session.org.tenantId ||
+      hashToken(token) !== invitation.tokenHash
+    ) {
       const refusal = describeRefusal({ code: 'invitation-not-found' }, session.tr);
       await showCard(step.context, noticeCard(session.tr.t('draft.title', { customer: '' }), refusal, 'attention'));
       return step.endDialog();
@@ -78,30 +89,40 @@ export class SendInvitationDialog extends WorkflowDialog {
     const { edited, error } = this.values<DraftValues>(step);
     const card = draftCard(view, session.tr, edited, error);
     // A draft waiting for four-eyes approval waits here too: Done sends it once a second admin approved.
-    return this.askCard(step, card, [DONE], 'workflow.send-invitation.step.draft');
+    return this.askCard(step, card, [DONE], 'workflow.send-invitation.step.draft', { oneTime: true });
   }
 
   private async done(step: WaterfallStepContext) {
     const session = sessionOf(step.context);
     const { tr } = session;
     const { data } = this.submission(step) as { data: z.infer<typeof DONE.data> };
-    const { invitationId, token } = step.options as SendInvitationOptions;
+    const { invitationId } = step.options as SendInvitationOptions;
     const invitation = await this.deps.store.get('invitations', invitationId);
-    // The step knows which invitation it drafted: a card naming another one (or another link) is not this one.
-    if (!invitation || data.invitationId !== invitationId || data.token !== token) {
-      return this.retry(step, describeRefusal({ code: 'invitation-not-found' }, tr));
+    const { token } = data;
+    // The step knows which invitation it drafted: a card naming another one, or a link that is not its own
+    // (the hash proves the card genuine), sends nothing.
+    if (!invitation || data.invitationId !== invitationId || hashToken(token) !== invitation.tokenHash) {
+      await showCard(
+        step.context,
+        noticeCard(
+          tr.t('draft.title', { customer: '' }),
+          describeRefusal({ code: 'invitation-not-found' }, tr),
+          'attention',
+        ),
+      );
+      return step.endDialog();
     }
     const view = await this.issuer.view(session, invitation, token);
     const edited = { subject: data.subject.trim(), body: data.body };
     this.values<DraftValues>(step).edited = edited;
-    if (!edited.subject) return this.retry(step, describeRefusal({ code: 'subject-required' }, tr));
-    if (!edited.body.includes(view.link)) return this.retry(step, describeRefusal({ code: 'link-removed' }, tr));
+    if (!edited.subject) return this.retry(step, token, describeRefusal({ code: 'subject-required' }, tr));
+    if (!edited.body.includes(view.link)) return this.retry(step, token, describeRefusal({ code: 'link-removed' }, tr));
     let admins = 0;
     const sent = await this.issuer.invitations.markSent(session, invitationId, edited, async (tx, saved) => {
       admins = await this.delivery.invitationSent(tx, saved);
     });
     if (!sent.ok) {
-      if (sent.refusal.code === 'four-eyes-pending') return this.retry(step, describeRefusal(sent.refusal, tr));
+      if (sent.refusal.code === 'four-eyes-pending') return this.retry(step, token, describeRefusal(sent.refusal, tr));
       await showCard(step.context, noticeCard(view.customerName, describeRefusal(sent.refusal, tr), 'attention'));
       return step.endDialog();
     }
@@ -114,8 +135,9 @@ export class SendInvitationDialog extends WorkflowDialog {
     return step.endDialog({ sent: invitationId });
   }
 
-  private retry(step: WaterfallStepContext, error: string) {
+  /** The draft again with what to fix; the token goes back to it within this turn only. */
+  private retry(step: WaterfallStepContext, token: string, error: string) {
     this.values<DraftValues>(step).error = error;
-    return this.again(step);
+    return this.again(step, 1, { token });
   }
 }
