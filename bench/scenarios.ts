@@ -89,7 +89,7 @@ const click = (target: Target, person: BenchPerson, verb: string, data: Record<s
  * The step ticket of the first button with this verb in an answer (a list's Next, a timeline's Export): a
  * person clicks a button of the card they were shown, and only that card's step takes the click.
  */
-function ticketIn(answer: string, verb: string): string {
+function buttonTicket(answer: string, verb: string): string | undefined {
   let ticket: string | undefined;
   const walk = (node: unknown): void => {
     if (ticket || !node || typeof node !== 'object') return;
@@ -102,21 +102,29 @@ function ticketIn(answer: string, verb: string): string {
     for (const value of Object.values(record)) walk(value);
   };
   walk(JSON.parse(answer));
-  if (!ticket) throw new Error(`no ${verb} button in ${answer.slice(0, 300)}`);
   return ticket;
 }
 
-/** Types the command, then clicks a button of the card it answered, as a person turning a page does. */
+/**
+ * Types the command, then clicks a button of the card it answered, as a person turning a page does. A list that
+ * fits on one page (expiring at the smallest size) has no page to turn: its first answer is the whole list.
+ */
 async function commandThenClick(
   target: Target,
   person: BenchPerson,
   text: string,
   verb: string,
   data: Record<string, unknown>,
+  { onePageIsAll = false } = {},
 ): Promise<string> {
   const shown = await say(target, person, text);
-  return click(target, person, verb, { ...data, [FORM_TICKET]: ticketIn(shown, verb) });
+  const ticket = buttonTicket(shown, verb);
+  if (!ticket && onePageIsAll && shown.includes('(page 1 of 1)')) return shown;
+  if (!ticket) throw new Error(`no ${verb} button in ${shown.slice(0, 300)}`);
+  return click(target, person, verb, { ...data, [FORM_TICKET]: ticket });
 }
+
+const ONE_PAGE = { onePageIsAll: true };
 
 /** A compose-box search of the message extension: the HTTP answer is the result list. */
 const search = (target: Target, person: BenchPerson, text: string) =>
@@ -242,7 +250,7 @@ export const SCENARIOS: Scenario[] = [
     consumes: false,
     unit: (target, facts) => async (worker) => {
       const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
-      const answer = await commandThenClick(target, agent, 'pending', LIST_PAGE_VERBS.pending, { page: '2' });
+      const answer = await commandThenClick(target, agent, 'pending', LIST_PAGE_VERBS.pending, { page: '2' }, ONE_PAGE);
       expectText(answer, 'Pending invitations', 'pending');
     },
   },
@@ -251,7 +259,14 @@ export const SCENARIOS: Scenario[] = [
     consumes: false,
     unit: (target, facts) => async (worker) => {
       const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
-      const answer = await commandThenClick(target, agent, 'expiring', LIST_PAGE_VERBS.expiring, { page: '2' });
+      const answer = await commandThenClick(
+        target,
+        agent,
+        'expiring',
+        LIST_PAGE_VERBS.expiring,
+        { page: '2' },
+        ONE_PAGE,
+      );
       expectText(answer, 'Admin access ending within 30 days', 'expiring');
     },
   },
@@ -261,7 +276,7 @@ export const SCENARIOS: Scenario[] = [
     unit: (target, facts) => async (worker) => {
       const agent = facts.helpdeskAgents[worker % facts.helpdeskAgents.length]!;
       const verb = LIST_PAGE_VERBS['by-state'];
-      const answer = await commandThenClick(target, agent, 'relationships active', verb, { page: '3' });
+      const answer = await commandThenClick(target, agent, 'relationships active', verb, { page: '3' }, ONE_PAGE);
       expectText(answer, 'Relationships', 'relationships active');
     },
   },

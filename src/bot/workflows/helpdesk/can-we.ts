@@ -5,7 +5,7 @@ import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { CanWeService } from '../../../services/helpdesk/can-we.js';
 import { taskById } from '../../../services/helpdesk/task-roles.js';
-import { workflowCommand } from '../../command-handler.js';
+import { readOnlyCommand } from './read-only-command.js';
 import { showCard } from '../../dialogs/card-reply.js';
 import { stepVerb } from '../../dialogs/step-verb.js';
 import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
@@ -90,7 +90,7 @@ export class CanWeDialog extends WorkflowDialog {
 
 export function canWeFeature(deps: WorkflowDeps) {
   return {
-    commands: [workflowCommand('can-we', VIEW_RELATIONSHIPS, CAN_WE_DIALOG)],
+    commands: [readOnlyCommand('can-we', VIEW_RELATIONSHIPS, CAN_WE_DIALOG)],
     cardActions: [CHOOSE],
     dialogs: [new CanWeDialog(deps)],
   };

@@ -7,7 +7,8 @@ import { RelationshipStatus } from '../../../domain/model.js';
 import { translator } from '../../../i18n/i18n.js';
 import { LIST_KINDS, RelationshipLists, type ListKind } from '../../../services/relationships/relationship-lists.js';
 import { foldText } from '../../../services/relationships/status.js';
-import { workflowCommand, type CommandRegistration } from '../../command-handler.js';
+import type { CommandRegistration } from '../../command-handler.js';
+import { readOnlyCommand } from './read-only-command.js';
 import type { CommandId } from '../../commands.js';
 import { showCard } from '../../dialogs/card-reply.js';
 import { stepVerb, type StepVerb } from '../../dialogs/step-verb.js';
@@ -120,7 +121,7 @@ export class ListDialog extends WorkflowDialog {
 export function listsFeature(deps: WorkflowDeps) {
   const lists = new RelationshipLists(deps.store, deps.clock);
   const commands: CommandRegistration[] = LIST_KINDS.map((kind) =>
-    workflowCommand(LIST_COMMANDS[kind], VIEW_RELATIONSHIPS, LIST_DIALOGS[kind]),
+    readOnlyCommand(LIST_COMMANDS[kind], VIEW_RELATIONSHIPS, LIST_DIALOGS[kind]),
   );
   return {
     commands,

@@ -4,7 +4,7 @@ import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { statusCard } from '../../../cards/status-card.js';
 import { RelationshipStatusService } from '../../../services/relationships/relationship-status.js';
-import { workflowCommand } from '../../command-handler.js';
+import { readOnlyCommand } from './read-only-command.js';
 import { showCard } from '../../dialogs/card-reply.js';
 import { stepVerb } from '../../dialogs/step-verb.js';
 import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
@@ -77,7 +77,7 @@ export class StatusDialog extends WorkflowDialog {
 export const relationshipStatusWorkflow: WorkflowFactory = (deps) => {
   const removeRoles = removeRolesFeature(deps);
   return {
-    commands: [workflowCommand('status', VIEW_RELATIONSHIPS, STATUS_DIALOG), ...removeRoles.commands],
+    commands: [readOnlyCommand('status', VIEW_RELATIONSHIPS, STATUS_DIALOG), ...removeRoles.commands],
     cardActions: [CHOOSE, ...removeRoles.cardActions],
     dialogs: [new StatusDialog(deps), ...removeRoles.dialogs],
   };

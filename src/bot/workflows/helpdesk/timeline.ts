@@ -10,7 +10,7 @@ import { toCsv } from '../../../services/helpdesk/csv.js';
 import { DownloadTooLargeError, type DownloadTokens } from '../../../services/helpdesk/downloads.js';
 import { paginate } from '../../../services/relationships/relationship-lists.js';
 import { TimelineService, type Timeline } from '../../../services/helpdesk/timeline.js';
-import { workflowCommand } from '../../command-handler.js';
+import { readOnlyCommand } from './read-only-command.js';
 import { showCard } from '../../dialogs/card-reply.js';
 import { stepVerb } from '../../dialogs/step-verb.js';
 import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
@@ -156,7 +156,7 @@ export class TimelineDialog extends WorkflowDialog {
 
 export function timelineFeature(deps: WorkflowDeps) {
   return {
-    commands: [workflowCommand('timeline', VIEW_RELATIONSHIPS, TIMELINE_DIALOG)],
+    commands: [readOnlyCommand('timeline', VIEW_RELATIONSHIPS, TIMELINE_DIALOG)],
     cardActions: [CHOOSE, PAGE, EXPORT],
     dialogs: [new TimelineDialog(deps, deps.config.publicUrl, deps.downloads)],
   };
