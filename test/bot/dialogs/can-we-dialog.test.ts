@@ -72,7 +72,7 @@ describe('CanWeDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Did you mean…?', 'Cancelled asking what you may do for a customer. Nothing from'],
+      ['Did you mean…?', 'Cancelled asking what you may do for a customer. Nothing was saved.'],
       'complete',
     ],
     [

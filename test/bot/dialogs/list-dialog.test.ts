@@ -58,7 +58,7 @@ describe('ListDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['page 1 of 3', 'Cancelled listing pending invitations. Nothing from listing pending invitations was saved.'],
+      ['page 1 of 3', 'Cancelled listing pending invitations. Nothing was saved.'],
       'complete',
     ],
     [

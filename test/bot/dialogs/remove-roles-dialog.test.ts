@@ -75,7 +75,7 @@ describe('RemoveRolesDialog (DialogTestClient)', () => {
         ['click', NEXT, PICKED],
         ['say', 'cancel'],
       ],
-      ['Choose the partner', 'Remove roles?', "Cancelled removing a partner's admin roles. Nothing from"],
+      ['Choose the partner', 'Remove roles?', "Cancelled removing a partner's admin roles. Nothing was saved."],
       false,
     ],
     [

@@ -70,7 +70,7 @@ describe('StatusDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Did you mean…?', 'Cancelled looking up a status. Nothing from looking up a status was saved.'],
+      ['Did you mean…?', 'Cancelled looking up a status. Nothing was saved.'],
       'complete',
     ],
   ])('%s', async (_name, args, turns, seen, status) => {

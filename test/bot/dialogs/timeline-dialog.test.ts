@@ -94,7 +94,7 @@ describe('TimelineDialog (DialogTestClient)', () => {
         ['say', 'start'],
         ['say', 'cancel'],
       ],
-      ['Fabrikam Inc: timeline', 'Cancelled reading a timeline. Nothing from reading a timeline was saved.'],
+      ['Fabrikam Inc: timeline', 'Cancelled reading a timeline. Nothing was saved.'],
       'complete',
     ],
     [

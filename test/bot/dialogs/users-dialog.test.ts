@@ -120,12 +120,7 @@ describe('UsersDialog (DialogTestClient)', () => {
     [
       'cancel at the roles form: nothing was saved',
       [...toRoles, ['say', 'cancel']],
-      [
-        'Users of',
-        'Choose a user',
-        'Change the roles',
-        'Cancelled managing users. Nothing from managing users was saved.',
-      ],
+      ['Users of', 'Choose a user', 'Change the roles', 'Cancelled managing users. Nothing was saved.'],
       { users: 0, samsAgent: 'sales-agent' },
     ],
     [
