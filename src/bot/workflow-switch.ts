@@ -36,7 +36,12 @@ export function switchQuestionCard(tr: Translator, open: OpenWorkflow, next: Com
         data: { text, startedAt },
         style: 'destructive',
       },
-      { title: tr.t('workflow.switch.stay', { workflow }), verb: SWITCH_VERBS.stay, data: { startedAt }, style: 'positive' },
+      {
+        title: tr.t('workflow.switch.stay', { workflow }),
+        verb: SWITCH_VERBS.stay,
+        data: { startedAt },
+        style: 'positive',
+      },
     ],
   );
 }
@@ -78,7 +83,10 @@ export function switchActions(stack: WorkflowStack, runText: RunText): CardActio
         const found = await stillOpen(context, startedAt);
         if (!found) return answered(tr);
         const workflow = tr.t(found.open.workflow.title);
-        await showCard(context, noticeCard(tr.t('workflow.stayed', { workflow }), tr.t('workflow.stayedText'), 'default'));
+        await showCard(
+          context,
+          noticeCard(tr.t('workflow.stayed', { workflow }), tr.t('workflow.stayedText'), 'default'),
+        );
         await found.dc.repromptDialog();
         return cardReplyOf(context)!;
       },
