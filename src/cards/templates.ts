@@ -99,8 +99,8 @@ export interface ChoiceFormCard {
   requiredMessage: string;
   hasChoices: boolean;
   choices: { title: string; value: string }[];
-  /** The choice selected when the card is shown (what was chosen before going Back), or ''. */
-  value: string;
+  /** The choice shown selected (a form shown again after Back), or none. */
+  selected: string;
   hasConfirmation: boolean;
   confirmation: string;
   hasError: boolean;

@@ -263,6 +263,7 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb invitation.cancel': ['request-reseller-relationship', undefined],
   'verb relationship.end-confirm': ['act-on-behalf', undefined],
   'verb relationship.end': ['act-on-behalf', undefined],
+  'verb relationship.end-back': ['act-on-behalf', undefined],
   'verb helpdesk.can-we': ['view-customers', 'view-partners'],
   'verb helpdesk.list.pending': ['view-customers', 'view-partners'],
   'verb helpdesk.list.expiring': ['view-customers', 'view-partners'],
@@ -287,12 +288,14 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb groups.save': ['manage-security-groups', undefined],
   'verb access.form': ['assign-access', undefined],
   'verb access.assign': ['assign-access', undefined],
+  'verb access.back': ['assign-access', undefined],
   'verb templates.form': ['manage-access-templates', undefined],
   'verb templates.save': ['manage-access-templates', undefined],
   'verb templates.request': ['include-delegated-admin', undefined],
   'verb templates.bulk.form': ['include-delegated-admin', undefined],
   'verb templates.bulk.review': ['include-delegated-admin', undefined],
   'verb templates.bulk.run': ['include-delegated-admin', undefined],
+  'verb templates.bulk.back': ['include-delegated-admin', undefined],
   'verb partner-of-record.designate': [undefined, 'designate-partner-of-record'],
   // GDAP day two (issue 18): src/domain/gdap-policy.ts.
   'command remove-global-admin': ['manage-admin-relationships', undefined],
@@ -318,6 +321,9 @@ const SPECIFICATION: Record<string, [string | undefined, string | undefined]> = 
   'verb gdap.requests.decline': ['answer-customer-requests', undefined],
   'verb gdap.ask.form': [undefined, 'ask-partner-for-change'],
   'verb gdap.ask.send': [undefined, 'ask-partner-for-change'],
+  'verb gdap.ask.back': [undefined, 'ask-partner-for-change'],
+  'verb inbox.page': [undefined, 'accept-reseller-invitation'],
+  'verb inbox.open': [undefined, 'accept-reseller-invitation'],
 };
 
 describe('each declaration is the row of the role tables it should be', () => {

@@ -45,6 +45,10 @@ describe('a turn while the disk is full', () => {
     expect(await bot.say('language es')).toBe(STORAGE_MESSAGE);
     expect((await carmenNow())?.language).not.toBe('es');
     const agreementsBefore = (await store.all('agreements')).length;
+    // The agreement's form is opened while the disk has room (its step is kept with the conversation).
+    disk.full = false;
+    await bot.say('accept mca');
+    disk.full = true;
     const accepted = await bot.click(MCA_VERB, { confirmed: 'true' });
     expect(accepted.text).toContain(STORAGE_MESSAGE);
     expect(await store.all('agreements')).toHaveLength(agreementsBefore);
@@ -58,6 +62,7 @@ describe('a turn while the disk is full', () => {
     expect(bot.log.lines.filter((l) => l.level === 'error')).toEqual([]);
 
     disk.full = false;
+    // The step that failed is still the one waiting: the same card works once space returns.
     const acceptedLater = await bot.click(MCA_VERB, { confirmed: 'true' });
     expect(acceptedLater.text).toContain('Carmen Navarro accepted the Microsoft Customer Agreement for Contoso Ltd');
     expect(await store.all('agreements')).toHaveLength(agreementsBefore + 1);

@@ -57,7 +57,7 @@ export const CARD_SAMPLES: { [N in CardName]: CardData[N] } = {
     requiredMessage: 'Choose one',
     hasChoices: true,
     choices: [{ title: 'Woodgrove IT', value: 't1' }],
-    value: '',
+    selected: '',
     hasConfirmation: true,
     confirmation: 'I confirm',
     hasError: false,

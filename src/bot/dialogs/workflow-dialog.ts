@@ -1,5 +1,6 @@
 import {
   ComponentDialog,
+  Dialog,
   DialogTurnStatus,
   type DialogContext,
   type DialogTurnResult,
@@ -51,6 +52,15 @@ export abstract class WorkflowDialog extends ComponentDialog {
     };
     outerDc.activeDialog!.state[WORKFLOW_MARK] = mark;
     return super.beginDialog(outerDc, options);
+  }
+
+  /**
+   * A workflow begun on top of this one (a list item's Cancel) ended: this one goes on waiting at its step
+   * without sending its card again, since the copy kept may be out of date (a list still showing what was just
+   * cancelled). Its card in the chat still works, and `where am i` names the step.
+   */
+  override async resumeDialog(): Promise<DialogTurnResult> {
+    return Dialog.EndOfTurn;
   }
 
   override async onContinueDialog(dc: DialogContext): Promise<DialogTurnResult> {

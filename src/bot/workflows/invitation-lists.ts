@@ -4,7 +4,7 @@ import { command } from '../command-handler.js';
 import type { Permission } from '../permissions.js';
 import type { Session } from '../session.js';
 import type { WorkflowFactory } from '../workflow-module.js';
-import { invitationInboxCard } from './customer/invitation-inbox.js';
+import { INVITATION_INBOX_DIALOG, invitationInboxCard } from './customer/invitation-inbox.js';
 import { pendingInvitationsCard, PENDING_VERBS } from './partner/pending-invitations.js';
 
 /**
@@ -23,9 +23,16 @@ export const invitationListsWorkflow: WorkflowFactory = ({ store, clock }) => {
       : invitationInboxCard(store, session, session.tr, clock(), page);
   return {
     commands: [
-      command('invitations', INVITATION_LISTS, async ({ context, session }) =>
-        context.sendActivity({ attachments: [await listFor(session, 1)] }),
-      ),
+      {
+        ...command('invitations', INVITATION_LISTS, async ({ context, session, dc }) => {
+          if (session.user.roles.side === 'partner')
+            return context.sendActivity({ attachments: [await listFor(session, 1)] });
+          // A customer's inbox is a dialog (src/bot/workflows/customer/invitation-inbox.ts).
+          if (dc.activeDialog) await dc.cancelAllDialogs();
+          return dc.beginDialog(INVITATION_INBOX_DIALOG, {});
+        }),
+        startsWorkflow: INVITATION_INBOX_DIALOG,
+      },
     ],
     cardActions: [
       cardAction({

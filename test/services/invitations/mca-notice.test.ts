@@ -42,7 +42,9 @@ describe('rule 6: the MCA gates business, and the partners are told when it is a
     expect(before).toContain('rule 6');
     expect(before).not.toContain('You can submit orders');
 
-    const done = await chat.harness(carmen).click(MCA_VERB, { confirmed: 'true' });
+    const carmenBot = chat.harness(carmen);
+    await carmenBot.say('accept mca');
+    const done = await carmenBot.click(MCA_VERB, { confirmed: 'true' });
     expect(done.text).toContain('Contoso Ltd');
     const [notice] = (await chat.store.all('notifications')).filter(
       (n) => n.kind === 'mca.accepted' && n.aadObjectId === paul.aadObjectId,
@@ -84,7 +86,9 @@ describe('rule 6: the MCA gates business, and the partners are told when it is a
     await chat.store.transaction(async (tx) => {
       tx.update('users', { ...(await tx.get('users', paul.id))!, language: 'es' });
     });
-    await chat.harness(carmen).click(MCA_VERB, { confirmed: 'true' });
+    const carmenBot = chat.harness(carmen);
+    await carmenBot.say('accept mca');
+    await carmenBot.click(MCA_VERB, { confirmed: 'true' });
     const [notice] = (await chat.store.all('notifications')).filter(
       (n) => n.kind === 'mca.accepted' && n.aadObjectId === paul.aadObjectId,
     );

@@ -17,5 +17,6 @@ export const accessWorkflow: WorkflowFactory = (deps) => {
   return {
     commands: modules.flatMap((m) => m.commands ?? []),
     cardActions: modules.flatMap((m) => m.cardActions ?? []),
+    dialogs: modules.flatMap((m) => m.dialogs ?? []),
   };
 };

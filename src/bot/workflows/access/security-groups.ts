@@ -13,7 +13,13 @@ import { SecurityGroupService } from '../../../services/people/security-groups.j
 import { cardAction } from '../../card-actions.js';
 import { command } from '../../command-handler.js';
 import { partnerMay, recordTarget } from '../../permissions.js';
-import type { WorkflowFactory } from '../../workflow-module.js';
+import type { WorkflowDeps, WorkflowFactory } from '../../workflow-module.js';
+import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { showCard } from '../../dialogs/card-reply.js';
+import { stepVerb } from '../../dialogs/step-verb.js';
+import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
+import { beginWorkflow } from '../../dialogs/workflow-stack.js';
+import { sessionOf } from '../../session.js';
 import { accessNotices } from './access-notices.js';
 import { ACCESS_VERBS } from './verbs.js';
 
@@ -29,6 +35,8 @@ const MANAGE = partnerMay('manage-security-groups');
 const ONE_GROUP = partnerMay('manage-security-groups', {
   target: recordTarget('securityGroups', 'groupId', ['partner'], true),
 });
+export const EDIT_GROUP_DIALOG = 'groups.edit';
+const SAVE = stepVerb({ verb: ACCESS_VERBS.groupSave, permission: ONE_GROUP, data: GroupValues, workflow: 'groups' });
 
 export function memberNames(group: SecurityGroup, staff: readonly User[], tr: Translator): string {
   const names = staff.filter((u) => group.memberUserIds.includes(u.id)).map((u) => u.name);
@@ -36,7 +44,8 @@ export function memberNames(group: SecurityGroup, staff: readonly User[], tr: Tr
 }
 
 /** "groups": the partner's security groups (name, description, members), new and edited in a form. */
-export const securityGroupsWorkflow: WorkflowFactory = ({ store, clock, notifier, config }) => {
+export const securityGroupsWorkflow: WorkflowFactory = (deps) => {
+  const { store, clock, notifier, config } = deps;
   const groups = new SecurityGroupService(store, clock);
   const notices = accessNotices(notifier, config.defaultLanguage);
   const title = (tr: Translator) => tr.t('groups.title');
@@ -93,47 +102,99 @@ export const securityGroupsWorkflow: WorkflowFactory = ({ store, clock, notifier
       ),
     ],
     cardActions: [
+      SAVE,
       cardAction({
         verb: ACCESS_VERBS.groupForm,
         permission: ONE_GROUP,
         data: z.object({ groupId: z.string().max(100).default('') }),
-        async handle(_c, session, { groupId }) {
-          const { tr } = session;
-          if (!groupId) return form(session, tr, GroupValues.parse({}));
-          const found = await groups.get(session, groupId);
-          if (!found.ok) return noticeCard(title(tr), describeRefusal(found.refusal, tr), 'attention');
-          const g = found.value;
-          return form(session, tr, {
-            groupId,
-            name: g.name,
-            description: g.description,
-            members: g.memberUserIds.join(','),
-          });
-        },
-      }),
-      cardAction({
-        verb: ACCESS_VERBS.groupSave,
-        permission: ONE_GROUP,
-        data: GroupValues,
-        async handle(_c, session, values) {
-          const { tr } = session;
-          const saved = await groups.save(
-            session,
-            {
-              ...(values.groupId ? { groupId: values.groupId } : {}),
-              name: values.name,
-              description: values.description,
-              memberUserIds: values.members
-                .split(',')
-                .map((m) => m.trim())
-                .filter(Boolean),
-            },
-            notices.membersAdded(session.user.name),
-          );
-          if (!saved.ok) return form(session, tr, values, describeRefusal(saved.refusal, tr));
-          return listCard(session, tr, saved.value);
-        },
+        handle: (context, _s, { groupId }) =>
+          beginWorkflow(context, EDIT_GROUP_DIALOG, { groupId } satisfies EditGroupOptions),
       }),
     ],
+    dialogs: [new EditGroupDialog({ groups, listCard, form, notices }, deps)],
   };
 };
+
+/** The group a run edits ('' for a new one), from the list's New or Edit button. */
+export interface EditGroupOptions {
+  groupId: string;
+}
+
+interface EditGroupValues {
+  form: GroupValues;
+  error: string;
+}
+
+interface GroupCards {
+  groups: SecurityGroupService;
+  listCard(acting: Acting, tr: Translator, saved?: SecurityGroup): Promise<CardAttachment>;
+  form(acting: Acting, tr: Translator, values: GroupValues, error?: string): Promise<CardAttachment>;
+  notices: ReturnType<typeof accessNotices>;
+}
+
+/** New or Edit on the groups list: the form (redrawn with what was typed when refused), then the list again. */
+export class EditGroupDialog extends WorkflowDialog {
+  constructor(
+    private readonly parts: GroupCards,
+    deps: Pick<WorkflowDeps, 'available'>,
+  ) {
+    super(
+      { id: EDIT_GROUP_DIALOG, title: 'workflow.groups.edit.title', command: 'groups', verbs: [SAVE] },
+      deps.available,
+    );
+    this.addDialog(new WaterfallDialog(`${EDIT_GROUP_DIALOG}.steps`, [this.edit.bind(this), this.save.bind(this)]));
+    this.initialDialogId = `${EDIT_GROUP_DIALOG}.steps`;
+  }
+
+  private async edit(step: WaterfallStepContext) {
+    const session = sessionOf(step.context);
+    const { tr } = session;
+    const { groupId } = step.options as EditGroupOptions;
+    const values = this.values<EditGroupValues>(step);
+    if (!values.form && groupId) {
+      const found = await this.parts.groups.get(session, groupId);
+      if (!found.ok) {
+        await showCard(step.context, noticeCard(tr.t('groups.title'), describeRefusal(found.refusal, tr), 'attention'));
+        return step.endDialog();
+      }
+      const g = found.value;
+      values.form = { groupId, name: g.name, description: g.description, members: g.memberUserIds.join(',') };
+    }
+    const card = await this.parts.form(session, tr, values.form ?? GroupValues.parse({}), values.error);
+    return this.askCard(step, card, [SAVE], 'workflow.groups.edit.step.form');
+  }
+
+  private async save(step: WaterfallStepContext) {
+    const session = sessionOf(step.context);
+    const { tr } = session;
+    const { groupId } = step.options as EditGroupOptions;
+    const typed = this.submission(step).data as GroupValues;
+    const values = this.values<EditGroupValues>(step);
+    values.form = { ...typed, groupId };
+    delete values.error;
+    // The card names the group for the dispatcher's check; the run knows which group it edits.
+    if (typed.groupId !== groupId) {
+      values.error = tr.t('refusal.target-not-found');
+      return this.again(step);
+    }
+    const saved = await this.parts.groups.save(
+      session,
+      {
+        ...(groupId ? { groupId } : {}),
+        name: typed.name,
+        description: typed.description,
+        memberUserIds: typed.members
+          .split(',')
+          .map((m) => m.trim())
+          .filter(Boolean),
+      },
+      this.parts.notices.membersAdded(session.user.name),
+    );
+    if (!saved.ok) {
+      values.error = describeRefusal(saved.refusal, tr);
+      return this.again(step);
+    }
+    await showCard(step.context, await this.parts.listCard(session, tr, saved.value));
+    return step.endDialog();
+  }
+}

@@ -18,28 +18,18 @@ import { command } from '../../command-handler.js';
 import { partnerMay, recordTarget } from '../../permissions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { ACCESS_VERBS } from './verbs.js';
-
-const TemplateValues = z.object({
-  templateId: z.string().max(100).default(''),
-  name: z.string().max(500).default(''),
-  roles: z.string().max(2000).default(''),
-  durationDays: z.string().max(20).default(''),
-  autoExtend: z.enum(['true', 'false']).default('false'),
-  groups: z.string().max(20_000).default(''),
-});
-type TemplateValues = z.infer<typeof TemplateValues>;
-
-const ONE_TEMPLATE = (field = 'templateId', optional = true) =>
-  partnerMay('manage-access-templates', { target: recordTarget('accessTemplates', field, ['partner'], optional) });
-
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
+import {
+  EDIT_TEMPLATE_DIALOG,
+  EditTemplateDialog,
+  ONE_TEMPLATE,
+  SAVE_TEMPLATE,
+  type EditTemplateOptions,
+  type TemplateValues,
+} from './edit-template-dialog.js';
 
 /** "templates": named role sets (roles, duration, auto-extend, groups to assign on activation) to request from. */
-export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
+export const templatesWorkflow: WorkflowFactory = (deps) => {
+  const { store, clock } = deps;
   const templates = new AccessTemplateService(store, clock);
   const title = (tr: Translator) => tr.t('templates.title');
 
@@ -76,7 +66,7 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
     ]);
   }
 
-  async function form(acting: Acting, tr: Translator, values: TemplateValues, error?: string) {
+  async function form(acting: Acting, tr: Translator, values: TemplateValues, error?: string): Promise<CardAttachment> {
     const groups = await groupsOf(store, acting.org.tenantId);
     return formCard(
       values.templateId ? tr.t('templates.editTitle') : tr.t('templates.newTitle'),
@@ -120,44 +110,13 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
       ),
     ],
     cardActions: [
+      SAVE_TEMPLATE,
       cardAction({
         verb: ACCESS_VERBS.templateForm,
-        permission: ONE_TEMPLATE(),
+        permission: ONE_TEMPLATE,
         data: z.object({ templateId: z.string().max(100).default('') }),
-        async handle(_c, session, { templateId }) {
-          const { tr } = session;
-          if (!templateId) return form(session, tr, TemplateValues.parse({}));
-          const found = await templates.get(session, templateId);
-          if (!found.ok) return noticeCard(title(tr), describeRefusal(found.refusal, tr), 'attention');
-          const t = found.value;
-          return form(session, tr, {
-            templateId,
-            name: t.name,
-            roles: t.roles.join(','),
-            durationDays: String(t.durationDays),
-            autoExtend: t.autoExtend ? 'true' : 'false',
-            groups: t.groupIds.join(','),
-          });
-        },
-      }),
-      cardAction({
-        verb: ACCESS_VERBS.templateSave,
-        permission: ONE_TEMPLATE(),
-        data: TemplateValues,
-        async handle(_c, session, values) {
-          const { tr } = session;
-          const days = values.durationDays.trim();
-          const saved = await templates.save(session, {
-            ...(values.templateId ? { templateId: values.templateId } : {}),
-            name: values.name,
-            roles: list(values.roles),
-            durationDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
-            autoExtend: values.autoExtend === 'true',
-            groupIds: list(values.groups),
-          });
-          if (!saved.ok) return form(session, tr, values, describeRefusal(saved.refusal, tr));
-          return listCard(session, tr, saved.value);
-        },
+        handle: (context, _s, { templateId }) =>
+          beginWorkflow(context, EDIT_TEMPLATE_DIALOG, { templateId } satisfies EditTemplateOptions),
       }),
       cardAction({
         // Starting a request from a template is asking for admin roles: the right to include them.
@@ -186,5 +145,6 @@ export const templatesWorkflow: WorkflowFactory = ({ store, clock }) => {
         },
       }),
     ],
+    dialogs: [new EditTemplateDialog({ templates, listCard, form }, deps)],
   };
 };

@@ -1,8 +1,3 @@
-import { z } from 'zod';
-import { button } from '../../../cards/button.js';
-import { choiceForm } from '../../../cards/choice-form.js';
-import { formatDate } from '../../../cards/format.js';
-import { MCA_URL } from '../../../cards/invitation-card.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { sectionsCard } from '../../../cards/sections-card.js';
@@ -11,46 +6,20 @@ import type { CardAttachment } from '../../../cards/render.js';
 import { decide } from '../../../domain/policy.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { isLive } from '../../../services/invitations/acceptance.js';
-import { CustomerAgreement } from '../../../services/invitations/customer-agreement.js';
-import { McaNotice } from '../../../services/invitations/mca-notice.js';
 import type { Acting } from '../../../services/invitations/invitations.js';
-import { cardAction } from '../../card-actions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { customerMay } from '../../permissions.js';
-import { command } from '../../command-handler.js';
+import { command, workflowCommand } from '../../command-handler.js';
+import { ACCEPT_MCA_DIALOG, AcceptMcaDialog, MCA_ACCEPT, MCA_VERB } from './accept-mca.js';
 import { partnerOfRecordOf } from '../../../services/relationships/partner-of-record.js';
 import { partnerOfRecordFeature } from './partner-of-record.js';
 
-export const MCA_VERB = 'mca.accept';
+export { MCA_VERB };
 
-/** "Accept" the MCA alone (rule 6) and "My partners" for customer admins. */
+/** "Accept" the MCA alone (rule 6, a dialog) and "My partners" for customer admins. */
 export const customerAdminWorkflow: WorkflowFactory = (deps) => {
-  const { store, clock, notifier, config } = deps;
+  const { store, clock } = deps;
   const partnerOfRecord = partnerOfRecordFeature(deps);
-  const agreement = new CustomerAgreement(store, clock, new McaNotice(notifier, config.defaultLanguage).accepted);
-
-  async function mcaCard(acting: Acting, tr: Translator, error?: string): Promise<CardAttachment> {
-    const current = await agreement.current(acting);
-    if (!current.ok) return noticeCard(tr.t('mca.title'), describeRefusal(current.refusal, tr), 'attention');
-    if (current.value) {
-      const refusal = {
-        code: 'mca-already-accepted',
-        params: { name: current.value.acceptedByName, at: current.value.acceptedAt },
-      };
-      return noticeCard(tr.t('mca.title'), describeRefusal(refusal, tr), 'good');
-    }
-    return choiceForm({
-      title: tr.t('mca.title'),
-      text: `${tr.t('mca.text', { org: acting.org.name })}\n\n${MCA_URL}`,
-      inputId: 'unused',
-      label: '',
-      requiredMessage: '',
-      choices: [],
-      confirmation: tr.t('mca.acknowledge', { org: acting.org.name }),
-      error,
-      actions: [button(tr.t('mca.accept'), MCA_VERB, {}, 'positive')],
-    });
-  }
 
   async function partnersCard(acting: Acting, tr: Translator): Promise<CardAttachment> {
     const decision = decide(acting.user, 'view-partners', { actorOrg: acting.org });
@@ -77,39 +46,13 @@ export const customerAdminWorkflow: WorkflowFactory = (deps) => {
 
   return {
     commands: [
-      command('accept-mca', customerMay('accept-mca'), async ({ context, session }) =>
-        context.sendActivity({ attachments: [await mcaCard(session, session.tr)] }),
-      ),
+      workflowCommand('accept-mca', customerMay('accept-mca'), ACCEPT_MCA_DIALOG),
       command('my-partners', customerMay('view-partners'), async ({ context, session }) =>
         context.sendActivity({ attachments: [await partnersCard(session, session.tr)] }),
       ),
       ...(partnerOfRecord.commands ?? []),
     ],
-    cardActions: [
-      ...(partnerOfRecord.cardActions ?? []),
-      cardAction({
-        verb: MCA_VERB,
-        permission: customerMay('accept-mca'),
-        data: z.object({ confirmed: z.enum(['true', 'false']).default('false') }).passthrough(),
-        async handle(_c, session, { confirmed }) {
-          const { tr } = session;
-          const accepted = await agreement.accept(session, confirmed === 'true');
-          if (!accepted.ok) {
-            return accepted.refusal.code === 'mca-acknowledgement-required'
-              ? mcaCard(session, tr, describeRefusal(accepted.refusal, tr))
-              : noticeCard(tr.t('mca.title'), describeRefusal(accepted.refusal, tr), 'attention');
-          }
-          return noticeCard(
-            tr.t('mca.doneTitle'),
-            tr.t('mca.doneText', {
-              name: accepted.value.acceptedByName,
-              org: session.org.name,
-              date: formatDate(accepted.value.acceptedAt, tr),
-            }),
-            'good',
-          );
-        },
-      }),
-    ],
+    cardActions: [...(partnerOfRecord.cardActions ?? []), MCA_ACCEPT],
+    dialogs: [new AcceptMcaDialog(deps), ...(partnerOfRecord.dialogs ?? [])],
   };
 };

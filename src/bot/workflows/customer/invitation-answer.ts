@@ -1,4 +1,11 @@
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptOptions,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import { z } from 'zod';
 import {
   invitationCard,
@@ -20,18 +27,22 @@ import type { Acting } from '../../../services/invitations/invitations.js';
 import type { Store } from '../../../store/store.js';
 import type { Translator } from '../../../i18n/i18n.js';
 import { cardAction } from '../../card-actions.js';
+import { newTicket } from '../../dialogs/form-ticket.js';
 import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
 import { sessionOf } from '../../session.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
 import { customerMay, recordTarget } from '../../permissions.js';
-import { command } from '../../command-handler.js';
+import { workflowCommand } from '../../command-handler.js';
+import { showCard } from '../../dialogs/card-reply.js';
+import { INBOX_STEP_VERBS, InvitationInboxDialog } from './invitation-inbox.js';
 
 export const ACCEPT_INVITATION_DIALOG = 'accept-invitation';
 const InvitationRef = z.object({ invitationId: z.string().min(1).max(100) });
 
 /**
  * "Accept agreement & authorize partner": a customer admin opens an invitation (from the card delivered in
- * Teams, or by pasting its link or code), then Accept & Authorize or Decline.
+ * Teams, by pasting its link or code, or from the `invitations` list), then Accept & Authorize or Decline.
+ * The card's buttons stay plain card actions: the outbox delivers copies of it to every customer admin.
  */
 export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifier, config, available }) => {
   const assignments = new AccessAssignmentService(store, clock);
@@ -81,17 +92,16 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
     const card = invitation
       ? await currentView({ user, org }, tr, invitation.id)
       : refusalNotice({ code: 'invitation-not-found' }, tr);
-    await step.context.sendActivity({ attachments: [card] });
+    await showCard(step.context, card);
   });
 
   return {
     commands: [
-      command('accept-invitation', customerMay('accept-reseller-invitation'), async ({ dc, args }) =>
-        dc.beginDialog(ACCEPT_INVITATION_DIALOG, { args }),
-      ),
+      workflowCommand('accept-invitation', customerMay('accept-reseller-invitation'), ACCEPT_INVITATION_DIALOG),
     ],
-    dialogs: [dialog],
+    dialogs: [dialog, new InvitationInboxDialog({ store, clock, available }, currentView)],
     cardActions: [
+      ...INBOX_STEP_VERBS,
       cardAction({
         verb: INVITATION_VERBS.refresh,
         permission: customerMay('accept-reseller-invitation', {
@@ -168,12 +178,7 @@ export class AcceptInvitationDialog extends WorkflowDialog {
       { id: ACCEPT_INVITATION_DIALOG, title: 'workflow.accept-invitation.title', command: 'accept-invitation' },
       available,
     );
-    this.addDialog(
-      new TextPrompt('accept-invitation.code', async (prompt) => {
-        const text = prompt.recognized.value ?? '';
-        return hashInvitationToken(text) !== null;
-      }),
-    );
+    this.addDialog(new CodePrompt());
     this.addDialog(new WaterfallDialog('accept-invitation.steps', [this.ask.bind(this), this.open.bind(this)]));
     this.initialDialogId = 'accept-invitation.steps';
   }
@@ -193,5 +198,25 @@ export class AcceptInvitationDialog extends WorkflowDialog {
   private async open(step: WaterfallStepContext) {
     await this.show(step, String(step.result));
     return step.endDialog();
+  }
+}
+
+/**
+ * The question for the code, answered by typing. Its state also has the shape of a card step's with no button
+ * (src/bot/dialogs/card-prompt.ts), so `where am I` names it and a card clicked meanwhile is no longer active.
+ */
+class CodePrompt extends TextPrompt {
+  constructor() {
+    super('accept-invitation.code', async (prompt) => hashInvitationToken(prompt.recognized.value ?? '') !== null);
+  }
+
+  override async beginDialog(dc: DialogContext, options: PromptOptions): Promise<DialogTurnResult> {
+    const result = await super.beginDialog(dc, options);
+    Object.assign(dc.activeDialog!.state, {
+      ticket: newTicket(),
+      verbs: [],
+      step: 'workflow.accept-invitation.step.code',
+    });
+    return result;
   }
 }

@@ -94,7 +94,7 @@ export class RemoveRolesDialog extends WorkflowDialog {
       label: tr.t('removeRoles.label'),
       requiredMessage: tr.t('removeRoles.label'),
       choices,
-      value: this.values<RemoveValues>(step).relationshipId ?? '',
+      selected: this.values<RemoveValues>(step).relationshipId ?? '',
       actions: [button(tr.t('removeRoles.next'), NEXT.verb, {}, 'destructive')],
     });
     return this.askCard(step, card, [NEXT], 'workflow.remove-roles.step.pick');

@@ -1,11 +1,7 @@
 import { z } from 'zod';
-import { button } from '../../../cards/button.js';
-import { formCard, textField } from '../../../cards/form-card.js';
-import { adminRoleNames, formatDateTime } from '../../../cards/format.js';
+import { adminRoleNames } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
-import type { CardAttachment } from '../../../cards/render.js';
-import { sectionsCard } from '../../../cards/sections-card.js';
 import type { CustomerRequest } from '../../../domain/customer-request.js';
 import { identityKey, type Transaction } from '../../../store/store.js';
 import { translator, type Translator } from '../../../i18n/i18n.js';
@@ -15,46 +11,18 @@ import { CustomerRequests } from '../../../services/relationships/customer-reque
 import { liveAdminAccess } from '../../../services/relationships/relationship-admin.js';
 import { RelationshipEnding } from '../../../services/relationships/relationship-ending.js';
 import { cardAction } from '../../card-actions.js';
-import { command } from '../../command-handler.js';
+import { workflowCommand } from '../../command-handler.js';
 import { partnerMay, recordTarget } from '../../permissions.js';
 import type { WorkflowFactory } from '../../workflow-module.js';
+import { asked, REQUEST_RECEIVED, requestCard } from './customer-request-card.js';
+import { CUSTOMER_REQUESTS_DIALOG, CustomerRequestsDialog, OPEN } from './customer-requests-dialog.js';
 import { tellCustomerAdmins } from './day-two-notices.js';
 import { DAY_TWO_VERBS as VERBS } from './day-two-verbs.js';
-import { globalAdminRemoval } from './global-admin.js';
+import { globalAdminRemoval } from './admin-access.js';
 
 const ANSWER = 'answer-customer-requests' as const;
-export const REQUEST_RECEIVED = 'customer-request.received';
-
-/** What the customer asked, in the words of the reader. */
-function asked(request: CustomerRequest, tr: Translator): string {
-  return request.kind === 'end-relationship'
-    ? tr.t('gdap.request.askedEnd')
-    : tr.t('gdap.request.askedRoles', { roles: adminRoleNames(request.roles, tr) });
-}
-
-/** The card a partner's admin agent answers: what was asked, by whom, the note, a reason box and two buttons. */
-export function requestCard(request: CustomerRequest, customer: string, tr: Translator, error?: string) {
-  const lines = [
-    tr.t('gdap.request.cardText', { name: request.createdBy.name, at: formatDateTime(request.createdAt, tr) }),
-    asked(request, tr),
-    ...(request.note ? [tr.t('gdap.request.note', { note: request.note })] : []),
-  ];
-  return formCard(
-    tr.t('gdap.request.cardTitle', { customer }),
-    lines.join('\n\n'),
-    [textField('reason', tr.t('gdap.request.reason'), '', tr.t('gdap.request.reasonHint'))],
-    [
-      button(
-        tr.t(request.kind === 'end-relationship' ? 'gdap.request.doEnd' : 'gdap.request.doRoles'),
-        VERBS.requestAct,
-        { requestId: request.id },
-        'destructive',
-      ),
-      button(tr.t('gdap.request.decline'), VERBS.requestDecline, { requestId: request.id }),
-    ],
-    error,
-  );
-}
+// The card agents get in Teams (src/bot/workflows/customer/ask-partner.ts) is built here too.
+export { REQUEST_RECEIVED, requestCard };
 
 /**
  * The partner side of "ask partner" (rule 8): the admin agents list open customer requests, act on one (end
@@ -95,33 +63,6 @@ export const customerRequestsWorkflow: WorkflowFactory = (deps) => {
     });
   }
 
-  async function listCard(acting: Acting, tr: Translator): Promise<CardAttachment> {
-    const open = await requests.open(acting);
-    if (!open.ok) return attention(open.refusal, tr);
-    if (!open.value.length) return noticeCard(title(tr), tr.t('gdap.request.none', { org: acting.org.name }));
-    const rows = [];
-    for (const request of open.value) rows.push({ request, customer: await customerName(request) });
-    return sectionsCard(
-      title(tr),
-      '',
-      rows.map(({ request, customer }) => ({
-        heading: customer,
-        facts: [
-          { title: tr.t('gdap.request.what'), value: asked(request, tr) },
-          {
-            title: tr.t('gdap.request.by'),
-            value: `${request.createdBy.name}, ${formatDateTime(request.createdAt, tr)}`,
-          },
-        ],
-      })),
-      rows
-        .slice(0, 5)
-        .map(({ request, customer }) =>
-          button(tr.t('gdap.request.open', { customer }), VERBS.requestsList, { requestId: request.id }),
-        ),
-    );
-  }
-
   /** Does what the customer asked; the request is marked done in the same transaction as the change. */
   async function act(acting: Acting, request: CustomerRequest, tr: Translator): Promise<Outcome<string>> {
     const finish = (outcome: string) => async (tx: Transaction, invitationId?: string) => {
@@ -158,24 +99,9 @@ export const customerRequestsWorkflow: WorkflowFactory = (deps) => {
     partnerMay(ANSWER, { target: recordTarget('customerRequests', 'requestId', ['partner'], optional) });
 
   return {
-    commands: [
-      command('customer-requests', partnerMay(ANSWER), async ({ context, session }) =>
-        context.sendActivity({ attachments: [await listCard(session, session.tr)] }),
-      ),
-    ],
+    commands: [workflowCommand('customer-requests', partnerMay(ANSWER), CUSTOMER_REQUESTS_DIALOG)],
     cardActions: [
-      cardAction({
-        verb: VERBS.requestsList,
-        permission: onRequest(true),
-        data: z.object({ requestId: z.string().max(100).default('') }),
-        async handle(_c, session, { requestId }) {
-          const { tr } = session;
-          if (!requestId) return listCard(session, tr);
-          const request = await requests.get(session, requestId);
-          if (!request.ok) return attention(request.refusal, tr);
-          return requestCard(request.value, await customerName(request.value), tr);
-        },
-      }),
+      OPEN,
       cardAction({
         verb: VERBS.requestAct,
         permission: onRequest(),
@@ -216,5 +142,6 @@ export const customerRequestsWorkflow: WorkflowFactory = (deps) => {
         },
       }),
     ],
+    dialogs: [new CustomerRequestsDialog(deps)],
   };
 };

@@ -22,5 +22,6 @@ export const dayTwoWorkflow: WorkflowFactory = (deps) => {
   return {
     commands: modules.flatMap((m) => m.commands ?? []),
     cardActions: modules.flatMap((m) => m.cardActions ?? []),
+    dialogs: modules.flatMap((m) => m.dialogs ?? []),
   };
 };

@@ -3,18 +3,24 @@ import { formatDate } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { cardAction } from '../../card-actions.js';
-import type { WorkflowModule } from '../../workflow-module.js';
+import type { WorkflowDeps, WorkflowModule } from '../../workflow-module.js';
+import { beginWorkflow } from '../../dialogs/workflow-stack.js';
 import { partnerMay } from '../../permissions.js';
 import { command } from '../../command-handler.js';
 
 import { TWO_TIER_VERBS } from './two-tier-verbs.js';
+import {
+  INVITE_RESELLER_DIALOG,
+  INVITE_RESELLER_PERMISSION,
+  INVITE_RESELLER_VERBS,
+  InviteResellerDialog,
+} from './invite-reseller-dialog.js';
 import type { TwoTierContext } from './two-tier-context.js';
 
 /** The indirect provider's side: "Indirect resellers", "Invite a reseller", and whether it may submit orders for a customer. */
-export function providerSide(ctx: TwoTierContext): WorkflowModule {
-  const { store, twoTier } = ctx;
-  const { refusal, resellersCard, inviteResellerForm } = ctx.cards;
-  const { deliverAuthorizeCard } = ctx.notices;
+export function providerSide(ctx: TwoTierContext, deps: Pick<WorkflowDeps, 'available'>): WorkflowModule {
+  const { twoTier } = ctx;
+  const { refusal, resellersCard } = ctx.cards;
   return {
     commands: [
       command(
@@ -45,29 +51,14 @@ export function providerSide(ctx: TwoTierContext): WorkflowModule {
       }),
     ],
     cardActions: [
+      ...INVITE_RESELLER_VERBS,
       cardAction({
         verb: TWO_TIER_VERBS.inviteResellerForm,
-        permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
+        permission: INVITE_RESELLER_PERMISSION,
         data: z.object({}),
-        handle: (_c, s) => inviteResellerForm(s, s.tr),
-      }),
-      cardAction({
-        verb: TWO_TIER_VERBS.inviteReseller,
-        permission: partnerMay('include-delegated-admin', { kinds: ['indirect-provider'] }),
-        data: z.object({ resellerTenantId: z.string().max(100).default('') }),
-        async handle(_context, session, { resellerTenantId }) {
-          const { tr } = session;
-          if (!resellerTenantId) return inviteResellerForm(session, tr, tr.t('twoTier.invite.required'));
-          const outcome = await twoTier.inviteReseller(session, resellerTenantId, deliverAuthorizeCard);
-          if (!outcome.ok) return inviteResellerForm(session, tr, describeRefusal(outcome.refusal, tr));
-          const reseller = await store.get('organizations', resellerTenantId);
-          return noticeCard(
-            tr.t('twoTier.invite.title'),
-            tr.t('twoTier.invite.sent', { reseller: reseller?.name ?? '' }),
-            'good',
-          );
-        },
+        handle: (context) => beginWorkflow(context, INVITE_RESELLER_DIALOG, {}),
       }),
     ],
+    dialogs: [new InviteResellerDialog(ctx, deps)],
   };
 }

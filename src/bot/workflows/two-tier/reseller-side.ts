@@ -3,25 +3,33 @@ import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import { button } from '../../../cards/button.js';
 import { cardAction } from '../../card-actions.js';
-import type { WorkflowModule } from '../../workflow-module.js';
-import { partnerMay, recordTarget, relatedOrganization } from '../../permissions.js';
+import type { WorkflowDeps, WorkflowModule } from '../../workflow-module.js';
+import { partnerMay, relatedOrganization } from '../../permissions.js';
 import { command } from '../../command-handler.js';
-
+import { beginWorkflow } from '../../dialogs/workflow-stack.js';
 import { TWO_TIER_VERBS } from './two-tier-verbs.js';
 import type { TwoTierContext } from './two-tier-context.js';
+import {
+  AUTHORIZE_PROVIDER_DIALOG,
+  AUTHORIZE_PROVIDER_VERBS,
+  AuthorizeProviderDialog,
+  ON_PROVIDER_INVITATION,
+  type AuthorizeProviderOptions,
+} from './authorize-provider-dialog.js';
+import {
+  ON_PROVIDER_LINK,
+  REMOVE_PROVIDER_ACCESS_DIALOG,
+  REMOVE_PROVIDER_ACCESS_VERBS,
+  RemoveProviderAccessDialog,
+  type RemoveProviderAccessOptions,
+} from './remove-provider-access-dialog.js';
 
 const Id = z.string().min(1).max(100);
 
 /** The indirect reseller's side: "Indirect providers", "Authorize indirect provider", "View customers" and "Invite new customers" for itself and its provider in one invitation. */
-export function resellerSide(ctx: TwoTierContext): WorkflowModule {
-  const { store, twoTier, notifier, providerAccess } = ctx;
-  const { authorizeCard, providersCard, answeredCard, accessText } = ctx.cards;
-  const { tellProvider, tellAccessRemoved } = ctx.notices;
-  const providerLink = recordTarget('relationships', 'relationshipId', ['customer']);
-  const resellerGlobalAdmin = partnerMay('accept-indirect-provider', {
-    kinds: ['indirect-reseller'],
-    target: providerLink,
-  });
+export function resellerSide(ctx: TwoTierContext, deps: Pick<WorkflowDeps, 'available'>): WorkflowModule {
+  const { store, twoTier } = ctx;
+  const { providersCard } = ctx.cards;
   return {
     commands: [
       command(
@@ -32,82 +40,24 @@ export function resellerSide(ctx: TwoTierContext): WorkflowModule {
       ),
     ],
     cardActions: [
+      ...REMOVE_PROVIDER_ACCESS_VERBS,
+      ...AUTHORIZE_PROVIDER_VERBS,
       cardAction({
         verb: TWO_TIER_VERBS.removeAccessConfirm,
-        permission: resellerGlobalAdmin,
+        permission: ON_PROVIDER_LINK,
         data: z.object({ relationshipId: Id }),
-        async handle(_context, session, { relationshipId }) {
-          const { tr, org } = session;
-          const found = await providerAccess.link(store, session, relationshipId);
-          if (!found.ok)
-            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(found.refusal, tr), 'attention');
-          const { relationship, provider } = found.value;
-          return noticeCard(
-            tr.t('twoTier.access.confirmTitle'),
-            tr.t('twoTier.access.confirmText', { provider: provider.name, org: org.name }),
-            'warning',
-            [{ title: tr.t('twoTier.access.heading', { org: org.name }), value: accessText(relationship, tr) }],
-            [button(tr.t('twoTier.access.yes'), TWO_TIER_VERBS.removeAccess, { relationshipId }, 'destructive')],
-          );
-        },
+        handle: (context, _s, { relationshipId }) =>
+          beginWorkflow(context, REMOVE_PROVIDER_ACCESS_DIALOG, {
+            relationshipId,
+          } satisfies RemoveProviderAccessOptions),
       }),
       cardAction({
-        verb: TWO_TIER_VERBS.removeAccess,
-        permission: resellerGlobalAdmin,
-        data: z.object({ relationshipId: Id }),
-        async handle(_context, session, { relationshipId }) {
-          const { tr, org } = session;
-          const removed = await providerAccess.remove(session, relationshipId, tellAccessRemoved);
-          if (!removed.ok)
-            return noticeCard(tr.t('twoTier.access.remove'), describeRefusal(removed.refusal, tr), 'attention');
-          const params = { provider: removed.value.provider.name, org: org.name };
-          return noticeCard(tr.t('twoTier.access.doneTitle'), tr.t('twoTier.access.doneText', params), 'good');
-        },
-      }),
-      cardAction({
+        // On the card Teams delivered, and on the Indirect providers list: the answer is a workflow of its own.
         verb: TWO_TIER_VERBS.open,
-        permission: partnerMay('accept-indirect-provider', {
-          target: recordTarget('invitations', 'invitationId', ['customer']),
-        }),
+        permission: ON_PROVIDER_INVITATION,
         data: z.object({ invitationId: Id }),
-        handle: (_c, s, d) => authorizeCard(s, s.tr, d.invitationId),
-      }),
-      cardAction({
-        verb: TWO_TIER_VERBS.authorize,
-        permission: partnerMay('accept-indirect-provider', {
-          target: recordTarget('invitations', 'invitationId', ['customer']),
-        }),
-        data: z.object({ invitationId: Id, confirmed: z.enum(['true', 'false']).default('false') }),
-        async handle(_context, session, { invitationId, confirmed }) {
-          const { tr } = session;
-          const outcome = await twoTier.authorize(session, invitationId, confirmed === 'true', tellProvider(notifier));
-          if (!outcome.ok) {
-            if (outcome.refusal.code === 'confirmation-required')
-              return authorizeCard(session, tr, invitationId, describeRefusal(outcome.refusal, tr));
-            return authorizeCard(session, tr, invitationId);
-          }
-          return answeredCard(
-            outcome.value.invitation,
-            await store.get('organizations', outcome.value.invitation.partnerTenantId),
-            tr,
-          );
-        },
-      }),
-      cardAction({
-        verb: TWO_TIER_VERBS.decline,
-        permission: partnerMay('accept-indirect-provider', {
-          target: recordTarget('invitations', 'invitationId', ['customer']),
-        }),
-        data: z.object({ invitationId: Id }),
-        async handle(_context, session, { invitationId }) {
-          const outcome = await twoTier.decline(session, invitationId, tellProvider(notifier));
-          if (!outcome.ok) return authorizeCard(session, session.tr, invitationId);
-          return answeredCard(
-            outcome.value,
-            await store.get('organizations', outcome.value.partnerTenantId),
-            session.tr,
-          );
-        },
+        handle: (context, _s, { invitationId }) =>
+          beginWorkflow(context, AUTHORIZE_PROVIDER_DIALOG, { invitationId } satisfies AuthorizeProviderOptions),
       }),
       cardAction({
         verb: TWO_TIER_VERBS.customers,
@@ -147,5 +97,6 @@ export function resellerSide(ctx: TwoTierContext): WorkflowModule {
         },
       }),
     ],
+    dialogs: [new AuthorizeProviderDialog(ctx, deps), new RemoveProviderAccessDialog(ctx, deps)],
   };
 }

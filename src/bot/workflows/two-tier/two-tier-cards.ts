@@ -130,13 +130,17 @@ export function twoTierCards(store: Store, twoTier: TwoTierService, providerAcce
     ]);
   }
 
-  async function inviteResellerForm(acting: Acting, tr: Translator, error?: string): Promise<CardAttachment> {
+  /** The form to pick a reseller to invite, or undefined when every reseller Partner Desk knows is linked. */
+  async function inviteResellerForm(
+    acting: Acting,
+    tr: Translator,
+    error?: string,
+  ): Promise<CardAttachment | undefined> {
     const linked = new Set((await twoTier.resellersOf(acting.org.tenantId)).map((r) => r.customerTenantId));
     const resellers = (await store.findBy('organizations', 'kind', 'indirect-reseller')).filter(
       (o) => !linked.has(o.tenantId),
     );
-    if (resellers.length === 0)
-      return noticeCard(tr.t('twoTier.invite.title'), tr.t('twoTier.invite.noneLeft'), 'warning');
+    if (resellers.length === 0) return undefined;
     return choiceForm({
       title: tr.t('twoTier.invite.title'),
       text: tr.t('twoTier.invite.text', { provider: acting.org.name }),

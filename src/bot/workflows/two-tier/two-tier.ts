@@ -9,9 +9,10 @@ export { TWO_TIER_VERBS } from './two-tier-verbs.js';
 /** The indirect (two-tier) model: the provider's side and the reseller's side, on shared services and cards. */
 export const twoTierWorkflow: WorkflowFactory = (deps) => {
   const context = twoTierContext(deps);
-  const sides = [providerSide(context), resellerSide(context), inviteCustomers(context, deps)];
+  const sides = [providerSide(context, deps), resellerSide(context, deps), inviteCustomers(context, deps)];
   return {
     commands: sides.flatMap((side) => side.commands ?? []),
     cardActions: sides.flatMap((side) => side.cardActions ?? []),
+    dialogs: sides.flatMap((side) => side.dialogs ?? []),
   };
 };

@@ -18,7 +18,9 @@ describe('access assignments: groups hold a relationship’s roles', () => {
   const assignments = async () => store.findBy('accessAssignments', 'relationship', REL);
 
   async function newGroup(name: string, members: string[]): Promise<string> {
-    await as(alex!).click(ACCESS_VERBS.groupSave, { name, description: '', members: members.join(',') });
+    const bot = as(alex!);
+    await bot.click(ACCESS_VERBS.groupForm, {});
+    await bot.click(ACCESS_VERBS.groupSave, { name, description: '', members: members.join(',') });
     return (await store.findBy('securityGroups', 'partner', alex!.tenantId)).find((g) => g.name === name)!.id;
   }
 
@@ -51,7 +53,10 @@ describe('access assignments: groups hold a relationship’s roles', () => {
 
   it('a role the relationship does not grant cannot be assigned', async () => {
     const before = await assignments();
-    const answer = await as(alex!).click(ACCESS_VERBS.accessAssign, {
+    const bot = as(alex!);
+    await bot.say('access');
+    await bot.click(ACCESS_VERBS.accessForm, { relationshipId: REL });
+    const answer = await bot.click(ACCESS_VERBS.accessAssign, {
       relationshipId: REL,
       groups: 'group-adatum-helpdesk',
       roles: 'global-administrator',
@@ -62,13 +67,20 @@ describe('access assignments: groups hold a relationship’s roles', () => {
 
   it('removing the roles removes the assignments; status then has nothing to flag', async () => {
     const partner = as(alex!);
-    await partner.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: REL });
+    // The pick was open when the roles went: choosing the relationship then says why it cannot be assigned.
+    expect(await partner.say('access')).toContain('Fabrikam helpdesk (Fabrikam Inc)');
+    // Meanwhile Adatum's global admin ends the admin access, in their own chat.
+    const admin = as(grace!);
+    await admin.say('end relationship');
+    await admin.click(PARTNER_VERBS.endConfirm, { ending: 'admin-access', relationshipId: REL });
+    await admin.click(PARTNER_VERBS.end, { ending: 'admin-access', relationshipId: REL });
     expect((await assignments()).map((a) => a.status)).toEqual(['deleted']);
     const events = (await store.findBy('auditEvents', 'target', `relationship/${REL}`)).map((e) => e.action);
     expect(events).toContain('access-assignment.deleted');
     expect((await partner.click(ACCESS_VERBS.accessForm, { relationshipId: REL })).text).toContain(
       'has no admin roles to assign now',
     );
+    expect(await partner.say('access')).not.toContain('Fabrikam helpdesk (Fabrikam Inc)');
   });
 
   it('the customer removing the roles removes them too', async () => {
@@ -109,7 +121,9 @@ describe('access assignments: groups hold a relationship’s roles', () => {
   });
 
   it('Grace, admin agent and global admin, may assign', async () => {
-    const answer = await as(grace!).click(ACCESS_VERBS.accessForm, { relationshipId: REL });
+    const bot = as(grace!);
+    await bot.say('access');
+    const answer = await bot.click(ACCESS_VERBS.accessForm, { relationshipId: REL });
     expect(answer.text).toContain('Assign roles on Fabrikam helpdesk');
   });
 });

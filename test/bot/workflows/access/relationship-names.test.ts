@@ -20,6 +20,7 @@ describe('relationship names', () => {
     expect(await bot.say('request relationship')).toContain('Relationship name (up to 50 characters');
     const draft = await bot.click(REQUEST_VERBS.submit, RESELLER);
     expect(draft.text).toContain('Relationship name\nContoso Ltd 2026-11-22');
+    await bot.say('request relationship');
     const named = await bot.click(REQUEST_VERBS.submit, {
       ...RESELLER,
       relationship: 'advisor',
@@ -41,14 +42,18 @@ describe('relationship names', () => {
     ],
     ['a name over 50 characters', 'x'.repeat(51), '1 to 50 characters'],
   ])('refuses %s, saving nothing', async (_w, displayName, expected) => {
-    const answer = await as(alex!).click(REQUEST_VERBS.submit, { ...RESELLER, displayName });
+    const bot = as(alex!);
+    await bot.say('request relationship');
+    const answer = await bot.click(REQUEST_VERBS.submit, { ...RESELLER, displayName });
     expect(answer.text).toContain(expected);
     expect(await names()).toEqual([]);
   });
 
   it('a second default name for the same customer on the same day is numbered', async () => {
     const bot = as(alex!);
+    await bot.say('request relationship');
     await bot.click(REQUEST_VERBS.submit, RESELLER);
+    await bot.say('request relationship');
     await bot.click(REQUEST_VERBS.submit, { ...RESELLER, relationship: 'advisor' });
     expect((await names()).sort()).toEqual(['Contoso Ltd 2026-11-22', 'Contoso Ltd 2026-11-22 2']);
   });

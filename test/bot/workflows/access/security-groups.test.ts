@@ -34,6 +34,13 @@ describe('security groups in chat', () => {
         members: `${sam!.id},${umar!.id}`,
       });
       expect(saved.text).toContain('Saved Tier 2.');
+      // The same card once more: its step ended, so nothing is saved twice.
+      const twice = await bot.click(ACCESS_VERBS.groupSave, {
+        name: 'Tier 2',
+        description: 'Escalations',
+        members: '',
+      });
+      expect(twice.text).toContain('This form is no longer active');
       expect(saved.text).toMatch(/Tier 2\nDescription\nEscalations\nMembers\nSam Sales, Umar Users/);
       const group = (await adatumGroups()).find((g) => g.name === 'Tier 2')!;
       expect(group.memberUserIds.sort()).toEqual([sam!.id, umar!.id].sort());
@@ -66,7 +73,9 @@ describe('security groups in chat', () => {
     ['a member of another organisation', { name: 'X', members: carmen!.id }, 'must be people of your organisation'],
   ])('refuses %s, in the form, saving nothing', async (_w, values, expected) => {
     const before = (await adatumGroups()).length;
-    const answer = await as(alex!).click(ACCESS_VERBS.groupSave, { description: '', members: '', ...values });
+    const bot = as(alex!);
+    await bot.click(ACCESS_VERBS.groupForm, {});
+    const answer = await bot.click(ACCESS_VERBS.groupSave, { description: '', members: '', ...values });
     expect(answer.text).toContain(expected);
     expect(answer.text).toContain('New security group');
     expect((await adatumGroups()).length).toBe(before);

@@ -34,7 +34,9 @@ describe('relationship templates', () => {
     ['an admin agent', alex!],
     ['a global admin', grace!],
   ])('%s defines a template; it is audited', async (_w, who) => {
-    const saved = await as(who).click(ACCESS_VERBS.templateSave, {
+    const bot = as(who);
+    expect((await bot.click(ACCESS_VERBS.templateForm, {})).text).toContain('New relationship template');
+    const saved = await bot.click(ACCESS_VERBS.templateSave, {
       name: 'Licensing',
       roles: 'license-administrator',
       durationDays: '180',
@@ -42,6 +44,9 @@ describe('relationship templates', () => {
       groups: 'group-adatum-helpdesk',
     });
     expect(saved.text).toContain('Saved Licensing.');
+    const twice = await bot.click(ACCESS_VERBS.templateSave, { name: 'Licensing', roles: 'license-administrator' });
+    expect(twice.text).toContain('This form is no longer active');
+    expect((await templates()).filter((t) => t.name === 'Licensing')).toHaveLength(1);
     const made = (await templates()).find((t) => t.name === 'Licensing')!;
     expect(made).toMatchObject({ roles: ['license-administrator'], durationDays: 180, autoExtend: true });
     expect((await store.findBy('auditEvents', 'target', `access-template/${made.id}`)).map((e) => e.action)).toEqual([
@@ -59,7 +64,9 @@ describe('relationship templates', () => {
     ['a name taken', { name: 'HELPDESK standard' }, 'already has a template called Helpdesk standard'],
     ['a group of another partner', { groups: 'group-woodgrove-support' }, 'not one of your organisation'],
   ])('refuses %s, saving nothing', async (_w, values, expected) => {
-    const answer = await as(alex!).click(ACCESS_VERBS.templateSave, {
+    const bot = as(alex!);
+    await bot.click(ACCESS_VERBS.templateForm, {});
+    const answer = await bot.click(ACCESS_VERBS.templateSave, {
       name: 'New one',
       roles: 'helpdesk-administrator',
       durationDays: '90',
@@ -149,6 +156,7 @@ describe('relationship templates', () => {
       tx.remove('securityGroups', (await tx.get('securityGroups', 'group-adatum-helpdesk'))!);
     });
     const partner = as(alex!);
+    await partner.click(ACCESS_VERBS.templateRequest, { templateId: TEMPLATE });
     const draft = await partner.click(REQUEST_VERBS.submit, {
       customer: 'contoso.com',
       relationship: 'reseller-delegated-admin',

@@ -65,7 +65,7 @@ describe('AcceptInvitationDialog (DialogTestClient)', () => {
       'cancel at the question',
       '',
       ['hi', 'cancel'],
-      ['Paste the invitation link', 'Cancelled. Nothing more was saved'],
+      ['Paste the invitation link', 'Cancelled opening an invitation. Nothing was saved.'],
       undefined,
     ],
   ] as const)('%s', async (_name, args, answers, expected, code) => {

@@ -3,6 +3,7 @@ import { REQUEST_RECEIVED } from '../../../../src/bot/workflows/partner/customer
 import { visibleText, type Person } from '../../../support/activities.js';
 import { useBotWorld } from '../../../support/bot-world.js';
 import { persona } from '../../../support/personas.js';
+import type { BotHarness } from '../../../support/bot-harness.js';
 import { ADATUM_CONTOSO, adatumContoso, partnerWorld } from '../partner/partner-world.js';
 
 const carmen = persona('carmen'); // Contoso global admin
@@ -20,6 +21,11 @@ const ASK = {
 
 describe('Ask partner: a customer global admin asks to end the relationship or remove roles', () => {
   const world = useBotWorld(() => partnerWorld({ relationships: [adatumContoso()] }));
+  /** Types 'ask partner' and picks Adatum, as a person does: the request form is open. */
+  const atForm = async (bot: BotHarness) => {
+    await bot.say('ask partner');
+    return bot.click(VERBS.askForm, { relationshipId: ADATUM_CONTOSO });
+  };
 
   it("records the request, sends it to the partner's admin agents and global admins only, and audits it", async () => {
     const bot = world.harness(carmen);
@@ -53,6 +59,9 @@ describe('Ask partner: a customer global admin asks to end the relationship or r
     expect(text).toContain(`Their message: ${ASK.note}`);
     expect((await world.store.all('auditEvents')).map((e) => e.action)).toContain('customer-request.created');
 
+    const stale = await bot.click(VERBS.askSend, ASK);
+    expect(stale.text).toContain('This form is no longer active');
+    await atForm(bot);
     const again = await bot.click(VERBS.askSend, ASK);
     expect(again.text).toContain('You already have an open request of this kind with Adatum Cloud Partners');
     expect(await world.store.all('customerRequests')).toHaveLength(1);
@@ -63,6 +72,7 @@ describe('Ask partner: a customer global admin asks to end the relationship or r
     const alexBot = world.harness(persona('alex'));
     const carmenBot = world.harness(carmen);
     for (const bot of [graceBot, alexBot, carmenBot]) await bot.say('help'); // each has a personal chat
+    await atForm(carmenBot);
     await carmenBot.click(VERBS.askSend, ASK);
     await carmenBot.app.notifier.drain();
     const [request] = await world.store.all('customerRequests');
@@ -82,7 +92,9 @@ describe('Ask partner: a customer global admin asks to end the relationship or r
     ['a role the partner does not hold', { roles: 'global-administrator' }, "Choose at least one of the partner's"],
     ['no kind', { kind: 'something-else' }, 'Choose what to ask.'],
   ])('says what to fix for %s, in the form, saving nothing', async (_name, change, message) => {
-    const { text } = await world.harness(carmen).click(VERBS.askSend, { ...ASK, ...change });
+    const bot = world.harness(carmen);
+    await atForm(bot);
+    const { text } = await bot.click(VERBS.askSend, { ...ASK, ...change });
     expect(text).toContain('What do you ask Adatum Cloud Partners?');
     expect(text).toContain(message);
     expect(await world.store.all('customerRequests')).toEqual([]);
@@ -93,7 +105,9 @@ describe('Ask partner: a customer global admin asks to end the relationship or r
     ['a helpdesk admin', helen],
     ['a user with no admin role', omar],
   ])('refuses %s, naming the global admin role, saving nothing', async (_name, person) => {
-    const { text } = await world.harness(person).click(VERBS.askSend, ASK);
+    const bot = world.harness(person);
+    expect(await bot.say('ask partner')).toContain('This needs the role: Global admin.');
+    const { text } = await bot.click(VERBS.askSend, ASK);
     expect(text).toContain('This needs the role: Global admin.');
     expect(await world.store.all('customerRequests')).toEqual([]);
     expect(await world.store.all('notifications')).toEqual([]);

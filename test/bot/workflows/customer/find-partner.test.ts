@@ -16,12 +16,24 @@ const CONTACT = {
   contactEmail: 'carmen@contoso.com',
 };
 const SEARCH = { location: 'US', size: '51-250', keywords: 'security, teams' };
+/** Finds both Adatum and Litware. */
+const WIDE = { location: 'US', keywords: 'microsoft 365, security' };
 
 describe('Find a partner and leads', () => {
   const chat = useBotWorld();
   let store: Store;
   beforeEach(() => (store = chat.store));
   const as = (person: Person, locale = 'en-US') => chat.harness(person, {}, locale);
+  /** Opens Find a partner as a person does, then searches on the form it showed. */
+  const searched = async (person: Person, search: Record<string, unknown>, locale = 'en-US') => {
+    const bot = as(person, locale);
+    await bot.say('find partner');
+    return { bot, shown: await bot.click(FIND_VERBS.search, search) };
+  };
+  const contacted = async (person: Person, contact: Record<string, unknown>) => {
+    const { bot } = await searched(person, WIDE);
+    return bot.click(FIND_VERBS.contact, contact);
+  };
 
   it('ranks partners with why each matched', async () => {
     const bot = as(carmen);
@@ -29,6 +41,8 @@ describe('Find a partner and leads', () => {
     const { text } = await bot.click(FIND_VERBS.search, SEARCH);
     expect(text).toContain('Adatum Cloud Partners: serves US; serves organisations of 51-250; offers security, teams');
     expect(text).not.toContain('Woodgrove'); // does not serve 51-250
+    // New search goes back to the form as it was typed.
+    expect(JSON.stringify((await bot.click(FIND_VERBS.newSearch)).card)).toContain('"value":"security, teams"');
     const ranked = (await bot.click(FIND_VERBS.search, { location: 'US', keywords: 'microsoft 365, security' })).text;
     expect(ranked).toContain('Litware Solutions: serves US; offers microsoft 365');
     expect(ranked.indexOf('Adatum Cloud Partners')).toBeLessThan(ranked.indexOf('Litware Solutions'));
@@ -40,16 +54,14 @@ describe('Find a partner and leads', () => {
     ['Spanish keywords from an English client', 'en-US', 'seguridad', ['Adatum Cloud Partners', 'Woodgrove IT'], []],
     ['the same search in English', 'en-US', 'security', ['Adatum Cloud Partners', 'Woodgrove IT'], []],
   ])('matches %s', async (_name, locale, keywords, seen, unseen) => {
-    const { text } = await as(carmen, locale).click(FIND_VERBS.search, { keywords });
+    const { text } = (await searched(carmen, { keywords }, locale)).shown;
     for (const name of seen) expect(text).toContain(name);
     for (const name of unseen) expect(text).not.toContain(name);
   });
 
   it('finds the partner that serves Spain for a location written in Spanish', async () => {
-    const { text } = await as(persona('lucia'), 'es-ES').click(FIND_VERBS.search, {
-      location: 'España',
-      keywords: 'correo, migración',
-    });
+    const { text } = (await searched(persona('lucia'), { location: 'España', keywords: 'correo, migración' }, 'es-ES'))
+      .shown;
     expect(text).toContain('Relecloud Iberia');
     expect(text).not.toContain('Adatum Cloud Partners');
   });
@@ -59,15 +71,13 @@ describe('Find a partner and leads', () => {
     [{ keywords: 'x' }, 'Each keyword needs at least 2 letters'],
     [{ location: 'Antarctica' }, 'No partner matches all of that'],
   ])('answers bad search input %j in the form', async (search, message) => {
-    const { text } = await as(carmen).click(FIND_VERBS.search, search);
+    const { text } = (await searched(carmen, search)).shown;
     expect(text).toContain(message);
     expect(text).toContain('Find a partner');
   });
 
   it('contacts two selected providers: one lead each, their lead managers told, a confirmation', async () => {
-    const bot = as(carmen);
-    const { text } = await bot.click(FIND_VERBS.contact, {
-      ...SEARCH,
+    const { text } = await contacted(carmen, {
       ...CONTACT,
       partners: `${DEMO_TENANTS.adatum},${DEMO_TENANTS.litware}`,
     });
@@ -88,13 +98,22 @@ describe('Find a partner and leads', () => {
     expect(told).not.toContain(hana!.aadObjectId); // helpdesk agents do not manage leads
   });
 
+  it('the results submitted again after the request was sent change nothing', async () => {
+    const { bot } = await searched(carmen, WIDE);
+    const contact = { ...CONTACT, partners: DEMO_TENANTS.adatum };
+    expect((await bot.click(FIND_VERBS.contact, contact)).text).toContain('Your request was sent');
+    const again = await bot.click(FIND_VERBS.contact, contact);
+    expect(again.text).toContain('This form is no longer active');
+    expect(again.text).toContain("Type 'find partner' to start again");
+    expect(await store.all('leads')).toHaveLength(1);
+  });
+
   it.each([
     [{ partners: '' }, 'Tick at least one partner to contact.'],
     [{ needs: 'help' }, 'Describe your business needs'],
     [{ contactEmail: 'nope' }, 'a valid contact email address'],
   ])('refuses contact input %j with what to fix, saving nothing', async (override, message) => {
-    const { text } = await as(carmen).click(FIND_VERBS.contact, {
-      ...SEARCH,
+    const { text } = await contacted(carmen, {
       ...CONTACT,
       partners: DEMO_TENANTS.adatum,
       ...override,
@@ -104,14 +123,16 @@ describe('Find a partner and leads', () => {
   });
 
   it('only global and billing admins may find partners', async () => {
-    expect((await as(bill).click(FIND_VERBS.search, SEARCH)).text).toContain('Partners that match');
+    expect((await searched(bill, SEARCH)).shown.text).toContain('Partners that match');
+    expect(await as(helen).say('find partner')).toContain('This needs the role: Global admin or Billing admin.');
+    // A copy of the form in front of someone whose roles do not allow it is refused before any step sees it.
     expect((await as(helen).click(FIND_VERBS.search, SEARCH)).text).toContain(
       'This needs the role: Global admin or Billing admin.',
     );
   });
 
   it('a sales agent sees the lead, marks it contacted and turns it into a pre-filled request', async () => {
-    await as(carmen).click(FIND_VERBS.contact, { ...SEARCH, ...CONTACT, partners: DEMO_TENANTS.adatum });
+    await contacted(carmen, { ...CONTACT, partners: DEMO_TENANTS.adatum });
     const partner = as(sam!);
     const list = await partner.say('leads');
     expect(list).toContain('Contoso Ltd (new)');
@@ -133,12 +154,24 @@ describe('Find a partner and leads', () => {
     expect((await store.all('invitations'))[0]?.leadId).toBe(lead!.id);
   });
 
+  it('where am i names the step; another workflow in the middle asks first; the results still work after Go on', async () => {
+    const { bot } = await searched(carmen, WIDE);
+    expect(await bot.say('where am i')).toContain('You are in finding a partner, at the list of partners that match');
+    const question = await bot.sayWithCards('ask partner');
+    expect(question.text).toContain('Leave finding a partner?');
+    const startedAt = /"startedAt":"(?<at>[^"]+)"/.exec(JSON.stringify(question.cards))!.groups!.at;
+    expect((await bot.click('workflow.stay', { startedAt })).text).toContain('Going on with finding a partner');
+    const sent = await bot.click(FIND_VERBS.contact, { ...CONTACT, partners: DEMO_TENANTS.adatum });
+    expect(sent.text).toContain('Your request was sent');
+    expect(await store.all('leads')).toHaveLength(1);
+  });
+
   it('helpdesk agents do not manage leads', async () => {
     expect(await as(hana!).say('leads')).toContain('This needs the role');
   });
 
   it('a partner cannot touch another partner\u2019s lead', async () => {
-    await as(carmen).click(FIND_VERBS.contact, { ...SEARCH, ...CONTACT, partners: DEMO_TENANTS.litware });
+    await contacted(carmen, { ...CONTACT, partners: DEMO_TENANTS.litware });
     const [lead] = await store.all('leads');
     expect((await as(sam!).click(FIND_VERBS.markLead, { leadId: lead!.id, status: 'declined' })).text).toContain(
       "I cannot find that, or it is not your organisation's",
@@ -147,7 +180,7 @@ describe('Find a partner and leads', () => {
   });
 
   it('works in Spanish', async () => {
-    const { text } = await as(carmen, 'es-ES').click(FIND_VERBS.search, {});
+    const { text } = (await searched(carmen, {}, 'es-ES')).shown;
     expect(text).toContain('Indique al menos una ubicación');
     expect(visibleText({ text })).toContain('Buscar un partner');
   });

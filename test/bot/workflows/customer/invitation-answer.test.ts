@@ -7,6 +7,7 @@ import { InvitationService, type InvitationRequest } from '../../../../src/servi
 import { formatCode } from '../../../../src/services/invitations/invitation-token.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Invitation } from '../../../../src/domain/model.js';
+import { MCA_VERB } from '../../../../src/bot/workflows/customer/accept-mca.js';
 import { persona } from '../../../support/personas.js';
 import { recordCommits } from '../../../support/commits.js';
 
@@ -180,12 +181,23 @@ describe('Accept agreement & authorize partner', () => {
     expect(await bot.say(formatCode(token))).toContain('Accept agreement & authorize partner');
   });
 
+  it('while it waits for the code: where am i names the question, and a card clicked meanwhile changes nothing', async () => {
+    await invite();
+    const bot = as(carmen);
+    await bot.say('accept invitation');
+    expect(await bot.say('where am i')).toContain('You are in opening an invitation, at the invitation code');
+    expect((await bot.click(MCA_VERB, { confirmed: 'true' })).text).toContain('This form is no longer active');
+    expect(await store.findBy('agreements', 'tenant', carmen.tenantId)).toEqual([]);
+    expect(await bot.say('ask partner')).toContain('at the invitation code');
+  });
+
   it("replaces every other admin's copy of the card once one of them accepted", async () => {
     const carmenBot = as(carmen);
     const billBot = as(bill);
     await carmenBot.say('help'); // both have a conversation with the bot
     await billBot.say('help');
     const partner = as(alex);
+    await partner.say('request relationship');
     await partner.click('request.submit', { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
     const [invitation] = await store.all('invitations');
     const link = `http://localhost:3978/invite/`;

@@ -1,4 +1,5 @@
 import { INVITATION_VERBS } from '../../../../src/cards/invitation-card.js';
+import { INBOX_VERBS } from '../../../../src/bot/workflows/customer/invitation-inbox.js';
 import type { AdminRoleId } from '../../../../src/domain/model.js';
 import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { useBotWorld } from '../../../support/bot-world.js';
@@ -50,11 +51,17 @@ describe("the customer's inbox: invitations waiting for their organisation", () 
       [['Open Accept & Authorize', helpdesk.id]],
     ]);
     const open = items[1]!.buttons[0]!;
-    expect(open.verb).toBe(INVITATION_VERBS.refresh);
+    expect(open.verb).toBe(INBOX_VERBS.open);
     const card = await bot.click(open.verb, open.data);
     expect(card.text).toContain('Accept agreement & authorize partner');
     expect(card.text).toContain('Helpdesk Administrator');
     expect(card.text).toContain('Accept & Authorize');
+    // The card opened answers on its own, like the copy delivered in Teams.
+    const accepted = await bot.click(INVITATION_VERBS.accept, { invitationId: helpdesk.id, acknowledged: 'true' });
+    expect(accepted.text).toContain('Invitation accepted');
+    // The list ended when an invitation was opened from it: its other button changes nothing.
+    expect((await bot.click(open.verb, { invitationId: reseller.id })).text).toContain('This form is no longer active');
+    expect((await chat.store.get('invitations', reseller.id))?.status).toBe('approval-pending');
   });
 
   it('lists only what the organisation can still answer: not unsent, answered, cancelled, expired or another customer’s', async () => {

@@ -7,6 +7,7 @@ import { useBotWorld } from '../../../support/bot-world.js';
 import { buttons } from '../helpdesk/harness.js';
 import { sendInvitation } from '../../../support/invitations.js';
 import { persona } from '../../../support/personas.js';
+import type { BotHarness } from '../../../support/bot-harness.js';
 
 const carmen = persona('carmen'); // Contoso global admin
 const bill = persona('bill'); // Contoso billing admin
@@ -20,6 +21,11 @@ const ONE_DAP = { SINGLE_DELEGATED_ADMIN_PARTNER: 'true' };
 describe('partner of record (rule 13)', () => {
   const world = useBotWorld();
   const as = (person: typeof carmen) => world.harness(person, ONE_DAP);
+  /** Opens the picker as a person does and designates the partner of that relationship on it. */
+  const designate = async (bot: BotHarness, relationshipId: string) => {
+    await bot.say('partner of record');
+    return bot.click(PARTNER_OF_RECORD_VERB, { relationshipId });
+  };
 
   /** Adatum becomes Contoso's delegated admin partner: Carmen accepts its invitation with admin roles. */
   async function adatumDelegatedAdmin(): Promise<string> {
@@ -76,15 +82,11 @@ describe('partner of record (rule 13)', () => {
   it('designating another replaces it; the one it was is told, without naming the new one', async () => {
     await adatumDelegatedAdmin();
     const bot = as(bill);
-    expect((await bot.click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO })).text).toContain(
-      'Litware Solutions is your partner of record',
-    );
+    expect((await designate(bot, LITWARE_CONTOSO)).text).toContain('Litware Solutions is your partner of record');
     const adatum = (await world.store.findBy('relationships', 'partner', DEMO_TENANTS.adatum)).find(
       (r) => r.customerTenantId === DEMO_TENANTS.contoso,
     )!;
-    expect((await bot.click(PARTNER_OF_RECORD_VERB, { relationshipId: adatum.id })).text).toContain(
-      'Adatum Cloud Partners is your partner of record',
-    );
+    expect((await designate(bot, adatum.id)).text).toContain('Adatum Cloud Partners is your partner of record');
     expect(await world.store.get('partnersOfRecord', DEMO_TENANTS.contoso)).toMatchObject({
       partnerTenantId: DEMO_TENANTS.adatum,
       designatedBy: { name: bill.name },
@@ -100,8 +102,10 @@ describe('partner of record (rule 13)', () => {
 
   it('the one-delegated-admin-partner switch still refuses a second delegated admin, whoever is partner of record', async () => {
     await adatumDelegatedAdmin();
-    await as(carmen).click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO });
-    const asked = await as(lidia).click(REQUEST_VERBS.submit, {
+    await designate(as(carmen), LITWARE_CONTOSO);
+    const lidiaBot = as(lidia);
+    await lidiaBot.say('request relationship');
+    const asked = await lidiaBot.click(REQUEST_VERBS.submit, {
       customer: 'contoso.com',
       relationship: 'reseller',
       includeAdmin: 'true',
@@ -110,7 +114,9 @@ describe('partner of record (rule 13)', () => {
     });
     expect(asked.text).toContain('This customer already has a delegated admin partner');
     // Off (the default), the partner of record may also become a delegated admin partner.
-    const off = await world.harness(lidia).click(REQUEST_VERBS.submit, {
+    const offBot = world.harness(lidia);
+    await offBot.say('request relationship');
+    const off = await offBot.click(REQUEST_VERBS.submit, {
       customer: 'contoso.com',
       relationship: 'reseller',
       includeAdmin: 'true',
@@ -121,13 +127,24 @@ describe('partner of record (rule 13)', () => {
   });
 
   it('refuses a helpdesk admin, and the same partner twice, changing nothing', async () => {
+    expect(await as(helen).say('partner of record')).toContain('Global admin or Billing admin');
     const refused = await as(helen).click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO });
     expect(refused.text).toContain('Global admin or Billing admin');
     expect(await world.store.all('partnersOfRecord')).toHaveLength(0);
-    await as(carmen).click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO });
+    // Bill has the picker open in his chat while Carmen designates Litware in hers.
+    const billBot = as(bill);
+    await billBot.say('partner of record');
+    const carmenBot = as(carmen);
+    await designate(carmenBot, LITWARE_CONTOSO);
     const first = await world.store.get('partnersOfRecord', DEMO_TENANTS.contoso);
-    const again = await as(carmen).click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO });
+    const again = await billBot.click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO });
     expect(again.text).toContain('Litware Solutions is already your partner of record.');
+    // Carmen's picker ended with the designation; a new one no longer offers Litware.
+    expect((await carmenBot.click(PARTNER_OF_RECORD_VERB, { relationshipId: LITWARE_CONTOSO })).text).toContain(
+      'This form is no longer active',
+    );
+    const { cards } = await carmenBot.sayWithCards('partner of record');
+    expect(buttons(cards[0]).map((b) => b.title)).not.toContainEqual('Designate Litware Solutions');
     expect(await world.store.get('partnersOfRecord', DEMO_TENANTS.contoso)).toEqual(first);
   });
 

@@ -23,7 +23,9 @@ describe('status shows the whole story: invitations declined, cancelled or expir
     const declined = await sendInvitation(chat.store);
     await chat.harness(carmen).click(INVITATION_VERBS.decline, { invitationId: declined.id });
     const cancelled = await sendInvitation(chat.store, withRoles(['user-administrator']));
-    await chat.harness(alex).click(PARTNER_VERBS.cancel, { invitationId: cancelled.id });
+    const partner = chat.harness(alex);
+    await partner.click(PARTNER_VERBS.cancelConfirm, { invitationId: cancelled.id }); // Cancel on the pending list
+    await partner.click(PARTNER_VERBS.cancel, { invitationId: cancelled.id });
     await sendInvitation(chat.store, withRoles(['license-administrator']), new Date(NOW.getTime() - 91 * DAY));
     const logger = new MemoryLogger();
     const notifier = new Notifier(chat.store, { clock: () => NOW, logger });

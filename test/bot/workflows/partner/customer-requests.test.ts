@@ -43,6 +43,8 @@ describe("Customer requests: the partner's admin agents act on them or decline t
     const list = await bot.say('customer requests');
     expect(list).toContain('To end the relationship.');
     expect(list).toContain('To remove these admin roles: License Administrator.');
+    const opened = await bot.click(VERBS.requestsList, { requestId: 'request-remove-roles' });
+    expect(opened.text).toContain('Request from Contoso Ltd');
 
     const done = await bot.click(VERBS.requestAct, { requestId: 'request-remove-roles' });
     expect(done.text).toContain('A request for the roles you keep went to the global admins of Contoso Ltd');
@@ -63,6 +65,10 @@ describe("Customer requests: the partner's admin agents act on them or decline t
     const twice = await bot.click(VERBS.requestAct, { requestId: 'request-remove-roles' });
     expect(twice.text).toContain('This request was already answered');
     expect(await world.store.all('invitations')).toHaveLength(1);
+    // The list it was opened from ended with it; its old copy opens nothing.
+    const stale = await bot.click(VERBS.requestsList, { requestId: 'request-end-relationship' });
+    expect(stale.text).toContain("Type 'customer requests' to start again.");
+    expect(await bot.say('customer requests')).not.toContain('License Administrator');
   });
 
   it('ending the relationship as asked ends it and tells the customer', async () => {

@@ -34,10 +34,6 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
     expect(confirm.text).toMatch(/Roles kept\nHelpdesk Administrator, License Administrator/);
     expect(await world.store.all('invitations')).toHaveLength(0); // a confirmation saves nothing
 
-    // Auto-extend is refused while Global Administrator is among the roles (GDAP).
-    const tooEarly = await bot.click(VERBS.autoExtendSet, { relationshipId: ADATUM_CONTOSO, on: 'true' });
-    expect(tooEarly.text).toContain('Auto-extend is not allowed when Global Administrator is among the roles');
-
     const sent = await bot.click(VERBS.globalAdminRemove, { relationshipId: ADATUM_CONTOSO });
     expect(sent.text).toContain('Request sent to Contoso Ltd');
     expect(sent.text).toContain('accept Helpdesk Administrator, License Administrator without Global Administrator');
@@ -51,14 +47,25 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
     const [card] = await noticesTo(carmen, 'invitation.received');
     expect(visibleText(card?.payload)).toContain('License Administrator');
 
-    // A second click finds the open request instead of sending another.
+    // The same card again changes nothing; going through it once more finds the open request instead.
+    const twice = await bot.click(VERBS.globalAdminRemove, { relationshipId: ADATUM_CONTOSO });
+    expect(twice.text).toContain('This form is no longer active');
+    await bot.say('remove global admin');
+    await bot.click(VERBS.globalAdminConfirm, { relationshipId: ADATUM_CONTOSO });
     const again = await bot.click(VERBS.globalAdminRemove, { relationshipId: ADATUM_CONTOSO });
     expect(again.text).toContain('is already waiting for Contoso Ltd');
     expect(await world.store.all('invitations')).toHaveLength(1);
+
+    // Auto-extend is refused while Global Administrator is among the roles (GDAP), until the customer accepts.
+    expect(await bot.say('auto extend')).toContain('Contoso Ltd: not possible with Global Administrator');
+    const tooEarly = await bot.click(VERBS.autoExtendSet, { relationshipId: ADATUM_CONTOSO, on: 'true' });
+    expect(tooEarly.text).toContain('Auto-extend is not allowed when Global Administrator is among the roles');
   });
 
   it('ends Global Administrator when the customer accepts; auto-extend then goes on and off, and the customer is told', async () => {
     const bot = world.harness(alex);
+    await bot.say('remove global admin');
+    await bot.click(VERBS.globalAdminConfirm, { relationshipId: ADATUM_CONTOSO });
     await bot.click(VERBS.globalAdminRemove, { relationshipId: ADATUM_CONTOSO });
     const [invitation] = await world.store.all('invitations');
     const accepted = await world
@@ -76,6 +83,10 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
     const on = await bot.click(VERBS.autoExtendSet, { relationshipId: fresh.id, on: 'true' });
     expect(on.text).toContain('Auto-extend is on');
     expect((await world.store.get('relationships', fresh.id))?.adminAccess?.autoExtend).toBe(true);
+    const twice = await bot.click(VERBS.autoExtendSet, { relationshipId: fresh.id, on: 'false' });
+    expect(twice.text).toContain("Type 'auto extend' to start again.");
+    expect((await world.store.get('relationships', fresh.id))?.adminAccess?.autoExtend).toBe(true);
+    await bot.say('auto extend');
     const off = await bot.click(VERBS.autoExtendSet, { relationshipId: fresh.id, on: 'false' });
     expect(off.text).toContain('Admin access to Contoso Ltd ends on');
     expect((await world.store.get('relationships', fresh.id))?.adminAccess?.autoExtend).toBe(false);
@@ -91,10 +102,19 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
       expect(timeline).toContain(line);
   });
 
+  it('a button that opens the auto-extend list begins the same workflow as typing it', async () => {
+    const bot = world.harness(alex);
+    const list = await bot.click(VERBS.autoExtendPick);
+    expect(list.text).toContain('Contoso Ltd: not possible with Global Administrator');
+    expect(await bot.say('where am i')).toContain('You are in switching auto-extend, at the choice of relationship');
+    const refused = await bot.click(VERBS.autoExtendSet, { relationshipId: ADATUM_CONTOSO, on: 'true' });
+    expect(refused.text).toContain('Auto-extend is not allowed when Global Administrator is among the roles');
+  });
+
   it('speaks Spanish, addressing the reader as usted', async () => {
-    const confirm = await world
-      .harness(grace, {}, 'es-ES')
-      .click(VERBS.globalAdminConfirm, { relationshipId: ADATUM_CONTOSO });
+    const bot = world.harness(grace, {}, 'es-ES');
+    expect(await bot.say('quitar administrador global')).toContain('Quitar Administrador global');
+    const confirm = await bot.click(VERBS.globalAdminConfirm, { relationshipId: ADATUM_CONTOSO });
     expect(confirm.text).toContain('¿Quitar Administrador global de Contoso Ltd?');
     expect(confirm.text).toContain('su acceso sigue igual');
   });
@@ -104,6 +124,9 @@ describe('Remove Global Administrator alone, then auto-extend', () => {
     ['a helpdesk agent', hana, 'This needs the role: Admin agent or Global admin.'],
     ['Carmen, of the customer', carmen, 'This is done by the other side'],
   ])('refuses %s, saving nothing and telling nobody', async (_name, person, message) => {
+    for (const command of ['remove global admin', 'auto extend']) {
+      expect(await world.harness(person).say(command)).toContain(message);
+    }
     for (const [verb, data] of [
       [VERBS.globalAdminRemove, { relationshipId: ADATUM_CONTOSO }],
       [VERBS.autoExtendSet, { relationshipId: ADATUM_CONTOSO, on: 'false' }],
@@ -124,7 +147,9 @@ describe('Remove Global Administrator: what cannot be removed alone', () => {
     [ADATUM_CONTOSO, 'No admin role would be left with Contoso Ltd'],
     ['rel-b', 'does not hold that admin role'],
   ])('%s: refused with the reason, nothing sent', async (relationshipId, message) => {
-    const { text } = await world.harness(alex).click(VERBS.globalAdminRemove, { relationshipId });
+    const bot = world.harness(alex);
+    await bot.say('remove global admin');
+    const { text } = await bot.click(VERBS.globalAdminConfirm, { relationshipId });
     expect(text).toContain(message);
     expect(await world.store.all('invitations')).toHaveLength(0);
   });

@@ -90,7 +90,9 @@ describe('Trial invitations and purchase offers', () => {
   });
 
   it('a purchase offer carries licence counts and may include delegated administration', async () => {
-    expect((await as(carmen).click(MCA_VERB, { confirmed: 'true' })).text).toContain('Contoso Ltd');
+    const carmenBot = as(carmen);
+    await carmenBot.say('accept mca');
+    expect((await carmenBot.click(MCA_VERB, { confirmed: 'true' })).text).toContain('Contoso Ltd');
     const bot = as(alex);
     expect((await bot.click(PARTNER_VERBS.offerForm, { kind: 'purchase-offer' })).text).toContain(
       'Licences of Microsoft 365 E3',
@@ -258,7 +260,9 @@ describe('Trial invitations and purchase offers', () => {
   it.each(SAYS)(
     '%s says what it is in the draft, the email and the Accept & Authorize card',
     async (_n, values, locale, says) => {
-      await as(carmen).click(MCA_VERB, { confirmed: 'true' });
+      const carmenBot = as(carmen);
+      await carmenBot.say('accept mca');
+      await carmenBot.click(MCA_VERB, { confirmed: 'true' });
       const bot = as(alex, locale);
       const draft = await bot.click(PARTNER_VERBS.offerSubmit, values);
       const [invitation] = await invitations();

@@ -17,7 +17,9 @@ describe('partner: pending invitations and ending relationships', () => {
   it('lists pending invitations with age and days left; cancels one after confirmation', async () => {
     const bot = as(alex!);
     expect(await bot.say('invitations')).toContain('Adatum Cloud Partners has no pending invitation.');
+    await bot.say('request relationship');
     await bot.click(REQUEST_VERBS.submit, { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
+    await bot.say('cancel'); // the draft is not sent yet; the invitation stays pending
     const list = await bot.say('invitations');
     expect(list).toContain('Contoso Ltd · Reseller · no admin roles · created 22 Nov 2026 10:00 UTC');
     expect(list).toContain('0 days; 90 of 90 days left');
@@ -29,6 +31,22 @@ describe('partner: pending invitations and ending relationships', () => {
       'The invitation to Contoso Ltd is cancelled.',
     );
     expect((await store.get('invitations', invitation!.id))?.status).toBe('cancelled');
+    // The confirmation ended with the cancellation: clicking it again changes nothing.
+    expect((await bot.click(PARTNER_VERBS.cancel, { invitationId: invitation!.id })).text).toContain(
+      'This form is no longer active',
+    );
+  });
+
+  it('an invitation someone else cancelled meanwhile is no longer open', async () => {
+    const bot = as(alex!);
+    await bot.say('request relationship');
+    await bot.click(REQUEST_VERBS.submit, { customer: 'contoso.com', relationship: 'reseller', includeAdmin: 'false' });
+    await bot.say('cancel');
+    const [invitation] = await store.all('invitations');
+    await bot.click(PARTNER_VERBS.cancelConfirm, { invitationId: invitation!.id });
+    const sam_ = as(sam!);
+    await sam_.click(PARTNER_VERBS.cancelConfirm, { invitationId: invitation!.id });
+    expect((await sam_.click(PARTNER_VERBS.cancel, { invitationId: invitation!.id })).text).toContain('is cancelled');
     expect((await bot.click(PARTNER_VERBS.cancel, { invitationId: invitation!.id })).text).toContain('no longer open');
   });
 
@@ -62,17 +80,40 @@ describe('partner: pending invitations and ending relationships', () => {
 
   it('ends a relationship after confirmation; the customer is told', async () => {
     const bot = as(alex!);
+    await bot.say('end relationship');
+    const confirm = await bot.click(PARTNER_VERBS.endConfirm, {
+      ending: 'relationship',
+      relationshipId: 'rel-adatum-fabrikam',
+    });
+    expect(confirm.text).toContain('End the relationship with Fabrikam Inc?');
     const done = await bot.click(PARTNER_VERBS.end, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' });
     expect(done.text).toContain('Adatum Cloud Partners and Fabrikam Inc no longer have a partner relationship.');
     expect(await store.get('relationships', 'rel-adatum-fabrikam')).toMatchObject({ status: 'terminated' });
+    // The same confirmation again: its step ended, nothing happens twice.
     expect(
       (await bot.click(PARTNER_VERBS.end, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' })).text,
-    ).toContain('not active any more');
+    ).toContain(
+      "This form is no longer active\nNothing was changed: this card belongs to a step that ended or moved on. Type 'end relationship' to start again.",
+    );
+    expect(await bot.say('end relationship')).not.toContain('Fabrikam Inc');
     expect(
       (await store.all('notifications')).some(
         (n) => n.kind === 'relationship.relationship-ended' && n.aadObjectId === franz.aadObjectId,
       ),
     ).toBe(true);
+  });
+
+  it('in the middle of ending one: where am i names the step, and another workflow asks to leave it first', async () => {
+    const bot = as(alex!);
+    await bot.say('end relationship');
+    await bot.click(PARTNER_VERBS.endConfirm, { ending: 'relationship', relationshipId: 'rel-adatum-fabrikam' });
+    expect(await bot.say('where am i')).toContain('You are in ending a relationship, at the confirmation');
+    expect(await bot.say('remove global admin')).toContain('Leave ending a relationship?');
+    expect(await store.get('relationships', 'rel-adatum-fabrikam')).toMatchObject({ status: 'active' });
+  });
+
+  it('a sales agent cannot start ending a relationship', async () => {
+    expect(await as(sam!).say('end relationship')).toContain('This needs the role');
   });
 
   it.each([

@@ -44,6 +44,7 @@ describe('an approved enrolment leads somewhere', () => {
 
   async function enrolAndApprove(): Promise<void> {
     const applicant = as(lucia);
+    await applicant.say('enroll');
     expect((await applicant.click(ENROLL_VERB, FORM)).text).toContain('We sent a one-time code');
     const [note] = (await chat.store.all('notifications')).filter((n) => n.kind === 'enrollment.code');
     const code = /\b(\d{6})\b/.exec(visibleText(note?.payload))![1];
@@ -86,6 +87,7 @@ describe('an approved enrolment leads somewhere', () => {
     const [invitation] = (await chat.store.findBy('invitations', 'customer', DEMO_TENANTS.tailspin)).filter(
       (i) => i.kind === 'indirect-provider',
     );
+    await reseller.click(TWO_TIER_VERBS.open, { invitationId: invitation!.id });
     const done = await reseller.click(TWO_TIER_VERBS.authorize, { invitationId: invitation!.id, confirmed: 'true' });
     expect(done.text).toContain('Proseware Distribution is now your indirect provider');
 
@@ -106,6 +108,7 @@ describe('an approved enrolment leads somewhere', () => {
 
   it('a rejection reaches the primary contact with the reason, and the organisation stays a customer', async () => {
     const applicant = as(lucia);
+    await applicant.say('enroll');
     await applicant.click(ENROLL_VERB, FORM);
     const [note] = (await chat.store.all('notifications')).filter((n) => n.kind === 'enrollment.code');
     await applicant.say(`verify ${/\b(\d{6})\b/.exec(visibleText(note?.payload))![1]}`);
@@ -128,7 +131,9 @@ describe('an approved enrolment leads somewhere', () => {
     [{ ...FORM, countryRegion: 'US' }, 'The legal address is in US, but your organisation is registered in ES'],
     [{ ...FORM, mpnId: '123' }, 'partner network (MPN) id: 6 to 10 digits'],
   ])('the MPN id and its country are checked: %j', async (values, message) => {
-    const { text } = await as(lucia).click(ENROLL_VERB, values);
+    const applicant = as(lucia);
+    await applicant.say('enroll');
+    const { text } = await applicant.click(ENROLL_VERB, values);
     expect(text).toContain(message);
     expect(await chat.store.all('enrollments')).toEqual([]);
   });
@@ -136,13 +141,16 @@ describe('an approved enrolment leads somewhere', () => {
   it("another organisation's MPN id is refused", async () => {
     const adatum = await chat.store.get('organizations', DEMO_TENANTS.adatum);
     await chat.store.transaction((tx) => void tx.update('organizations', { ...adatum!, mpnId: FORM.mpnId }));
-    const { text } = await as(lucia).click(ENROLL_VERB, FORM);
+    const applicant = as(lucia);
+    await applicant.say('enroll');
+    const { text } = await applicant.click(ENROLL_VERB, FORM);
     expect(text).toContain('already belongs to another organisation');
     expect(await chat.store.all('enrollments')).toEqual([]);
   });
 
   it('an expired code does not block the application: applying again sends a new code', async () => {
     const applicant = as(lucia);
+    await applicant.say('enroll');
     await applicant.click(ENROLL_VERB, FORM);
     const [first] = await chat.store.all('enrollments');
     await chat.store.transaction(
@@ -152,7 +160,10 @@ describe('an approved enrolment leads somewhere', () => {
           verification: { ...first!.verification, expiresAt: new Date(NOW.getTime() - 1000).toISOString() },
         }),
     );
-    expect(await applicant.say('verify 123456')).toContain('Apply again to get a new code');
+    // The expired code takes the applicant back to the form, filled in, to apply again.
+    const back = await applicant.say('verify 123456');
+    expect(back).toContain('Apply again to get a new code');
+    expect(back).toContain('Tailspin Toys S.L.');
     expect((await applicant.click(ENROLL_VERB, FORM)).text).toContain('We sent a one-time code');
     const all = await chat.store.all('enrollments');
     expect(all).toHaveLength(1);

@@ -51,6 +51,7 @@ describe('enrolment as an indirect reseller', () => {
     [{ ...FORM, legalName: '' }, 'Enter the legal business name.'],
     [{ ...FORM, contactEmail: 'nobody@tailspintoys.es' }, 'must be a Partner Desk user of your organisation'],
   ])('refuses %j in the form and saves nothing', async (values, message) => {
+    await bot.say('enroll');
     const { text } = await bot.click(ENROLL_VERB, values);
     expect(text).toContain(message);
     expect(text).toContain('Enroll now');
@@ -86,6 +87,7 @@ describe('enrolment as an indirect reseller', () => {
       ] as const) {
         const person = new BotHarness(store, lucia, {}, locale);
         try {
+          await person.say('enroll');
           const { text } = await person.click(ENROLL_VERB, values);
           expect(text).toContain(translator(language).t(`refusal.enrollment-invalid-${field}`));
           expect(text).toContain(translator(language).t('enroll.submit'));
@@ -99,8 +101,10 @@ describe('enrolment as an indirect reseller', () => {
 
   it('a billing admin may not enrol the organisation', async () => {
     const billing = new BotHarness(store, bill);
+    const typed = await billing.say('enroll');
     const { text } = await billing.click(ENROLL_VERB, { ...FORM, contactEmail: 'bill@contoso.com' });
     billing.stop();
+    expect(typed).toContain('Global admin');
     expect(text).toContain('Global admin');
     expect(await store.all('enrollments')).toEqual([]);
   });
@@ -109,6 +113,7 @@ describe('enrolment as an indirect reseller', () => {
     expect(await bot.say('enroll')).toContain('Legal business name');
     const submitted = await bot.click(ENROLL_VERB, FORM);
     expect(submitted.text).toContain('We sent a one-time code to Lucía Martín in Teams');
+    expect(await bot.say('where am i')).toContain('at the one-time code (type verify and the code)');
     const code = await codeSentToLucia();
     expect(code).toMatch(/^\d{6}$/);
     const [stored] = await store.all('enrollments');
@@ -131,7 +136,11 @@ describe('enrolment as an indirect reseller', () => {
   });
 
   it('a second application while one is open is refused', async () => {
+    await bot.say('enroll');
     await bot.click(ENROLL_VERB, FORM);
+    // The same card again is no longer active; a new enrolment is refused by the open application.
+    expect((await bot.click(ENROLL_VERB, FORM)).text).toContain('This form is no longer active');
+    await bot.say('enroll');
     const { text } = await bot.click(ENROLL_VERB, FORM);
     expect(text).toContain('already has an application');
     expect(await store.all('enrollments')).toHaveLength(1);

@@ -90,6 +90,7 @@ describe('Invite new customers (two-tier): one invitation for the reseller and i
 
   it('a new customer by domain and email, with delegated admin for the reseller: one card, both accepted at once', async () => {
     const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, { providerTenantId });
     const draft = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
       providerTenantId,
       customerTenantId: 'new',
@@ -146,6 +147,7 @@ describe('Invite new customers (two-tier): one invitation for the reseller and i
 
   it('an own customer is invited for the provider; its admins get one card naming both, and the provider may order', async () => {
     const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, { providerTenantId });
     const draft = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
       providerTenantId,
       customerTenantId: DEMO_TENANTS.contoso,
@@ -171,6 +173,7 @@ describe('Invite new customers (two-tier): one invitation for the reseller and i
 
   it("all or nothing: when the reseller's partnership with the provider ended, accepting creates neither relationship", async () => {
     const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, { providerTenantId });
     const draft = await reseller.click(TWO_TIER_VERBS.inviteCustomer, {
       providerTenantId,
       customerTenantId: DEMO_TENANTS.contoso,
@@ -200,7 +203,9 @@ describe('Invite new customers (two-tier): one invitation for the reseller and i
     [{ customerTenantId: 'new', customerDomain: 'northwindtraders.us' }, 'Clouds are boundaries'],
     [{ customerTenantId: DEMO_TENANTS.contoso, includeAdmin: 'true' }, 'Choose at least one admin role'],
   ])('what cannot be invited is refused in the form, saving nothing: %j', async (values, message) => {
-    const { text } = await as(rita).click(TWO_TIER_VERBS.inviteCustomer, { providerTenantId, ...values });
+    const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.inviteCustomerForm, { providerTenantId });
+    const { text } = await reseller.click(TWO_TIER_VERBS.inviteCustomer, { providerTenantId, ...values });
     expect(text).toContain(message);
     expect(text).toContain('Invite new customers');
     expect((await chat.store.all('invitations')).filter((i) => i.kind === 'two-tier')).toEqual([]);

@@ -32,11 +32,15 @@ describe("the reseller controls its indirect provider's access to its tenant", (
 
   /** Proseware invites Woodgrove and Rita authorises it: the provider link, by its id. */
   async function authorised(): Promise<string> {
-    await as(paul).click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
+    const provider = as(paul);
+    await provider.click(TWO_TIER_VERBS.inviteResellerForm, {});
+    await provider.click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
     const [invitation] = (await chat.store.findBy('invitations', 'customer', DEMO_TENANTS.woodgrove)).filter(
       (i) => i.kind === 'indirect-provider',
     );
-    await as(rita).click(TWO_TIER_VERBS.authorize, { invitationId: invitation!.id, confirmed: 'true' });
+    const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.open, { invitationId: invitation!.id });
+    await reseller.click(TWO_TIER_VERBS.authorize, { invitationId: invitation!.id, confirmed: 'true' });
     const [link] = (await chat.store.findBy('relationships', 'customer', DEMO_TENANTS.woodgrove)).filter((r) =>
       r.types.includes('indirect-provider'),
     );
@@ -78,6 +82,7 @@ describe("the reseller controls its indirect provider's access to its tenant", (
     const told = (await chat.store.all('notifications')).filter((n) => n.kind === 'indirect-provider.access-removed');
     expect(told.map((n) => n.aadObjectId)).toContain(paul.aadObjectId);
     expect(visibleText(told[0]?.payload)).toContain('You remain its indirect provider');
+    await reseller.click(TWO_TIER_VERBS.removeAccessConfirm, { relationshipId: linkId });
     const again = await reseller.click(TWO_TIER_VERBS.removeAccess, { relationshipId: linkId });
     expect(again.text).toContain('no admin roles');
   });

@@ -42,6 +42,8 @@ describe('two-tier: indirect providers and resellers', () => {
     expect(form.text).toContain('Woodgrove IT (woodgroveit.com)');
     const sent = await provider.click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
     expect(sent.text).toContain('Invitation sent to Woodgrove IT');
+    const twice = await provider.click(TWO_TIER_VERBS.inviteReseller, { resellerTenantId: DEMO_TENANTS.woodgrove });
+    expect(twice.text).toContain('This form is no longer active');
     const [invitation] = (await store.findBy('invitations', 'customer', DEMO_TENANTS.woodgrove)).filter(
       (i) => i.kind === 'indirect-provider',
     );
@@ -65,7 +67,9 @@ describe('two-tier: indirect providers and resellers', () => {
     const done = await reseller.click(TWO_TIER_VERBS.authorize, { invitationId, confirmed: 'true' });
     expect(done.text).toContain('Proseware Distribution is now your indirect provider');
     expect(JSON.stringify(done.card)).not.toContain('Action.Execute');
-    const again = await reseller.click(TWO_TIER_VERBS.authorize, { invitationId, confirmed: 'true' });
+    const twice = await reseller.click(TWO_TIER_VERBS.authorize, { invitationId, confirmed: 'true' });
+    expect(twice.text).toContain('This form is no longer active');
+    const again = await reseller.click(TWO_TIER_VERBS.open, { invitationId });
     expect(again.text).toContain('already accepted by Rita Reseller');
 
     expect(await reseller.say('indirect providers')).toContain('Proseware Distribution');
@@ -88,7 +92,9 @@ describe('two-tier: indirect providers and resellers', () => {
 
   it('declining tells the provider and grants nothing', async () => {
     const invitationId = await providerInvitesWoodgrove();
-    const { text } = await as(rita).click(TWO_TIER_VERBS.decline, { invitationId });
+    const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.open, { invitationId });
+    const { text } = await reseller.click(TWO_TIER_VERBS.decline, { invitationId });
     expect(text).toContain('Indirect provider declined');
     expect(await store.findBy('relationships', 'customer', DEMO_TENANTS.woodgrove)).toEqual([]);
     expect((await store.all('notifications')).some((n) => n.kind === 'indirect-provider.declined')).toBe(true);
@@ -97,6 +103,7 @@ describe('two-tier: indirect providers and resellers', () => {
   it('the reseller sees the customers it shares with its provider', async () => {
     const invitationId = await providerInvitesWoodgrove();
     const reseller = as(rita);
+    await reseller.click(TWO_TIER_VERBS.open, { invitationId });
     await reseller.click(TWO_TIER_VERBS.authorize, { invitationId, confirmed: 'true' });
     const none = await reseller.click(TWO_TIER_VERBS.customers, { providerTenantId: DEMO_TENANTS.proseware });
     expect(none.text).toContain('do not share any customer yet');
