@@ -2,7 +2,6 @@ import type { CommandRegistration } from '../../command-handler.js';
 import type { CommandId } from '../../commands.js';
 import { openWorkflow } from '../../dialogs/open-workflow.js';
 import type { Permission } from '../../permissions.js';
-import { switchQuestionCard } from '../../workflow-switch.js';
 
 /** The helpdesk's lists and lookups: dialogs only to turn pages or choose among names, holding nothing typed. */
 export const READ_ONLY_WORKFLOWS: ReadonlySet<CommandId> = new Set<CommandId>([
@@ -16,21 +15,21 @@ export const READ_ONLY_WORKFLOWS: ReadonlySet<CommandId> = new Set<CommandId>([
 ]);
 
 /**
- * The command of a list or lookup. A list or lookup left open (page 2 of pending, a "did you mean" not answered)
- * holds nothing to lose, so another one replaces it without asking; typed in the middle of any other workflow,
- * it asks whether to leave that one, with the same question as every workflow's command.
+ * The command of a list or lookup. It holds nothing to lose, so it never asks to leave anything: a list or lookup
+ * left open (page 2 of pending, an unanswered "did you mean") is replaced by the new one, and any other workflow
+ * stays open beneath it, as a question asked beside it. That workflow waits at its step meanwhile; once the
+ * lookup ends (at once, when it has nothing to ask), its card works again.
  */
 export function readOnlyCommand(id: CommandId, permission: Permission, dialogId: string): CommandRegistration {
   return {
     id,
     permission,
-    handle: async ({ context, session, dc, args }) => {
+    handle: async ({ dc, args }) => {
       const open = openWorkflow(dc.stack);
-      if (open && !READ_ONLY_WORKFLOWS.has(open.workflow.command)) {
-        const text = (context.activity.text ?? '').trim();
-        return context.sendActivity({ attachments: [switchQuestionCard(session.tr, open, id, text)] });
+      if (open && READ_ONLY_WORKFLOWS.has(open.current.command)) {
+        if (READ_ONLY_WORKFLOWS.has(open.workflow.command)) await dc.cancelAllDialogs();
+        else await dc.endDialog();
       }
-      if (dc.activeDialog) await dc.cancelAllDialogs();
       return dc.beginDialog(dialogId, { args });
     },
   };

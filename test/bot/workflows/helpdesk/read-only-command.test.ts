@@ -1,19 +1,24 @@
-import { SWITCH_VERBS } from '../../../../src/bot/workflow-switch.js';
+import { STATUS_VERBS } from '../../../../src/bot/workflows/helpdesk/relationship-status.js';
+import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
+import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { LIST_PAGE_VERBS } from '../../../../src/cards/helpdesk-cards.js';
-import { pendingInvitation, worldWith } from '../../../services/helpdesk/helpdesk-fixtures.js';
+import { contactedBy, pendingInvitation, worldWith } from '../../../services/helpdesk/helpdesk-fixtures.js';
 import { useBotWorld } from '../../../support/bot-world.js';
 import { persona } from '../../../support/personas.js';
 import { NOW } from '../../../support/world.js';
-import { visibleText } from '../../../support/activities.js';
-import { buttons } from './harness.js';
 
 const hana = persona('hana'); // Adatum helpdesk agent
 const alex = persona('alex'); // Adatum admin agent
 
-/** Lists and lookups are dialogs that hold nothing typed: one replaces another without asking. */
+/** Lists and lookups are dialogs that hold nothing typed: they never ask to leave a workflow, nor are asked. */
 describe('the helpdesk commands typed while a workflow is open', () => {
   const world = useBotWorld(() =>
-    worldWith(NOW, { invitations: Array.from({ length: 12 }, (_, i) => pendingInvitation(NOW, i + 1, 80 - i * 5)) }),
+    worldWith(
+      NOW,
+      { invitations: Array.from({ length: 12 }, (_, i) => pendingInvitation(NOW, i + 1, 80 - i * 5)) },
+      // Contoso, Tailspin and Wingtip contacted Adatum: "toys" matches two organisations it deals with.
+      contactedBy(NOW, DEMO_TENANTS.adatum, DEMO_TENANTS.contoso, DEMO_TENANTS.tailspin, DEMO_TENANTS.wingtip),
+    ),
   );
   const workflowsOpen = async () => JSON.stringify(await world.store.all('state')).includes('partnerDeskWorkflow');
 
@@ -37,21 +42,35 @@ describe('the helpdesk commands typed while a workflow is open', () => {
     );
   });
 
-  it('in the middle of a request it asks whether to leave it, and answers once left', async () => {
+  it('in the middle of a request it answers beside it, and the request form still works', async () => {
     const bot = world.harness(alex);
     await bot.say('request relationship');
-    const asked = await bot.sayWithCards('status fabrikam');
-    expect(asked.text).toContain('Leave requesting a reseller relationship?');
-    expect(asked.text).not.toContain('Fabrikam Inc: relationship status');
-    const leave = buttons(asked.cards[0]).find((b) => b.verb === SWITCH_VERBS.leave)!;
-    const left = await bot.send({
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: leave.verb, data: leave.data } },
+    const answer = await bot.say('status fabrikam');
+    expect(answer).toContain('Fabrikam Inc: relationship status');
+    expect(answer).not.toContain('Leave');
+    const draft = await bot.click(REQUEST_VERBS.submit, {
+      customer: 'contoso.com',
+      relationship: 'reseller',
+      includeAdmin: 'false',
     });
-    // The question is answered in place; the status it was asked for follows as a message.
-    expect(visibleText(left)).toContain('You left requesting a reseller relationship');
-    expect(visibleText(left)).toContain('Fabrikam Inc: relationship status');
-    expect(await workflowsOpen()).toBe(false);
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(await world.store.all('invitations')).toHaveLength(13);
+  });
+
+  it('a lookup that must ask, in the middle of a request, asks; once answered the request form works again', async () => {
+    const bot = world.harness(alex);
+    await bot.say('request relationship');
+    expect(await bot.say('status toys')).toContain('Did you mean…?');
+    expect(await bot.say('where am i')).toContain('the choice of organisation');
+    expect((await bot.click(STATUS_VERBS.show, { customer: 'tailspintoys.es' })).text).toContain(
+      'Tailspin Toys: relationship status',
+    );
+    const draft = await bot.click(REQUEST_VERBS.submit, {
+      customer: 'contoso.com',
+      relationship: 'reseller',
+      includeAdmin: 'false',
+    });
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(await workflowsOpen()).toBe(true); // the request, at its draft
   });
 });
