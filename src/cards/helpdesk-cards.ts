@@ -1,7 +1,7 @@
 import type { AuditEvent } from '../domain/model.js';
 import { plural, type Translator } from '../i18n/i18n.js';
 import type { CanWeAnswer } from '../services/helpdesk/can-we.js';
-import type { ListRows, Page } from '../services/relationships/relationship-lists.js';
+import type { ListKind, ListRows, Page } from '../services/relationships/relationship-lists.js';
 import type { Timeline } from '../services/helpdesk/timeline.js';
 import { whoCanWords } from './who-can-words.js';
 import { relationshipLabel } from '../services/relationships/relationship-names.js';
@@ -18,11 +18,19 @@ import { sectionsCard } from './sections-card.js';
 import type { CardAction, Fact } from './templates.js';
 
 export const HELPDESK_VERBS = {
-  list: 'helpdesk.list',
   timeline: 'helpdesk.timeline',
+  timelineChoose: 'helpdesk.timeline.choose',
   exportCsv: 'helpdesk.export',
   canWe: 'helpdesk.can-we',
 } as const;
+
+/** Each list's Previous/Next: a verb of its own, so an old page of one list names that list to type again. */
+export const LIST_PAGE_VERBS: Record<ListKind, string> = {
+  pending: 'helpdesk.list.pending',
+  expiring: 'helpdesk.list.expiring',
+  'no-mca': 'helpdesk.list.no-mca',
+  'by-state': 'helpdesk.list.by-state',
+};
 
 /** The answer to "can we…": yes with the role and until when, or no with what to request. */
 export function canWeCard(answer: Exclude<CanWeAnswer, { kind: 'did-you-mean' }>, tr: Translator): CardAttachment {
@@ -90,8 +98,6 @@ export function canWeHelpCard(text: string, tr: Translator): CardAttachment {
 
 export interface ListView {
   rows: ListRows;
-  /** The state filter, carried by the page buttons. */
-  state?: string;
 }
 
 /** A list page: every item of this page, "6–10 of 12", and Previous/Next so nothing is cut silently. */
@@ -111,16 +117,14 @@ export function listCard({ rows }: ListView, tr: Translator): CardAttachment {
           page: page.page,
           pages: page.pages,
         });
-  const state = rows.kind === 'by-state' ? (rows.state ?? '') : '';
-  return sectionsCard(title, text, sections, pagerButtons(page, rows.kind, state, tr));
+  return sectionsCard(title, text, sections, pagerButtons(page, LIST_PAGE_VERBS[rows.kind], tr));
 }
 
-function pagerButtons(page: Page<unknown>, list: string, state: string, tr: Translator): CardAction[] {
+/** The list and its filter stay with the dialog step that shows the page; a button carries only its page. */
+function pagerButtons(page: Page<unknown>, verb: string, tr: Translator): CardAction[] {
   const actions: CardAction[] = [];
-  if (page.page > 1)
-    actions.push(button(tr.t('list.previous'), HELPDESK_VERBS.list, { list, page: page.page - 1, state }));
-  if (page.page < page.pages)
-    actions.push(button(tr.t('list.next'), HELPDESK_VERBS.list, { list, page: page.page + 1, state }));
+  if (page.page > 1) actions.push(button(tr.t('list.previous'), verb, { page: page.page - 1 }));
+  if (page.page < page.pages) actions.push(button(tr.t('list.next'), verb, { page: page.page + 1 }));
   return actions;
 }
 
@@ -180,12 +184,7 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
 }
 
 /** Newest first, with who did what; a page at a time, and a button for the CSV export. Never a link or token. */
-export function timelineCard(
-  timeline: Timeline,
-  page: Page<AuditEvent>,
-  query: string,
-  tr: Translator,
-): CardAttachment {
+export function timelineCard(timeline: Timeline, page: Page<AuditEvent>, tr: Translator): CardAttachment {
   const subject = timeline.subject;
   // A relationship's timeline is titled with its name, so two relationships with one customer are told apart.
   const name =
@@ -206,12 +205,11 @@ export function timelineCard(
           page: page.page,
           pages: page.pages,
         });
+  // What the timeline is of stays with the dialog step showing it: the buttons carry only the page.
   const actions: CardAction[] = [];
-  if (page.page > 1)
-    actions.push(button(tr.t('list.previous'), HELPDESK_VERBS.timeline, { query, page: page.page - 1 }));
-  if (page.page < page.pages)
-    actions.push(button(tr.t('list.next'), HELPDESK_VERBS.timeline, { query, page: page.page + 1 }));
-  if (page.total > 0) actions.push(button(tr.t('timeline.export'), HELPDESK_VERBS.exportCsv, { query }));
+  if (page.page > 1) actions.push(button(tr.t('list.previous'), HELPDESK_VERBS.timeline, { page: page.page - 1 }));
+  if (page.page < page.pages) actions.push(button(tr.t('list.next'), HELPDESK_VERBS.timeline, { page: page.page + 1 }));
+  if (page.total > 0) actions.push(button(tr.t('timeline.export'), HELPDESK_VERBS.exportCsv, {}));
   return sectionsCard(
     tr.t('timeline.title', { org: name }),
     text,

@@ -160,7 +160,10 @@ describe('the forms that invite a customer', () => {
 
   it('gives the choice sets of every card instance ids of their own (Users → Change roles)', async () => {
     const bot = chat.harness(grace);
+    await bot.say('users');
     const pick = await bot.click(USER_VERBS.pick, { mode: 'roles' });
+    // Back to the list and Change roles again: a second picker, with inputs of its own.
+    await bot.click(USER_VERBS.back);
     const again = await bot.click(USER_VERBS.pick, { mode: 'roles' });
     const [userList] = elements(pick.card, 'Input.ChoiceSet');
     const [userListAgain] = elements(again.card, 'Input.ChoiceSet');

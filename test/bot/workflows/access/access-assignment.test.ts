@@ -84,7 +84,10 @@ describe('access assignments: groups hold a relationship’s roles', () => {
   });
 
   it('the customer removing the roles removes them too', async () => {
-    await as(franz!).click(STATUS_VERBS.removeRoles, { relationshipId: REL });
+    const customer = as(franz!);
+    await customer.say('remove roles');
+    await customer.click(STATUS_VERBS.removeRolesConfirm, { relationshipId: REL });
+    await customer.click(STATUS_VERBS.removeRoles, { relationshipId: REL });
     expect((await assignments()).map((a) => a.status)).toEqual(['deleted']);
   });
 

@@ -1,7 +1,7 @@
 import restify from 'restify';
 import { downloadRouteFor } from '../../../../src/bot/download-route.js';
 import { MemoryLogger } from '../../../../src/logging/logger.js';
-import { HELPDESK_VERBS } from '../../../../src/cards/helpdesk-cards.js';
+import { LIST_PAGE_VERBS } from '../../../../src/cards/helpdesk-cards.js';
 import { AUTO_EXTEND_VERB } from '../../../../src/services/relationships/expiry-guardian.js';
 import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import type { Store } from '../../../../src/store/store.js';
@@ -88,7 +88,8 @@ describe('helpdesk', () => {
       const { text, cards } = await bot.sayWithCards('can we reset a password for expiring customer');
       expect(text).toContain('Did you mean…?');
       const choice = buttons(cards[0]).find((b) => b.title.startsWith('Expiring Customer 2'))!;
-      expect(choice.data).toEqual({ task: 'reset-password', customer: 'expiring-2.example' });
+      // The task stays with the question asked; the button names only the customer, and its step's ticket.
+      expect(choice.data).toEqual({ customer: 'expiring-2.example', formTicket: expect.any(String) });
       expect((await bot.click(choice.verb, choice.data)).text).toContain('Yes, for Expiring Customer 2');
     });
 
@@ -141,7 +142,9 @@ describe('helpdesk', () => {
     });
 
     it('a page past the end shows the last page', async () => {
-      const { text } = await as(hana!).click(HELPDESK_VERBS.list, { list: 'pending', page: 99, state: '' });
+      const bot = as(hana!);
+      await bot.say('pending');
+      const { text } = await bot.click(LIST_PAGE_VERBS.pending, { page: 99 });
       expect(text).toContain('Showing 11–12 of 12 (page 3 of 3).');
     });
 

@@ -3,11 +3,23 @@ import { DEMO_TENANTS } from '../../../../src/store/demo-world.js';
 import { USER_VERBS } from '../../../../src/bot/workflows/people/user-management.js';
 import type { Store } from '../../../../src/store/store.js';
 import type { Person } from '../../../support/activities.js';
+import type { BotHarness } from '../../../support/bot-harness.js';
 import { persona } from '../../../support/personas.js';
 
 const grace = persona('grace'); // Adatum global admin (the only one)
 const umar = persona('umar'); // Adatum user management admin
 const sam = persona('sam'); // Adatum sales agent
+/** What a person does to reach each page of "users": type it, then the list's buttons. */
+async function addForm(bot: BotHarness) {
+  await bot.say('users');
+  return bot.click(USER_VERBS.addForm);
+}
+async function pageFor(bot: BotHarness, mode: 'roles' | 'remove', userId: string) {
+  await bot.say('users');
+  await bot.click(USER_VERBS.pick, { mode });
+  return bot.click(USER_VERBS.next, { mode, userId });
+}
+
 const NEW = {
   name: 'Nina New',
   email: 'nina@adatum.com',
@@ -33,7 +45,7 @@ describe('partner user management', () => {
 
   it('a user management admin adds a user, who can then act with their role', async () => {
     const bot = as(umar);
-    const form = await bot.click(USER_VERBS.addForm, {});
+    const form = await addForm(bot);
     expect(form.text).toContain('Microsoft Entra object id');
     const added = await bot.click(USER_VERBS.add, NEW);
     expect(added.text).toContain('Nina New was added with the roles: Sales agent.');
@@ -45,6 +57,16 @@ describe('partner user management', () => {
     expect(events[0]?.actor?.name).toBe('Umar Users');
   });
 
+  it("the added notice's button opens the list again, a new run of users whose buttons work", async () => {
+    const bot = as(grace);
+    await addForm(bot);
+    await bot.click(USER_VERBS.add, NEW);
+    const list = await bot.click(USER_VERBS.list);
+    expect(list.text).toContain('Users of Adatum Cloud Partners');
+    expect(list.text).toContain('nina@adatum.com · Sales agent');
+    expect((await bot.click(USER_VERBS.addForm)).text).toContain('Microsoft Entra object id');
+  });
+
   it.each([
     [{ ...NEW, email: 'not-an-email' }, 'Enter a valid email address'],
     [{ ...NEW, name: 'X' }, "Enter the user's full name"],
@@ -52,7 +74,9 @@ describe('partner user management', () => {
     [{ ...NEW, email: 'sam.sales@adatum.com' }, 'sam.sales@adatum.com is already used by another user'],
   ])('refuses %j in the form, saving nothing', async (values, message) => {
     const before = await adatumUsers();
-    const { text } = await as(grace).click(USER_VERBS.add, values);
+    const bot = as(grace);
+    await addForm(bot);
+    const { text } = await bot.click(USER_VERBS.add, values);
     expect(text).toContain(message);
     expect(text).toContain('Add a user'); // still the form, with what was typed
     expect(await adatumUsers()).toBe(before);
@@ -68,7 +92,7 @@ describe('partner user management', () => {
 
   it('changes roles, effective on the next action', async () => {
     const bot = as(grace);
-    const form = await bot.click(USER_VERBS.next, { mode: 'roles', userId: sam.id });
+    const form = await pageFor(bot, 'roles', sam.id);
     expect(form.text).toContain('Change the roles of Sam Sales');
     const changed = await bot.click(USER_VERBS.changeRoles, { userId: sam.id, agent: 'helpdesk-agent', admin: 'none' });
     expect(changed.text).toContain('Sam Sales now has the roles: Helpdesk agent');
@@ -77,8 +101,10 @@ describe('partner user management', () => {
 
   it('the last global admin can be neither demoted nor removed', async () => {
     const bot = as(grace);
+    await pageFor(bot, 'roles', grace.id);
     const demoted = await bot.click(USER_VERBS.changeRoles, { userId: grace.id, agent: 'admin-agent', admin: 'none' });
     expect(demoted.text).toContain('You cannot change your own roles');
+    await pageFor(bot, 'remove', grace.id);
     const removed = await bot.click(USER_VERBS.remove, { userId: grace.id });
     expect(removed.text).toContain('Grace Global is the last global admin');
     expect((await store.get('users', grace.id))?.roles).toMatchObject({ admin: 'global-admin' });
@@ -99,16 +125,20 @@ describe('partner user management', () => {
     ['(a global admin) changes their own roles', grace, grace, { agent: 'none', admin: 'global-admin' }, 'own roles'],
   ])('a user who %s is refused, and nothing changes', async (_name, actor, target, roles, message) => {
     const before = await store.get('users', target.id);
-    const { text } = await as(actor).click(USER_VERBS.changeRoles, { userId: target.id, ...roles });
+    const bot = as(actor);
+    await pageFor(bot, 'roles', target.id);
+    const { text } = await bot.click(USER_VERBS.changeRoles, { userId: target.id, ...roles });
     expect(text).toContain(message);
     expect(await store.get('users', target.id)).toEqual(before);
   });
 
   it('a user management admin may neither remove a global admin nor add one', async () => {
     const bot = as(umar);
+    await pageFor(bot, 'remove', grace.id);
     expect((await bot.click(USER_VERBS.remove, { userId: grace.id })).text).toContain('Only a global admin');
     expect(await store.get('users', grace.id)).toBeDefined();
     const before = await adatumUsers();
+    await addForm(bot);
     const added = await bot.click(USER_VERBS.add, { ...NEW, admin: 'global-admin' });
     expect(added.text).toContain('Only a global admin');
     expect(added.text).toContain('Add a user');
@@ -116,7 +146,9 @@ describe('partner user management', () => {
   });
 
   it('a global admin grants global admin to a colleague', async () => {
-    const { text } = await as(grace).click(USER_VERBS.changeRoles, {
+    const bot = as(grace);
+    await pageFor(bot, 'roles', umar.id);
+    const { text } = await bot.click(USER_VERBS.changeRoles, {
       userId: umar.id,
       agent: 'none',
       admin: 'global-admin',
@@ -126,7 +158,9 @@ describe('partner user management', () => {
   });
 
   it('an email used in another organisation may be used here: addresses are unique per tenant, as in Entra', async () => {
-    const { text } = await as(grace).click(USER_VERBS.add, { ...NEW, email: 'carmen@contoso.com' });
+    const bot = as(grace);
+    await addForm(bot);
+    const { text } = await bot.click(USER_VERBS.add, { ...NEW, email: 'carmen@contoso.com' });
     expect(text).not.toContain('already used');
     expect(text).toContain('Nina New was added');
     expect((await store.findBy('users', 'email', 'carmen@contoso.com')).map((u) => u.tenantId).sort()).toEqual(
@@ -158,7 +192,9 @@ describe('partner user management', () => {
         ['es-ES', 1],
       ] as const) {
         const before = await adatumUsers();
-        const { text } = await chat.harness(grace, {}, locale).click(USER_VERBS.add, values);
+        const bot = chat.harness(grace, {}, locale);
+        await addForm(bot);
+        const { text } = await bot.click(USER_VERBS.add, values);
         expect(text).toContain(MESSAGES[field]![n]);
         expect(text).toContain((values as Record<string, string>).name ?? '');
         expect(await adatumUsers()).toBe(before);
@@ -168,7 +204,7 @@ describe('partner user management', () => {
 
   it('removes a user after confirmation', async () => {
     const bot = as(grace);
-    const confirm = await bot.click(USER_VERBS.next, { mode: 'remove', userId: sam.id });
+    const confirm = await pageFor(bot, 'remove', sam.id);
     expect(confirm.text).toContain('Remove Sam Sales?');
     expect((await bot.click(USER_VERBS.remove, { userId: sam.id })).text).toContain(
       'Sam Sales was removed from Adatum Cloud Partners.',
@@ -179,8 +215,15 @@ describe('partner user management', () => {
 
   it('cannot touch a user of another organisation', async () => {
     const carmen = persona('carmen');
-    const { text } = await as(grace).click(USER_VERBS.remove, { userId: carmen.id });
+    const bot = as(grace);
+    // Chosen at the picker, or forged into the confirmation of a colleague: refused before anything runs.
+    expect((await pageFor(bot, 'remove', carmen.id)).text).toContain(
+      "I cannot find that, or it is not your organisation's",
+    );
+    await pageFor(bot, 'remove', sam.id);
+    const { text } = await bot.click(USER_VERBS.remove, { userId: carmen.id });
     expect(text).toContain("I cannot find that, or it is not your organisation's");
     expect(await store.get('users', carmen.id)).toBeDefined();
+    expect(await store.get('users', sam.id)).toBeDefined();
   });
 });
