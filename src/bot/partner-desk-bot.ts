@@ -142,7 +142,11 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     const command = routeCommand(text, this.available);
     // Anything that is not a command (and help or cancel) is for the step that waits; other commands run
     // beside the open workflow, and one that starts another workflow first asks whether to leave this one.
-    if (dc.activeDialog && (!command || command.id === 'help' || command.id === 'cancel')) {
+    // A list or lookup left open waits for no typing: text is read as a new message.
+    const forStep = !command
+      ? openWorkflow(dc.stack)?.workflow.readOnly !== true
+      : ['help', 'cancel'].includes(command.id);
+    if (dc.activeDialog && forStep) {
       await dc.continueDialog();
       return;
     }
@@ -171,7 +175,7 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const dc = await this.stack.open(context);
     const open = openWorkflow(dc.stack);
-    if (registration.startsWorkflow && open && open.workflow.command !== command.id) {
+    if (registration.startsWorkflow && open && !open.workflow.readOnly && open.workflow.command !== command.id) {
       return void (await context.sendActivity({
         attachments: [switchQuestionCard(session.tr, open, command.id, text)],
       }));

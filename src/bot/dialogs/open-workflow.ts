@@ -8,6 +8,8 @@ export interface WorkflowMark {
   title: string;
   command: CommandId;
   startedAt: string;
+  /** A list or lookup (WorkflowDefinition.readOnly). */
+  readOnly?: boolean;
 }
 
 export const WORKFLOW_MARK = 'partnerDeskWorkflow';
@@ -52,4 +54,15 @@ export function openWorkflow(stack: DialogInstance[]): OpenWorkflow | undefined 
   };
   visit(stack);
   return found;
+}
+
+/**
+ * The card step each workflow of the conversation's stack waits at, by its place on the stack: a workflow begun
+ * on top of another (a lookup beside a request) leaves the one beneath waiting at its own step.
+ */
+export function waitingSteps(stack: DialogInstance[]): { depth: number; prompt: CardPromptState }[] {
+  return stack.flatMap((instance, depth) => {
+    const prompt = openWorkflow([instance])?.prompt;
+    return prompt ? [{ depth, prompt }] : [];
+  });
 }

@@ -27,6 +27,11 @@ export interface WorkflowDefinition {
   command: CommandId;
   /** Every button its card steps wait for (each also registered with the dispatcher). */
   verbs?: StepVerb[];
+  /**
+   * A list or lookup: it only turns pages or chooses among names, holding nothing typed, so another command
+   * replaces it without asking to leave.
+   */
+  readOnly?: boolean;
 }
 
 /**
@@ -49,6 +54,7 @@ export abstract class WorkflowDialog extends ComponentDialog {
       title: this.definition.title,
       command: this.definition.command,
       startedAt: new Date().toISOString(),
+      ...(this.definition.readOnly ? { readOnly: true } : {}),
     };
     outerDc.activeDialog!.state[WORKFLOW_MARK] = mark;
     return super.beginDialog(outerDc, options);

@@ -8,7 +8,7 @@ import type { Session } from '../session.js';
 import { turnLog } from '../turn-log.js';
 import { isSubmissionOf } from './card-prompt.js';
 import { cardReplyOf } from './card-reply.js';
-import { openWorkflow } from './open-workflow.js';
+import { waitingSteps } from './open-workflow.js';
 import { staleFormCard } from './stale-form-card.js';
 import type { StepVerb } from './step-verb.js';
 
@@ -43,13 +43,16 @@ export class WorkflowStack {
   /** A step's button: continues the step waiting for that very card, or says the form is no longer active. */
   async continueFromCard(context: TurnContext, session: Session, verb: StepVerb): Promise<CardAttachment> {
     const dc = await this.open(context);
-    const prompt = openWorkflow(dc.stack)?.prompt;
     const action = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action;
     const data = inputValues((action?.data ?? {}) as Record<string, unknown>);
-    if (!prompt || !isSubmissionOf(prompt, verb.verb, data)) {
-      turnLog(context, this.logger).info('stale card', { verb: verb.verb, open: Boolean(prompt) });
+    const waiting = waitingSteps(dc.stack);
+    const answered = waiting.find(({ prompt }) => isSubmissionOf(prompt, verb.verb, data));
+    if (!answered) {
+      turnLog(context, this.logger).info('stale card', { verb: verb.verb, open: waiting.length > 0 });
       return staleFormCard(session.tr, verb.workflow);
     }
+    // The person went back to a workflow beneath: what was begun on top of it (a lookup) is left.
+    while (dc.stack.length > answered.depth + 1) await dc.endDialog();
     await dc.continueDialog();
     const reply = cardReplyOf(context);
     if (reply) return reply;

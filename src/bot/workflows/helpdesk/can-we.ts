@@ -37,7 +37,10 @@ export class CanWeDialog extends WorkflowDialog {
   private readonly service: CanWeService;
 
   constructor(deps: WorkflowDeps) {
-    super({ id: CAN_WE_DIALOG, title: 'workflow.can-we.title', command: 'can-we', verbs: [CHOOSE] }, deps.available);
+    super(
+      { id: CAN_WE_DIALOG, title: 'workflow.can-we.title', command: 'can-we', verbs: [CHOOSE], readOnly: true },
+      deps.available,
+    );
     this.service = new CanWeService(deps.store, deps.clock);
     this.addDialog(new WaterfallDialog(`${CAN_WE_DIALOG}.steps`, [this.answer.bind(this), this.chosen.bind(this)]));
     this.initialDialogId = `${CAN_WE_DIALOG}.steps`;

@@ -81,6 +81,7 @@ export class ListDialog extends WorkflowDialog {
         title: `workflow.list.${kind}.title`,
         command: LIST_COMMANDS[kind],
         verbs: [PAGES[kind]],
+        readOnly: true,
       },
       deps.available,
     );

@@ -3,17 +3,6 @@ import type { CommandId } from '../../commands.js';
 import { openWorkflow } from '../../dialogs/open-workflow.js';
 import type { Permission } from '../../permissions.js';
 
-/** The helpdesk's lists and lookups: dialogs only to turn pages or choose among names, holding nothing typed. */
-export const READ_ONLY_WORKFLOWS: ReadonlySet<CommandId> = new Set<CommandId>([
-  'pending',
-  'expiring',
-  'no-mca',
-  'relationships',
-  'status',
-  'can-we',
-  'timeline',
-]);
-
 /**
  * The command of a list or lookup. It holds nothing to lose, so it never asks to leave anything: a list or lookup
  * left open (page 2 of pending, an unanswered "did you mean") is replaced by the new one, and any other workflow
@@ -26,8 +15,8 @@ export function readOnlyCommand(id: CommandId, permission: Permission, dialogId:
     permission,
     handle: async ({ dc, args }) => {
       const open = openWorkflow(dc.stack);
-      if (open && READ_ONLY_WORKFLOWS.has(open.current.command)) {
-        if (READ_ONLY_WORKFLOWS.has(open.workflow.command)) await dc.cancelAllDialogs();
+      if (open?.current.readOnly) {
+        if (open.workflow.readOnly) await dc.cancelAllDialogs();
         else await dc.endDialog();
       }
       return dc.beginDialog(dialogId, { args });

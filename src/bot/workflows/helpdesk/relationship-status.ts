@@ -34,7 +34,10 @@ export class StatusDialog extends WorkflowDialog {
   private readonly statuses: RelationshipStatusService;
 
   constructor(private readonly deps: WorkflowDeps) {
-    super({ id: STATUS_DIALOG, title: 'workflow.status.title', command: 'status', verbs: [CHOOSE] }, deps.available);
+    super(
+      { id: STATUS_DIALOG, title: 'workflow.status.title', command: 'status', verbs: [CHOOSE], readOnly: true },
+      deps.available,
+    );
     this.statuses = new RelationshipStatusService(deps.store);
     this.addDialog(new WaterfallDialog(`${STATUS_DIALOG}.steps`, [this.answer.bind(this), this.chosen.bind(this)]));
     this.initialDialogId = `${STATUS_DIALOG}.steps`;

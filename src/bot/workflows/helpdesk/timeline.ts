@@ -73,7 +73,13 @@ export class TimelineDialog extends WorkflowDialog {
     private readonly downloads: DownloadTokens,
   ) {
     super(
-      { id: TIMELINE_DIALOG, title: 'workflow.timeline.title', command: 'timeline', verbs: [CHOOSE, PAGE, EXPORT] },
+      {
+        id: TIMELINE_DIALOG,
+        title: 'workflow.timeline.title',
+        command: 'timeline',
+        verbs: [CHOOSE, PAGE, EXPORT],
+        readOnly: true,
+      },
       deps.available,
     );
     this.timelines = new TimelineService(deps.store);

@@ -73,4 +73,32 @@ describe('the helpdesk commands typed while a workflow is open', () => {
     expect(draft.text).toContain('Invitation for Contoso Ltd');
     expect(await workflowsOpen()).toBe(true); // the request, at its draft
   });
+
+  it('the request form beneath an unanswered "did you mean" still works: the lookup is left', async () => {
+    const bot = world.harness(alex);
+    await bot.say('request relationship');
+    expect(await bot.say('status toys')).toContain('Did you mean…?');
+    const draft = await bot.click(REQUEST_VERBS.submit, {
+      customer: 'contoso.com',
+      relationship: 'reseller',
+      includeAdmin: 'false',
+    });
+    expect(draft.text).toContain('Invitation for Contoso Ltd');
+    expect(await bot.say('where am i')).toContain('at the draft email');
+    // The question it left is over.
+    expect((await bot.click(STATUS_VERBS.show, { customer: 'tailspintoys.es' })).text).toContain(
+      'This form is no longer active',
+    );
+  });
+
+  it('with a list open, another workflow starts without asking, and text is read as a message', async () => {
+    const bot = world.harness(alex);
+    await bot.say('pending');
+    await bot.click(LIST_PAGE_VERBS.pending, { page: 2 });
+    expect(await bot.say('hello there')).toContain('I did not understand');
+    const form = await bot.say('request relationship');
+    expect(form).toContain('Request a reseller relationship');
+    expect(form).not.toContain('Leave listing');
+    expect(await bot.say('where am i')).toContain('at the request form');
+  });
 });
