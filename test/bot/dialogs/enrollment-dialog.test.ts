@@ -6,21 +6,10 @@ import { WorkflowDialogClient } from '../../support/dialog-client.js';
 import { expectSeen, play, type Turn } from '../../support/dialog-turns.js';
 import { persona } from '../../support/personas.js';
 import { NOW } from '../../support/world.js';
+import { TAILSPIN_APPLICATION } from '../../support/enrollment-application.js';
 
 const lucia = persona('lucia'); // Tailspin Toys global admin, its own primary contact
-const FORM = {
-  legalName: 'Tailspin Toys S.L.',
-  street: 'Calle Mayor 1',
-  city: 'Madrid',
-  postalCode: '28013',
-  countryRegion: 'es',
-  contactName: 'Lucía Martín',
-  contactEmail: 'lucia@tailspintoys.es',
-  contactPhone: '+34 600 000 000',
-  supportEmail: 'soporte@tailspintoys.es',
-  supportPhone: '+34 900 000 000',
-  mpnId: '5550001',
-};
+const FORM = TAILSPIN_APPLICATION;
 
 /** EnrollmentDialog alone (DialogTestClient): the application form, then the code typed with verify. */
 describe('EnrollmentDialog (DialogTestClient)', () => {

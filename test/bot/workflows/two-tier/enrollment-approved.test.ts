@@ -7,23 +7,12 @@ import { TWO_TIER_VERBS } from '../../../../src/bot/workflows/two-tier/two-tier.
 import { REQUEST_VERBS } from '../../../../src/cards/request-card.js';
 import { runAdmin } from '../../../../src/tools/admin.js';
 import { persona } from '../../../support/personas.js';
+import { TAILSPIN_APPLICATION } from '../../../support/enrollment-application.js';
 
 const lucia = persona('lucia'); // Tailspin Toys (Spain) global admin, on the customer side until approved
 const paul = persona('paul'); // Proseware (indirect provider)
 const pablo = { tenantId: DEMO_TENANTS.tailspin, aadObjectId: 'e1e1e1e1-0000-4000-8000-0000000000b1' };
-const FORM = {
-  legalName: 'Tailspin Toys S.L.',
-  street: 'Calle Mayor 1',
-  city: 'Madrid',
-  postalCode: '28013',
-  countryRegion: 'es',
-  contactName: 'Lucía Martín',
-  contactEmail: 'lucia@tailspintoys.es',
-  contactPhone: '+34 600 000 000',
-  supportEmail: 'soporte@tailspintoys.es',
-  supportPhone: '+34 900 000 000',
-  mpnId: '5550001',
-};
+const FORM = TAILSPIN_APPLICATION;
 
 describe('an approved enrolment leads somewhere', () => {
   const chat = useBotWorld(() => {

@@ -7,22 +7,11 @@ import { runAdmin, UsageError } from '../../../../src/tools/admin.js';
 import type { Store } from '../../../../src/store/store.js';
 import { translator } from '../../../../src/i18n/i18n.js';
 import { persona } from '../../../support/personas.js';
+import { TAILSPIN_APPLICATION } from '../../../support/enrollment-application.js';
 
 const lucia = persona('lucia'); // Tailspin Toys global admin
 const bill = persona('bill'); // Contoso billing admin
-const FORM = {
-  legalName: 'Tailspin Toys S.L.',
-  street: 'Calle Mayor 1',
-  city: 'Madrid',
-  postalCode: '28013',
-  countryRegion: 'es',
-  contactName: 'Lucía Martín',
-  contactEmail: 'lucia@tailspintoys.es',
-  contactPhone: '+34 600 000 000',
-  supportEmail: 'soporte@tailspintoys.es',
-  supportPhone: '+34 900 000 000',
-  mpnId: '5550001',
-};
+const FORM = TAILSPIN_APPLICATION;
 
 describe('enrolment as an indirect reseller', () => {
   let store: Store;
