@@ -3,7 +3,17 @@
 // `--store postgres` runs the same on a throwaway PostgreSQL server it starts itself; `--instances N` runs
 // N bot processes on that one database, requests spread over them.
 // Prints tables and writes bench/results.json. Timings are reported against targets, never asserted.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -13,6 +23,7 @@ import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { generate, startChild, stopChild, type Child } from './children.js';
+import { HEAP, heapReport, printHeapReport, type HeapReport } from './heap-report.js';
 import { soak } from './soak.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
@@ -22,8 +33,10 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
       'npm run bench [-- --store embedded|postgres] [--instances N]',
       '  --store      embedded (default) or postgres: a throwaway PostgreSQL started from the installed binaries',
       '  --instances  N bot processes on the one database, requests spread round-robin (postgres only; default 1)',
+      '  --heap       after the load at each size: memory figures and a heap snapshot of the bot and the echo bot',
       '  BENCH_SIZES  relationships per generated store, comma-separated (default 1000,10000,100000)',
       '  BENCH_NODE_FLAGS  extra node flags for the bot processes',
+      '  BENCH_STORE_CACHE  a directory keeping generated embedded stores per size (copied for each run)',
       'Writes bench/results.json (embedded) or bench/results-postgres-<N>.json.',
     ].join('\n'),
   );
@@ -85,6 +98,24 @@ const directoryBytes = (dir: string, except: string) =>
     .filter((name) => name !== except)
     .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
 
+/**
+ * The world of one size into `dir`. Generating 100,000 relationships takes minutes, so with BENCH_STORE_CACHE
+ * (embedded store only) it is generated once per size and day (its dates are relative to the day it was made)
+ * and copied: a run changes its store, the cached copy stays as generated.
+ */
+async function generateOrCopy(size: number, dir: string, databaseUrl?: string): Promise<void> {
+  const cacheRoot = process.env.BENCH_STORE_CACHE;
+  if (!cacheRoot || databaseUrl)
+    return generate(size, SPARES, join(dir, 'store.json'), join(dir, 'meta.json'), databaseUrl);
+  const cached = join(cacheRoot, `${size}-${SPARES}-${new Date().toISOString().slice(0, 10)}`);
+  if (!existsSync(join(cached, 'meta.json'))) {
+    rmSync(cached, { recursive: true, force: true });
+    mkdirSync(cached, { recursive: true });
+    await generate(size, SPARES, join(cached, 'store.json'), join(cached, 'meta.json'));
+  }
+  cpSync(cached, dir, { recursive: true });
+}
+
 /** One scenario against one server: the units of a run are counted out so consuming scenarios never reuse an item. */
 class ScenarioRun {
   private consumed = 0;
@@ -116,6 +147,7 @@ class ScenarioRun {
 const sink = await startConnectorSink();
 const loadRows: LoadRow[] = [];
 const storeRows: StoreRow[] = [];
+const heapRows: { size: number; bot: HeapReport; floor: HeapReport }[] = [];
 const began = Date.now();
 // Timings on a machine that is already busy say more about the other work than about the bot.
 const [load1] = loadavg();
@@ -136,7 +168,7 @@ try {
       const file = join(dir, 'store.json');
       const metaFile = join(dir, 'meta.json');
       const databaseUrl = server ? await createDatabase(server.url, `bench_${size}`) : undefined;
-      await generate(size, SPARES, file, metaFile, databaseUrl);
+      await generateOrCopy(size, dir, databaseUrl);
       const storeMB = () =>
         databaseUrl ? databaseMB(databaseUrl) : Promise.resolve(directoryBytes(dir, 'meta.json') / 1024 / 1024);
       const generatedMB = await storeMB();
@@ -184,9 +216,13 @@ try {
         }
       }
       const floorRssMB = (await floor.ask({ cmd: 'rss' })).rssMB as number;
+      const floorHeap = HEAP ? await heapReport(floor, `${size}-floor`) : undefined;
       await stopChild(floor);
       const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
+      const botHeap = HEAP ? await heapReport(bot, `${size}-bot`) : undefined;
       for (const b of bots) await stopChild(b);
+      if (botHeap && floorHeap)
+        heapRows.push({ size, bot: printHeapReport(botHeap), floor: printHeapReport(floorHeap) });
       storeRows.push({
         size,
         records: Object.values(meta.counts).reduce((a, b) => a + b, 0),
@@ -239,5 +275,5 @@ console.log(
 );
 writeFileSync(
   join(PROJECT_ROOT, 'bench', STORE === 'embedded' ? 'results.json' : `results-${STORE}-${INSTANCES}.json`),
-  `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: (Date.now() - began) / 1000, load: loadRows, store: storeRows, targets }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, seconds: (Date.now() - began) / 1000, load: loadRows, store: storeRows, targets, ...(HEAP ? { heap: heapRows } : {}) }, null, 2)}\n`,
 );

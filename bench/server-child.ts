@@ -2,7 +2,8 @@
 // `bot <store file>` runs Partner Desk in local mode on the embedded store, `bot <postgres://…>` on that
 // PostgreSQL database; `floor` runs the echo bot. Talks to the parent over IPC.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { writeHeapSnapshot } from 'node:v8';
+import { readFileSync } from 'node:fs';
+import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
 import { ExpiryGuardian } from '../src/services/relationships/expiry-guardian.js';
 import { Notifier } from '../src/services/outbox/notifications.js';
 import { createApp } from '../src/app.js';
@@ -18,6 +19,24 @@ const quiet = process.env.BENCH_DEBUG ? createLogger('debug') : silentLogger;
 const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);
+/** The kernel's view of this process (Linux): resident anonymous pages (heap, malloc) against file-backed ones. */
+function kernelMemory(): Record<string, number> {
+  try {
+    const status = readFileSync('/proc/self/status', 'utf8');
+    return Object.fromEntries(
+      [...status.matchAll(/^(VmRSS|RssAnon|RssFile|RssShmem):\s+(\d+) kB$/gm)].map((m) => [m[1]!, Number(m[2])]),
+    );
+  } catch {
+    return {}; // not Linux: memoryUsage and the heap spaces still say most of it
+  }
+}
+/** `memory`: usage, heap spaces and kernel figures; `heap-snapshot`: a snapshot written to the given file. */
+function answerMemory(message: { cmd: string; file?: string; gc?: boolean }): void {
+  if (message.cmd === 'memory' && message.gc) (globalThis as { gc?: () => void }).gc?.();
+  if (message.cmd === 'memory')
+    send({ usage: process.memoryUsage(), spaces: getHeapSpaceStatistics(), kernel: kernelMemory() });
+  if (message.cmd === 'heap-snapshot') send({ file: writeHeapSnapshot(message.file) });
+}
 const [mode, file] = process.argv.slice(2);
 // How long a timer waited for the event loop while a scenario ran: what one turn's work costs everyone else.
 const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -34,8 +53,9 @@ if (mode === 'floor') {
   const server = createEchoServer(config, quiet);
   const port = await listen(server, 0, '127.0.0.1');
   send({ ready: true, port, rssMB: rssMB() });
-  process.on('message', (message: { cmd: string }) => {
+  process.on('message', (message: { cmd: string; file?: string; gc?: boolean }) => {
     answerDelay(message.cmd);
+    answerMemory(message);
     if (message.cmd === 'rss') send({ rssMB: rssMB() });
     if (message.cmd === 'stop') server.close(() => process.exit(0));
   });
@@ -69,17 +89,16 @@ if (mode === 'floor') {
     return times;
   }
 
-  process.on('message', (message: { cmd: string; n?: number; file?: string }) => {
+  process.on('message', (message: { cmd: string; n?: number; file?: string; gc?: boolean }) => {
     void (async () => {
       if (message.cmd === 'commit') send({ commit: await commitLatencies(message.n ?? 50) });
       answerDelay(message.cmd);
+      answerMemory(message);
       if (message.cmd === 'guardian-start') {
         const began = performance.now();
         pass = guardian.runOnce().then(() => performance.now() - began);
         send({ started: true });
       }
-      // What holds the memory, for Chrome's Memory tab (Load profile).
-      if (message.cmd === 'heap-snapshot') send({ file: writeHeapSnapshot(message.file) });
       if (message.cmd === 'guardian-wait') send({ guardianMs: await pass });
       if (message.cmd === 'rss') {
         const loaded = rssMB();
