@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { TextWriter } from './text-writer.js';
 
 /**
  * A lowdb adapter whose writes are atomic and durable: the new content goes to a temporary file in the
@@ -38,7 +39,11 @@ export async function writeDurably(file: string, content: string | Iterable<stri
   const handle = await open(temp, 'w');
   try {
     if (typeof content === 'string') await handle.writeFile(content);
-    else for (const part of content) await handle.write(part);
+    else {
+      const writer = new TextWriter();
+      let position = 0;
+      for (const part of content) position += await writer.write(handle, part, position);
+    }
     await handle.sync();
   } catch (error) {
     await handle.close();

@@ -2,6 +2,7 @@ import { readSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { LOG_VERSION, RECORD_CHECKSUM_BYTES, verifiedRecord, type LogVersion } from './log-line.js';
 import { StoreFileError } from './store.js';
+import { TextWriter } from './text-writer.js';
 
 /** How the log opens its file: `open` itself, or (in tests) one whose writes fail like a full disk. */
 export type OpenFile = (path: string, flags: string) => Promise<FileHandle>;
@@ -9,10 +10,13 @@ export type OpenFile = (path: string, flags: string) => Promise<FileHandle>;
 const HEADER_FORMAT = 'partner-desk-store-log';
 const NEWLINE = 0x0a;
 const CHUNK = 4 * 1024 * 1024;
+/** Records up to this size are read into a buffer kept for the next read; a larger one (a download) is not kept. */
+const KEPT_READ_BUFFER = 1024 * 1024;
 
 /** An append-only log of commits. Appends are durable (fdatasync) before they resolve. */
 export class LogFile {
   private readBuffer = Buffer.alloc(64 * 1024);
+  private readonly writer = new TextWriter();
   /** An append failed and cutting its bytes off failed too: the next append cuts them first. */
   private tornTail = false;
 
@@ -96,15 +100,17 @@ export class LogFile {
   }
 
   private readBytes(offset: number, length: number): Buffer {
-    if (this.readBuffer.length < length) this.readBuffer = Buffer.alloc(Math.max(length, this.readBuffer.length * 2));
+    if (this.readBuffer.length < length && length <= KEPT_READ_BUFFER)
+      this.readBuffer = Buffer.alloc(Math.min(KEPT_READ_BUFFER, Math.max(length, this.readBuffer.length * 2)));
+    const into = length <= this.readBuffer.length ? this.readBuffer : Buffer.allocUnsafe(length);
     let done = 0;
     while (done < length) {
-      const n = readSync(this.handle.fd, this.readBuffer, done, length - done, offset + done);
+      const n = readSync(this.handle.fd, into, done, length - done, offset + done);
       if (n === 0)
         throw new StoreFileError(this.path, `it ends at byte ${offset + done}, inside a record it should hold`);
       done += n;
     }
-    return this.readBuffer.subarray(0, length);
+    return into.subarray(0, length);
   }
 
   /**
@@ -112,17 +118,13 @@ export class LogFile {
    * was, so a later append never follows half a line.
    */
   async append(text: string): Promise<void> {
-    const bytes = Buffer.from(text);
     if (this.tornTail) {
       await this.handle.truncate(this.size);
       this.tornTail = false;
     }
+    let bytes: number;
     try {
-      let done = 0;
-      while (done < bytes.length) {
-        const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.size + done);
-        done += bytesWritten;
-      }
+      bytes = await this.writer.write(this.handle, text, this.size);
       await this.handle.datasync();
     } catch (error) {
       await this.handle.truncate(this.size).catch(() => {
@@ -131,18 +133,12 @@ export class LogFile {
       });
       throw error;
     }
-    this.size += bytes.length;
+    this.size += bytes;
   }
 
   /** Appends without syncing (bulk writes); call sync() once at the end. */
   async appendUnsynced(text: string): Promise<void> {
-    const bytes = Buffer.from(text);
-    let done = 0;
-    while (done < bytes.length) {
-      const { bytesWritten } = await this.handle.write(bytes, done, bytes.length - done, this.size + done);
-      done += bytesWritten;
-    }
-    this.size += bytes.length;
+    this.size += await this.writer.write(this.handle, text, this.size);
   }
 
   async sync(): Promise<void> {
