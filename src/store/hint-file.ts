@@ -43,30 +43,19 @@ function* hintLines(
   const header: HintHeader = { hint: HINT_FORMAT, generation, covers, indexes };
   yield `${JSON.stringify(header)}\n`;
   for (const [c, table] of tables) {
-    const { ids, offsets, lengths, versions, indexes, ordered } = table.export();
-    for (let from = 0; from < ids.length; from += PER_LINE) {
-      const to = from + PER_LINE;
-      const line: HintLine = {
-        c,
-        from,
-        ids: ids.slice(from, to),
-        o: offsets.slice(from, to),
-        l: lengths.slice(from, to),
-        v: versions.slice(from, to),
-      };
+    for (let from = 0; from < table.slotCount; from += PER_LINE) {
+      const { ids, offsets: o, lengths: l, versions: v } = table.exportSlots(from, from + PER_LINE);
+      const line: HintLine = { c, from, ids, o, l, v };
       yield `${JSON.stringify(line)}\n`;
     }
-    for (const [ix, pairs] of Object.entries(indexes)) {
-      for (let i = 0; i < pairs.length; i += 2 * PER_LINE) {
-        const line: HintLine = { c, ix, e: pairs.slice(i, i + 2 * PER_LINE) };
-        yield `${JSON.stringify(line)}\n`;
-      }
+    for (const [ix, e] of table.exportIndexes(PER_LINE)) {
+      const line: HintLine = { c, ix, e };
+      yield `${JSON.stringify(line)}\n`;
     }
-    for (const [ox, { times, checks }] of Object.entries(ordered)) {
-      const perSlot = checks.length / Math.max(1, times.length);
-      for (let from = 0; from < times.length; from += PER_LINE) {
-        const to = from + PER_LINE;
-        const line: HintLine = { c, ox, from, t: times.slice(from, to), k: checks.slice(from * perSlot, to * perSlot) };
+    for (const ox of table.orderedNames) {
+      for (let from = 0; from < table.slotCount; from += PER_LINE) {
+        const { times: t, checks: k } = table.exportOrdered(ox, from, from + PER_LINE);
+        const line: HintLine = { c, ox, from, t, k };
         yield `${JSON.stringify(line)}\n`;
       }
     }

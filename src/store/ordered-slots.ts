@@ -89,11 +89,12 @@ export class OrderedSlots {
     return this.groups.entries();
   }
 
-  export(slots: number): OrderedExport {
-    this.grow(slots);
+  /** The slots from `from` to `to`, for one line of the hint file. */
+  export(from: number, to: number): OrderedExport {
+    this.grow(to);
     return {
-      times: Array.from(this.times.subarray(0, slots), (t) => (Number.isNaN(t) ? null : t)),
-      checks: Array.from(this.checks.subarray(0, slots * MAX_GROUPS)),
+      times: Array.from(this.times.subarray(from, to), (t) => (Number.isNaN(t) ? null : t)),
+      checks: Array.from(this.checks.subarray(from * MAX_GROUPS, to * MAX_GROUPS)),
     };
   }
 

@@ -20,16 +20,12 @@ export function keyHash(key: string): number {
   return hash & 0x3fffffff;
 }
 
-/** The table as plain data, for the hint file: ids by slot (null for a free slot), locations, index entries. */
-export interface TableExport {
+/** A run of slots as plain data, for the hint file: ids by slot (null for a free slot), and locations. */
+export interface SlotsExport {
   ids: (string | null)[];
   offsets: number[];
   lengths: number[];
   versions: number[];
-  /** Per index, [hash, slot] pairs flattened. */
-  indexes: Record<string, number[]>;
-  /** Per ordered index, each slot's time and group checks. */
-  ordered: Record<string, OrderedExport>;
 }
 
 /**
@@ -179,33 +175,55 @@ export class Table {
     [this.offsets, this.lengths, this.versions] = [offsets, lengths, versions];
   }
 
-  export(): TableExport {
-    const n = this.ids.length;
-    const indexes: TableExport['indexes'] = {};
-    for (const [name, map] of this.indexes) {
-      const flat: number[] = [];
-      for (const [hash, slot] of map.entries()) flat.push(hash, slot);
-      indexes[name] = flat;
-    }
-    const ordered: TableExport['ordered'] = {};
-    for (const [name, slots] of this.ordered) {
-      const flat: number[] = [];
-      for (const [hash, slot] of slots.entries()) flat.push(hash, slot);
-      indexes[name] = flat;
-      ordered[name] = slots.export(n);
-    }
+  /** Slots held, free ones included: the hint's slot lines cover 0 to this. */
+  get slotCount(): number {
+    return this.ids.length;
+  }
+
+  /**
+   * The slots from `from` to `to` as plain data, for one line of the hint file. The hint is written a part at
+   * a time, so writing it never copies a whole table (tens of megabytes at 100,000 relationships) at once.
+   */
+  exportSlots(from: number, to: number): SlotsExport {
+    const end = Math.min(to, this.ids.length);
     return {
-      ordered,
-      ids: this.ids.map((id) => id ?? null),
-      offsets: Array.from(this.offsets.subarray(0, n)),
-      lengths: Array.from(this.lengths.subarray(0, n)),
-      versions: Array.from(this.versions.subarray(0, n)),
-      indexes,
+      ids: this.ids.slice(from, end).map((id) => id ?? null),
+      offsets: Array.from(this.offsets.subarray(from, end)),
+      lengths: Array.from(this.lengths.subarray(from, end)),
+      versions: Array.from(this.versions.subarray(from, end)),
     };
   }
 
+  /** Per index (ordered ones too), its [hash, slot] pairs flattened, at most `pairs` pairs a part. */
+  *exportIndexes(pairs: number): Generator<[name: string, flat: number[]]> {
+    const maps: [string, Iterable<[number, number]>][] = [...this.indexes, ...this.ordered].map(([name, map]) => [
+      name,
+      map.entries(),
+    ]);
+    for (const [name, entries] of maps) {
+      let flat: number[] = [];
+      for (const [hash, slot] of entries) {
+        flat.push(hash, slot);
+        if (flat.length === 2 * pairs) {
+          yield [name, flat];
+          flat = [];
+        }
+      }
+      if (flat.length > 0) yield [name, flat];
+    }
+  }
+
+  get orderedNames(): string[] {
+    return [...this.ordered.keys()];
+  }
+
+  /** An ordered index's times and group checks for the slots from `from` to `to`. */
+  exportOrdered(name: string, from: number, to: number): OrderedExport {
+    return this.ordered.get(name)!.export(from, Math.min(to, this.ids.length));
+  }
+
   /** Loads slots from `from` on (the hint file comes in chunks), keeping the slot numbers the indexes refer to. */
-  importSlots(from: number, part: Pick<TableExport, 'ids' | 'offsets' | 'lengths' | 'versions'>): void {
+  importSlots(from: number, part: SlotsExport): void {
     this.grow(from + part.ids.length);
     part.ids.forEach((id, i) => {
       const slot = from + i;
