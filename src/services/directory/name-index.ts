@@ -11,6 +11,8 @@ export interface NamedOrganization {
 const SPELLING = 1;
 const INSIDE = 2;
 const PREFIX = 4;
+/** An organisation under a term is one number: its slot times FLAGS, plus its flags. */
+const FLAGS = 8;
 /** Pads terms so their first and last letters weigh as much as the middle ones; plainName removes controls, so no name holds it. */
 const PAD = '\u0002';
 
@@ -44,13 +46,17 @@ export type NameSearch = { kind: 'containing' | 'closest'; tenantIds: string[] }
 export class NameIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly tenantIds: (string | undefined)[] = [];
-  private readonly termsOfSlot: Map<string, number>[] = [];
+  /** Per slot, the terms its organisation is filed under (to take it out again). */
+  private readonly termsOfSlot: string[][] = [];
   private readonly freeSlots: number[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly texts: string[] = [];
-  /** Per term, the organisations (slots) it stands for and how (flags), in parallel arrays. */
-  private readonly orgSlots: number[][] = [];
-  private readonly orgFlags: number[][] = [];
+  /**
+   * Per term, the organisations it stands for with how (slot × FLAGS + flags). Most terms stand for one
+   * organisation, so each list starts as a one-element array: an empty array given a first element by push
+   * reserves 17, and at 20,000 counterparts that was most of the index's memory.
+   */
+  private readonly orgsOfTerm: number[][] = [];
   private readonly postings = new Map<string, number[]>();
   private counts = new Uint16Array(0);
 
@@ -73,26 +79,27 @@ export class NameIndex {
     this.tenantIds[slot] = org.tenantId;
     this.slotOf.set(org.tenantId, slot);
     const terms = termsOf(org);
-    this.termsOfSlot[slot] = terms;
+    this.termsOfSlot[slot] = [...terms.keys()];
     for (const [text, flags] of terms) {
       const term = this.termId(text);
-      this.orgSlots[term]!.push(slot);
-      this.orgFlags[term]!.push(flags);
+      const entry = slot * FLAGS + flags;
+      const orgs = this.orgsOfTerm[term];
+      if (orgs && orgs.length > 0) orgs.push(entry);
+      else this.orgsOfTerm[term] = [entry];
     }
   }
 
   remove(tenantId: string): void {
     const slot = this.slotOf.get(tenantId);
     if (slot === undefined) return;
-    for (const text of this.termsOfSlot[slot]!.keys()) {
-      const term = this.termIds.get(text)!;
-      const at = this.orgSlots[term]!.indexOf(slot);
-      this.orgSlots[term]!.splice(at, 1);
-      this.orgFlags[term]!.splice(at, 1);
+    for (const text of this.termsOfSlot[slot]!) {
+      const orgs = this.orgsOfTerm[this.termIds.get(text)!]!;
+      const at = orgs.findIndex((entry) => Math.floor(entry / FLAGS) === slot);
+      if (at >= 0) orgs.splice(at, 1);
     }
     this.slotOf.delete(tenantId);
     this.tenantIds[slot] = undefined;
-    this.termsOfSlot[slot] = new Map();
+    this.termsOfSlot[slot] = [];
     this.freeSlots.push(slot);
   }
 
@@ -109,8 +116,7 @@ export class NameIndex {
     term = this.texts.length;
     this.termIds.set(text, term);
     this.texts.push(text);
-    this.orgSlots.push([]);
-    this.orgFlags.push([]);
+    this.orgsOfTerm.push([]);
     for (const gram of trigrams(text, true)) {
       const list = this.postings.get(gram);
       if (list) list.push(term);
@@ -134,9 +140,8 @@ export class NameIndex {
   }
 
   private orgsOf(term: number, flag: number, into: Set<string>): void {
-    const slots = this.orgSlots[term]!;
-    const flags = this.orgFlags[term]!;
-    for (let i = 0; i < slots.length; i++) if (flags[i]! & flag) into.add(this.tenantIds[slots[i]!]!);
+    for (const entry of this.orgsOfTerm[term]!)
+      if ((entry % FLAGS) & flag) into.add(this.tenantIds[Math.floor(entry / FLAGS)]!);
   }
 
   private containing(q: string): string[] {
@@ -170,7 +175,11 @@ export class NameIndex {
     let nearest: number[] = [];
     const compare = (term: number) => {
       const text = this.texts[term]!;
-      if (Math.abs(text.length - q.length) > best || !this.orgFlags[term]!.some((f) => f & SPELLING)) return;
+      if (
+        Math.abs(text.length - q.length) > best ||
+        !this.orgsOfTerm[term]!.some((entry) => (entry % FLAGS) & SPELLING)
+      )
+        return;
       const distance = editDistance(q, text);
       if (distance < best || (distance === best && nearest.length === 0)) {
         best = distance;
