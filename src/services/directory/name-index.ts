@@ -46,8 +46,8 @@ export type NameSearch = { kind: 'containing' | 'closest'; tenantIds: string[] }
 export class NameIndex {
   private readonly slotOf = new Map<string, number>();
   private readonly tenantIds: (string | undefined)[] = [];
-  /** Per slot, the terms its organisation is filed under (to take it out again). */
-  private readonly termsOfSlot: string[][] = [];
+  /** Per slot, the terms (ids, not texts: a word's text is then held once) its organisation is filed under. */
+  private readonly termsOfSlot: number[][] = [];
   private readonly freeSlots: number[] = [];
   private readonly termIds = new Map<string, number>();
   private readonly texts: string[] = [];
@@ -79,21 +79,24 @@ export class NameIndex {
     this.tenantIds[slot] = org.tenantId;
     this.slotOf.set(org.tenantId, slot);
     const terms = termsOf(org);
-    this.termsOfSlot[slot] = [...terms.keys()];
+    const filed = new Array<number>(terms.size);
+    let filing = 0;
     for (const [text, flags] of terms) {
       const term = this.termId(text);
+      filed[filing++] = term;
       const entry = slot * FLAGS + flags;
       const orgs = this.orgsOfTerm[term];
       if (orgs && orgs.length > 0) orgs.push(entry);
       else this.orgsOfTerm[term] = [entry];
     }
+    this.termsOfSlot[slot] = filed;
   }
 
   remove(tenantId: string): void {
     const slot = this.slotOf.get(tenantId);
     if (slot === undefined) return;
-    for (const text of this.termsOfSlot[slot]!) {
-      const orgs = this.orgsOfTerm[this.termIds.get(text)!]!;
+    for (const term of this.termsOfSlot[slot]!) {
+      const orgs = this.orgsOfTerm[term]!;
       const at = orgs.findIndex((entry) => Math.floor(entry / FLAGS) === slot);
       if (at >= 0) orgs.splice(at, 1);
     }

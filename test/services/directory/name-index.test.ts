@@ -59,6 +59,16 @@ describe('the name index over the organisations one organisation deals with', ()
     expect(changing.search('gmbh', 1).tenantIds).toEqual([]);
   });
 
+  it('keeps an organisation found by a word it shares with one taken out, and files a new one in the freed place', () => {
+    const changing = indexOf(orgs);
+    const [first, second] = changing.search('toys', 1).tenantIds;
+    changing.remove(first!);
+    expect(changing.search('toys', 1).tenantIds).toEqual([second]);
+    changing.put({ tenantId: 'new', name: 'toys unlimited', domain: 'toys.example' });
+    expect(changing.search('toys', 1).tenantIds.sort()).toEqual([second, 'new'].sort());
+    expect(changing.search('toys.ex', 1).tenantIds).toEqual(['new']);
+  });
+
   // The index must narrow the search without changing its answer: matchOrganization over what the index
   // gives is matchOrganization over every organisation, for typed, misspelt, short and absent names.
   const FIRST = ['Alpine', 'Blue', 'Cedar', 'Delta', 'Evergreen', 'Falcon', 'Granite', 'Harbor', 'Iris', 'Juniper'];
