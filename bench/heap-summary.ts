@@ -6,6 +6,8 @@ import { readHeapSnapshot } from './heap-snapshot.js';
 
 export interface MemoryReport {
   usage: NodeJS.MemoryUsage;
+  /** v8.getHeapStatistics(): malloced_memory is V8's own malloc (compiler zones, GC worklists), outside the spaces. */
+  heap: { total_physical_size: number; malloced_memory: number; peak_malloced_memory: number };
   spaces: { space_name: string; space_size: number; space_used_size: number; physical_space_size: number }[];
   /** kB from /proc/self/status: VmRSS, RssAnon, RssFile, RssShmem (empty off Linux). */
   kernel: Record<string, number>;
@@ -19,6 +21,8 @@ export function printMemory(label: string, report: MemoryReport): void {
   console.log(
     `  rss ${mb(rss)}  heapTotal ${mb(heapTotal)}  heapUsed ${mb(heapUsed)}  external ${mb(external)}  arrayBuffers ${mb(arrayBuffers)}`,
   );
+  const { malloced_memory: malloced, peak_malloced_memory: peak } = report.heap;
+  console.log(`  V8's own malloc ${mb(malloced).trim()} MB (peak ${mb(peak).trim()} MB)`);
   const kernel = Object.entries(report.kernel).map(([k, v]) => `${k} ${mb(v * 1024)}`);
   if (kernel.length > 0) console.log(`  kernel: ${kernel.join('  ')}`);
   console.log(`  ${'V8 space'.padEnd(24)} ${'size MB'.padStart(8)} ${'used MB'.padStart(8)} ${'resident'.padStart(8)}`);

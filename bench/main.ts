@@ -23,7 +23,8 @@ import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { generate, startChild, stopChild, type Child } from './children.js';
-import { HEAP, heapReport, printHeapReport, type HeapReport } from './heap-report.js';
+import { HEAP, heapReport, memoryReport, printHeapReport, type HeapReport } from './heap-report.js';
+import { printMemory } from './heap-summary.js';
 import { soak } from './soak.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
 
@@ -182,6 +183,8 @@ try {
       const bots: Child[] = [];
       for (let i = 0; i < INSTANCES; i++) bots.push(await startChild(['bot', databaseUrl ?? file]));
       const bot = bots[0]!;
+      // Before any load: what the store and the app hold once started, against what the load leaves.
+      const botAtStart = HEAP ? await memoryReport(bot) : undefined;
       const ports = bots.map((b) => b.ready.port!);
       // One committed change, measured while the bot is idle: the store's own cost, not the queue behind a load.
       const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
@@ -221,6 +224,7 @@ try {
       const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
       const botHeap = HEAP ? await heapReport(bot, `${size}-bot`) : undefined;
       for (const b of bots) await stopChild(b);
+      if (botAtStart) printMemory(`${size}-bot after start (before the load, after a full collection)`, botAtStart);
       if (botHeap && floorHeap)
         heapRows.push({ size, bot: printHeapReport(botHeap), floor: printHeapReport(floorHeap) });
       storeRows.push({

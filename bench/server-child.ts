@@ -2,8 +2,7 @@
 // `bot <store file>` runs Partner Desk in local mode on the embedded store, `bot <postgres://…>` on that
 // PostgreSQL database; `floor` runs the echo bot. Talks to the parent over IPC.
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
-import { getHeapSpaceStatistics, writeHeapSnapshot } from 'node:v8';
+import { getHeapSpaceStatistics, getHeapStatistics, writeHeapSnapshot } from 'node:v8';
 import { ExpiryGuardian } from '../src/services/relationships/expiry-guardian.js';
 import { Notifier } from '../src/services/outbox/notifications.js';
 import { createApp } from '../src/app.js';
@@ -13,28 +12,23 @@ import { DEMO_TENANTS } from '../src/store/demo-world.js';
 import { openLowdbStore } from '../src/store/lowdb-store.js';
 import { openPostgresStore } from '../src/store/postgres/postgres-store.js';
 import { createEchoServer } from './echo-bot.js';
+import { kernelMemory } from './process-memory.js';
 import { createLogger, silentLogger } from '../src/logging/logger.js';
 
 const quiet = process.env.BENCH_DEBUG ? createLogger('debug') : silentLogger;
 const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);
-/** The kernel's view of this process (Linux): resident anonymous pages (heap, malloc) against file-backed ones. */
-function kernelMemory(): Record<string, number> {
-  try {
-    const status = readFileSync('/proc/self/status', 'utf8');
-    return Object.fromEntries(
-      [...status.matchAll(/^(VmRSS|RssAnon|RssFile|RssShmem):\s+(\d+) kB$/gm)].map((m) => [m[1]!, Number(m[2])]),
-    );
-  } catch {
-    return {}; // not Linux: memoryUsage and the heap spaces still say most of it
-  }
-}
 /** `memory`: usage, heap spaces and kernel figures; `heap-snapshot`: a snapshot written to the given file. */
 function answerMemory(message: { cmd: string; file?: string; gc?: boolean }): void {
   if (message.cmd === 'memory' && message.gc) (globalThis as { gc?: () => void }).gc?.();
   if (message.cmd === 'memory')
-    send({ usage: process.memoryUsage(), spaces: getHeapSpaceStatistics(), kernel: kernelMemory() });
+    send({
+      usage: process.memoryUsage(),
+      heap: getHeapStatistics(),
+      spaces: getHeapSpaceStatistics(),
+      kernel: kernelMemory(),
+    });
   if (message.cmd === 'heap-snapshot') send({ file: writeHeapSnapshot(message.file) });
 }
 const [mode, file] = process.argv.slice(2);
