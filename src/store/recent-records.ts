@@ -1,6 +1,8 @@
 /**
- * The JSON of recently read records, least recently used first, up to a byte budget: a turn reads the
- * same user, organisation and state again and again, and a hit skips the log read and its checksum.
+ * The JSON of recently read records, least recently used first, up to a budget of characters: a turn reads
+ * the same user, organisation and state again and again, and a hit skips the log read and its checksum.
+ * A record larger than a 64th of the budget (a CSV download, read once) is not kept: a few of them filled
+ * the whole budget, pushing out the small records every turn reads.
  */
 export class RecentRecords {
   private readonly texts = new Map<string, string>();
@@ -19,6 +21,7 @@ export class RecentRecords {
 
   set(key: string, text: string): void {
     this.forget(key);
+    if (text.length > this.budget / 64) return;
     this.texts.set(key, text);
     this.bytes += text.length;
     for (const [oldest, value] of this.texts) {
