@@ -15,6 +15,8 @@ const RANK_SPAN = 2 ** 48;
 /** `<rank>|<ISO time>`: rank first, then time; a bare `<rank>|` is where the rank begins. */
 const atRankThenTime: Position = (at) => {
   const cut = at.indexOf('|');
+  // A bound of another form would place nothing and make a page silently empty.
+  if (cut < 0) throw new Error(`"${at}" is not <rank>|<time>`);
   const time = at.slice(cut + 1);
   return Number(at.slice(0, cut)) * RANK_SPAN + (time ? Date.parse(time) : 0);
 };
