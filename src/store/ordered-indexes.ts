@@ -6,6 +6,7 @@ import type { Invitation, Relationship } from '../domain/model.js';
  * the same time, so the embedded engine keeps one time per record beside its group keys.
  */
 export const ORDERED_INDEXES: { readonly [collection: string]: readonly string[] } = {
+  auditEvents: ['betweenSince', 'relationshipSince'],
   invitations: ['openSince'],
   relationships: ['accessEnds'],
 };
