@@ -1,5 +1,5 @@
 import type { AuditEvent, Organization, Relationship } from '../../domain/model.js';
-import { pairGroup, relationshipGroup } from '../../store/audit-indexes.js';
+import { FOREVER, pairGroup, relationshipGroup } from '../../store/audit-indexes.js';
 import { BATCH, giveWay } from '../../store/give-way.js';
 import type { Store, StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
@@ -7,9 +7,6 @@ import { ok, refuse, type Outcome } from '../outcome.js';
 import { relationshipsNamed } from '../relationships/relationship-lookup.js';
 import type { Page } from '../relationships/relationship-lists.js';
 import { findCounterpart, mayViewRelationships, type CounterpartMatch } from '../relationships/status.js';
-
-/** Later than any time an index holds: an open end. */
-const FOREVER = '9999-12-31T23:59:59.999Z';
 
 export interface Timeline {
   /** What the timeline is about: one relationship or every relationship with one organisation. */
