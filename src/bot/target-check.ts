@@ -1,5 +1,6 @@
 import type { Invitation, Lead, Organization, Relationship, User } from '../domain/model.js';
 import type { CustomerRequest } from '../domain/customer-request.js';
+import { invitationCustomerFor } from '../domain/invitation-addressee.js';
 import { pairKey, type StoreReader } from '../store/store.js';
 import type { Party, Permission } from './permissions.js';
 
@@ -8,11 +9,7 @@ function partiesOf(collection: string, record: unknown, actorOrg: Organization):
   switch (collection) {
     case 'invitations': {
       const i = record as Invitation;
-      // An invitation sent by domain names its customer once that organisation is known: by its domain.
-      const byDomain =
-        i.customerTenantId === undefined && i.customerDomain.toLowerCase() === actorOrg.primaryDomain.toLowerCase();
-      const customer = i.customerTenantId ?? (byDomain ? actorOrg.tenantId : undefined);
-      return { partner: i.partnerTenantId, provider: i.providerTenantId, customer };
+      return { partner: i.partnerTenantId, provider: i.providerTenantId, customer: invitationCustomerFor(i, actorOrg) };
     }
     case 'relationships': {
       const r = record as Relationship;

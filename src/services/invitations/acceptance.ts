@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { recordMcaAcceptance } from './customer-agreement.js';
 import { accessEndsAt, applyInvitationEvent, applyRelationshipEvent } from '../../domain/lifecycle.js';
 import type { Invitation, Organization, Relationship } from '../../domain/model.js';
+import { isAddressedTo } from '../../domain/invitation-addressee.js';
 import { decide, type PolicySettings } from '../../domain/policy.js';
 import { withRetry, type Store, type Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
@@ -45,9 +46,7 @@ export class AcceptanceService {
     const partner = await this.store.get('organizations', invitation.partnerTenantId);
     if (!partner) return refuse('invitation-not-found');
     const boundTo = invitation.customerTenantId;
-    if (boundTo ? boundTo !== acting.org.tenantId : invitation.customerDomain !== acting.org.primaryDomain) {
-      return refuse('invitation-other-tenant');
-    }
+    if (!isAddressedTo(invitation, acting.org)) return refuse('invitation-other-tenant');
     const state = this.stateRefusal(invitation);
     if (state) return state;
     const includesAdminAccess = invitation.adminAccess !== null;

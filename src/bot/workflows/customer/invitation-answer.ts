@@ -75,9 +75,11 @@ export const invitationAnswerWorkflow: WorkflowFactory = ({ store, clock, notifi
         ? invitationClosedCard(invitation, partner, tr)
         : refusalNotice(allowed.refusal, tr);
     }
-    const view = await delivery.view(store, invitation);
+    // The check passed, so it is addressed to this organisation, also when it was sent to the domain alone.
+    const addressed = { ...invitation, customerTenantId: acting.org.tenantId };
+    const view = await delivery.view(store, addressed);
     if (!view) return refusalNotice({ code: 'invitation-not-found' }, tr);
-    const admins = await delivery.customerAdmins(store, invitation);
+    const admins = await delivery.customerAdmins(store, addressed);
     return invitationCard(view, tr, {
       now: clock(),
       error,

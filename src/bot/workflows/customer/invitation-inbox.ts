@@ -7,7 +7,8 @@ import { invitationFacts, invitationLabel } from '../../../cards/labels.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import type { CardAttachment } from '../../../cards/render.js';
 import { daysLeft } from '../../../domain/lifecycle.js';
-import type { Invitation } from '../../../domain/model.js';
+import { isAddressedTo } from '../../../domain/invitation-addressee.js';
+import type { Invitation, Organization } from '../../../domain/model.js';
 import { plural, type Translator } from '../../../i18n/i18n.js';
 import type { Acting } from '../../../services/invitations/invitations.js';
 import { paginate } from '../../../services/relationships/relationship-lists.js';
@@ -40,11 +41,9 @@ const OPEN = stepVerb({
 export const INBOX_STEP_VERBS = [PAGE, OPEN];
 
 /** Sent and still answerable: what a customer admin can act on today. */
-function waiting(invitation: Invitation, tenantId: string, now: Date): boolean {
+function waiting(invitation: Invitation, org: Organization, now: Date): boolean {
   return (
-    invitation.customerTenantId === tenantId &&
-    invitation.status === 'approval-pending' &&
-    new Date(invitation.expiresAt) > now
+    isAddressedTo(invitation, org) && invitation.status === 'approval-pending' && new Date(invitation.expiresAt) > now
   );
 }
 
@@ -99,10 +98,19 @@ export async function invitationInboxCard(
   return itemListCard(title, tr.t('inbox.text'), items, shown, INBOX_VERBS.page, tr);
 }
 
+/**
+ * Invitations bound to the tenant, and those sent to its domain before Partner Desk knew the organisation (the
+ * `customer` index holds both keys): the ones Accept & Authorize would take from this organisation.
+ */
 async function waitingFor(store: StoreReader, acting: Acting, now: Date): Promise<Invitation[]> {
-  return (await store.findBy('invitations', 'customer', acting.org.tenantId))
-    .filter((i) => waiting(i, acting.org.tenantId, now))
-    .sort((a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.createdAt.localeCompare(b.createdAt));
+  const { org } = acting;
+  const found = new Map<string, Invitation>();
+  for (const key of new Set([org.tenantId, org.primaryDomain.toLowerCase()]))
+    for (const invitation of await store.findBy('invitations', 'customer', key))
+      if (waiting(invitation, org, now)) found.set(invitation.id, invitation);
+  return [...found.values()].sort(
+    (a, b) => a.expiresAt.localeCompare(b.expiresAt) || a.createdAt.localeCompare(b.createdAt),
+  );
 }
 
 /** What an invitation opened from the inbox shows: its Accept & Authorize card as it stands now. */

@@ -94,6 +94,32 @@ describe("the customer's inbox: invitations waiting for their organisation", () 
     );
   });
 
+  it('lists one sent to the domain before Partner Desk knew the organisation; opened, it is accepted and bound', async () => {
+    // Sent by domain while nobody at Contoso used Partner Desk: no tenant on it, only the domain.
+    const byDomain = await sendInvitation(chat.store, withRoles(['user-administrator']));
+    await setInvitation(chat.store, byDomain.id, { customerTenantId: undefined, customerDomain: 'CONTOSO.com' });
+    const elsewhere = await sendInvitation(chat.store, withRoles(['teams-administrator']));
+    await setInvitation(chat.store, elsewhere.id, { customerTenantId: undefined, customerDomain: 'northwind.example' });
+    const bot = chat.harness(carmen);
+    const items = itemsOf((await bot.sayWithCards('invitations')).cards[0]);
+    expect(items.map((i) => [i.heading.split(' · ')[2], i.buttons[0]!.data.invitationId])).toEqual([
+      ['User Administrator', byDomain.id],
+    ]);
+    expect(await chat.harness(franz).say('invitations')).toContain(
+      'No invitation is waiting for an answer from Fabrikam Inc.',
+    );
+    // Fabrikam's admin cannot open it with its id either.
+    expect((await chat.harness(franz).click(INBOX_VERBS.open, { invitationId: byDomain.id })).text).not.toContain(
+      'Accept agreement & authorize partner',
+    );
+    const card = await bot.click(items[0]!.buttons[0]!.verb, items[0]!.buttons[0]!.data);
+    expect(card.text).toContain('Accept agreement & authorize partner');
+    const accepted = await bot.click(INVITATION_VERBS.accept, { invitationId: byDomain.id, acknowledged: 'true' });
+    expect(accepted.text).toContain('Invitation accepted');
+    const saved = await chat.store.get('invitations', byDomain.id);
+    expect([saved?.status, saved?.customerTenantId]).toEqual(['accepted', DEMO_TENANTS.contoso]);
+  });
+
   it('a billing admin sees them too; a helpdesk admin and a user without admin role are refused', async () => {
     await sendInvitation(chat.store);
     expect(await chat.harness(bill).say('invitations')).toContain(
