@@ -110,14 +110,23 @@ export function listCard({ rows }: ListView, tr: Translator): CardAttachment {
   const text =
     page.total === 0
       ? tr.t(`list.${rows.kind}.empty`)
-      : tr.t('list.showing', {
-          first: page.first,
-          last: page.last,
-          total: page.total,
-          page: page.page,
-          pages: page.pages,
-        });
+      : [
+          tr.t('list.showing', {
+            first: page.first,
+            last: page.last,
+            total: page.total,
+            page: page.page,
+            pages: page.pages,
+          }),
+          ...orderOf(rows, tr),
+        ].join(' ');
   return sectionsCard(title, text, sections, pagerButtons(page, LIST_PAGE_VERBS[rows.kind], tr));
+}
+
+/** The order a list shows, said in words where the reader could not guess it (by-state is not by name). */
+function orderOf(rows: ListRows, tr: Translator): string[] {
+  if (rows.kind !== 'by-state') return [];
+  return [tr.t(rows.state ? 'list.by-state.orderInState' : 'list.by-state.order')];
 }
 
 /** The list and its filter stay with the dialog step that shows the page; a button carries only its page. */

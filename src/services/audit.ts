@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, AuditEvent } from '../domain/model.js';
-import { FOREVER, relationshipGroup } from '../store/audit-indexes.js';
+import { relationshipGroup } from '../store/audit-indexes.js';
+import { FOREVER } from '../store/ordered-indexes.js';
 import type { Store, Transaction } from '../store/store.js';
 
 export interface AuditEntry {

@@ -6,9 +6,6 @@ import { orderedKey } from './ordered-indexes.js';
  * relationship's history, in time order, without reading the rest of it.
  */
 
-/** Later than any time an index holds: an open end for a range of one whole history. */
-export const FOREVER = '9999-12-31T23:59:59.999Z';
-
 /** Two organisations in one order whichever is named first; "|", since an ordered group holds no "/". */
 export function pairGroup(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;

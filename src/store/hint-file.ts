@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { writeDurably } from './durable-file-adapter.js';
-import { StoreFileError } from './store.js';
+import { ORDERED_INDEXES } from './ordered-indexes.js';
+import { INDEXES, StoreFileError } from './store.js';
 import { keyHash, type Table } from './table.js';
 
 /**
@@ -27,12 +28,18 @@ type HintLine =
 
 const PER_LINE = 5000;
 
-/** Changes whenever an index is added, removed or computed differently. */
-export function indexSignature(indexes: Record<string, Record<string, (record: never) => string[]>>): number {
-  return keyHash(
-    JSON.stringify(Object.entries(indexes).map(([c, ix]) => [c, Object.entries(ix).map(([n, fn]) => [n, String(fn)])])),
-  );
+/** Changes whenever an index is added, removed or computed differently, or an ordered one places its keys differently. */
+export function indexSignature(
+  indexes: Record<string, Record<string, (record: never) => string[]>>,
+  ordered: Record<string, Record<string, (at: string) => number>> = {},
+): number {
+  const named = (of: Record<string, Record<string, (x: never) => unknown>>) =>
+    Object.entries(of).map(([c, ix]) => [c, Object.entries(ix).map(([n, fn]) => [n, String(fn)])]);
+  return keyHash(JSON.stringify([named(indexes), named(ordered)]));
 }
+
+/** This code's indexes: a hint written for others is not used (the log is read and they are built anew). */
+export const INDEX_SIGNATURE = indexSignature(INDEXES, ORDERED_INDEXES);
 
 function* hintLines(
   generation: number,

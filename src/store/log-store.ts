@@ -1,7 +1,7 @@
 import { rm } from 'node:fs/promises';
 import type { Low } from 'lowdb';
 import { writeGeneration, type GenerationRecord } from './generation.js';
-import { indexSignature, writeHint } from './hint-file.js';
+import { INDEX_SIGNATURE, writeHint } from './hint-file.js';
 import type { LogFile, OpenFile } from './log-file.js';
 import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
@@ -12,7 +12,6 @@ import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-f
 import { scanIndexed } from './scan.js';
 import { conflictOf } from './commit-check.js';
 import {
-  INDEXES,
   StorageUnavailableError,
   type CollectionName,
   type Collections,
@@ -22,8 +21,6 @@ import {
 } from './store.js';
 import { describeError, type Logger } from '../logging/logger.js';
 import type { Location, Table } from './table.js';
-
-export const INDEX_SIGNATURE = indexSignature(INDEXES);
 
 /**
  * The embedded store. lowdb keeps the manifest (the configured data file), which names the current

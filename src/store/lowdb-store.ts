@@ -6,10 +6,10 @@ import { CURRENT_SCHEMA_VERSION } from './data-file.js';
 import { DurableJsonFile } from './durable-file-adapter.js';
 import { lockDataFile } from './file-lock.js';
 import { writeGeneration } from './generation.js';
-import { readHint, writeHint } from './hint-file.js';
+import { INDEX_SIGNATURE, readHint, writeHint } from './hint-file.js';
 import { LogFile, type OpenFile } from './log-file.js';
 import { decodeLine } from './log-line.js';
-import { INDEX_SIGNATURE, LogStore } from './log-store.js';
+import { LogStore } from './log-store.js';
 import { validate, type AnyRecord } from './log-transaction.js';
 import {
   hintFileOf,

@@ -14,7 +14,7 @@ import { foldText } from '../domain/text.js';
 import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
 import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
-import { accessEnds, openSince } from './ordered-indexes.js';
+import { accessEnds, byState, openSince } from './ordered-indexes.js';
 import { betweenSince, relationshipSince } from './audit-indexes.js';
 import type {
   ConversationRecord,
@@ -88,6 +88,8 @@ export const INDEXES = {
     name: (r: Relationship) => (r.displayName ? [foldText(r.displayName)] : []),
     /** Ordered (see ordered-indexes.ts): granted admin access by side and end time. */
     accessEnds,
+    /** Ordered (see ordered-indexes.ts): every relationship by side, state and when it began. */
+    byState,
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],
@@ -217,8 +219,9 @@ export interface Store extends StoreReader {
     from: string,
     to: string,
   ): Promise<Collections[C][]>;
-  /** One page of an ordered index (ordered-indexes.ts): `group`'s records timed `from`–`to` (ISO, inclusive),
-   *  in time then id order, `offset` records in, with how many there are in all. Reads the page's records only. */
+  /** One page of an ordered index (ordered-indexes.ts): `group`'s records whose sortable part lies `from`–`to`
+   *  (inclusive; an ISO time, or as the index defines it), in that order then by id, `offset` records in,
+   *  with how many there are in all. Reads the page's records only. */
   findPage<C extends CollectionName>(
     collection: C,
     index: IndexName<C>,

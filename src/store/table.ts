@@ -1,3 +1,4 @@
+import type { Position } from './ordered-indexes.js';
 import { OrderedSlots, type OrderedExport } from './ordered-slots.js';
 import { SlotMultimap } from './slot-multimap.js';
 
@@ -52,10 +53,12 @@ export class Table {
 
   constructor(
     private readonly indexFns: Record<string, IndexFn>,
-    orderedNames: readonly string[] = [],
+    /** The ordered indexes among them, each with how its keys' sortable parts are placed. */
+    ordered: { readonly [index: string]: Position } = {},
   ) {
     for (const name of Object.keys(indexFns)) {
-      if (orderedNames.includes(name)) this.ordered.set(name, new OrderedSlots(keyHash));
+      const position = ordered[name];
+      if (position) this.ordered.set(name, new OrderedSlots(keyHash, position));
       else this.indexes.set(name, new SlotMultimap());
     }
   }
@@ -153,18 +156,17 @@ export class Table {
     return map.get(keyHash(key)).map((slot) => this.ids[slot]!);
   }
 
-  /** Ids in `group` of an ordered index with a time between `from` and `to` (ms), by time then id. */
-  /** One page of an ordered index between two ISO dates (no `from`: from the start), and how many there are. */
+  /** One page of an ordered index between two sortable parts (no `from`: from the start), and how many there are. */
   page(index: string, range: { group: string; from: string; to: string; offset: number; limit: number }) {
-    const from = range.from ? Date.parse(range.from) : -Infinity;
-    const ids = this.range(index, range.group, from, Date.parse(range.to));
-    return { total: ids.length, ids: ids.slice(range.offset, range.offset + range.limit) };
-  }
-
-  range(index: string, group: string, from: number, to: number): string[] {
     const ordered = this.ordered.get(index);
     if (!ordered) throw new Error(`${index} is not an ordered index`);
-    return ordered.range(group, from, to, (slot) => this.ids[slot]!).map((slot) => this.ids[slot]!);
+    const from = range.from ? ordered.position(range.from) : -Infinity;
+    const { total, slots } = ordered.page(
+      range.group,
+      { from, to: ordered.position(range.to), offset: range.offset, limit: range.limit },
+      (slot) => this.ids[slot]!,
+    );
+    return { total, ids: slots.map((slot) => this.ids[slot]!) };
   }
 
   private grow(needed: number): void {

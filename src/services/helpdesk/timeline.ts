@@ -1,5 +1,6 @@
 import type { AuditEvent, Organization, Relationship } from '../../domain/model.js';
-import { FOREVER, pairGroup, relationshipGroup } from '../../store/audit-indexes.js';
+import { pairGroup, relationshipGroup } from '../../store/audit-indexes.js';
+import { FOREVER } from '../../store/ordered-indexes.js';
 import { BATCH, giveWay } from '../../store/give-way.js';
 import type { Store, StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';

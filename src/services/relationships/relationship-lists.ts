@@ -7,7 +7,7 @@ import {
   type Relationship,
 } from '../../domain/model.js';
 import type { CollectionName, Collections, IndexName, Store, StoreReader } from '../../store/store.js';
-import { sideGroup } from '../../store/ordered-indexes.js';
+import { FOREVER, sideGroup, stateSpan } from '../../store/ordered-indexes.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { mayViewRelationships } from './status.js';
@@ -19,8 +19,6 @@ export type ListKind = (typeof LIST_KINDS)[number];
 export const PAGE_SIZE = 5;
 export const EXPIRING_WITHIN_DAYS = 30;
 const DAY_MS = 86_400_000;
-/** Later than any time an index holds: an open end. */
-const FOREVER = '9999-12-31T23:59:59.999Z';
 
 export interface Page<T> {
   items: T[];
@@ -87,19 +85,19 @@ export class RelationshipLists {
   ) {}
 
   /**
-   * One page of an ordered index (ordered-indexes.ts) for the user's side of the book, reading only that
-   * page's records; a page past the end is the last one, as `paginate` shows it.
+   * One page of an ordered index (ordered-indexes.ts) for the user's side of the book between two sortable
+   * parts, reading only that page's records; a page past the end is the last one, as `paginate` shows it.
    */
   private async orderedPage<C extends CollectionName>(
     acting: Acting,
     collection: C,
     index: IndexName<C>,
-    to: string,
+    span: { from: string; to: string },
     page: number,
   ): Promise<Page<Collections[C]>> {
     const group = sideGroup(acting.user.roles.side === 'partner' ? 'partner' : 'customer', acting.org.tenantId);
     const read = (n: number) =>
-      this.store.findPage(collection, index, { group, from: '', to, offset: (n - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+      this.store.findPage(collection, index, { group, ...span, offset: (n - 1) * PAGE_SIZE, limit: PAGE_SIZE });
     let found = await read(Math.max(1, Math.floor(page) || 1));
     const { current, pages } = pageAt(found.total, page, PAGE_SIZE);
     if (found.records.length === 0 && found.total > 0) found = await read(current);
@@ -123,16 +121,16 @@ export class RelationshipLists {
         if (state !== undefined && state !== '') {
           const parsed = RelationshipStatus.safeParse(state);
           if (!parsed.success) return refuse('helpdesk-unknown-state', { state });
-          return ok({ kind, state: parsed.data, page: paginate(await this.byState(acting, parsed.data), page) });
+          return ok({ kind, state: parsed.data, page: await this.byState(acting, now, page, parsed.data) });
         }
-        return ok({ kind, page: paginate(await this.byState(acting), page) });
+        return ok({ kind, page: await this.byState(acting, now, page) });
       }
     }
   }
 
   /** Oldest first: those closest to the end of their 90 days need attention first. */
   private async pending(acting: Acting, now: Date, page: number): Promise<Page<PendingRow>> {
-    const found = await this.orderedPage(acting, 'invitations', 'openSince', FOREVER, page);
+    const found = await this.orderedPage(acting, 'invitations', 'openSince', { from: '', to: FOREVER }, page);
     const partnerSide = acting.user.roles.side === 'partner';
     const items: PendingRow[] = [];
     for (const invitation of found.items) {
@@ -151,7 +149,7 @@ export class RelationshipLists {
   /** Soonest end first, those already past included: admin access ending within EXPIRING_WITHIN_DAYS. */
   private async expiring(acting: Acting, now: Date, page: number): Promise<Page<RelationshipRow>> {
     const before = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS - 1).toISOString();
-    const found = await this.orderedPage(acting, 'relationships', 'accessEnds', before, page);
+    const found = await this.orderedPage(acting, 'relationships', 'accessEnds', { from: '', to: before }, page);
     const partnerSide = acting.user.roles.side === 'partner';
     const items: RelationshipRow[] = [];
     for (const relationship of found.items) {
@@ -180,14 +178,33 @@ export class RelationshipLists {
     return rows.sort((a, b) => a.customer.name.localeCompare(b.customer.name));
   }
 
-  private async byState(acting: Acting, state?: RelationshipStatus): Promise<RelationshipRow[]> {
-    const rows = await this.rows(acting, (r) => state === undefined || r.status === state, this.clock());
-    const order = RelationshipStatus.options;
-    return rows.sort(
-      (a, b) =>
-        order.indexOf(a.relationship.status) - order.indexOf(b.relationship.status) ||
-        a.counterpart.name.localeCompare(b.counterpart.name),
-    );
+  /**
+   * In RelationshipStatus order, and within a state in the order they began (then by id): the byState
+   * index's order, so a page reads its own records and their counterparts only, however big the book.
+   */
+  private async byState(
+    acting: Acting,
+    now: Date,
+    page: number,
+    state?: RelationshipStatus,
+  ): Promise<Page<RelationshipRow>> {
+    const found = await this.orderedPage(acting, 'relationships', 'byState', stateSpan(state), page);
+    const partnerSide = acting.user.roles.side === 'partner';
+    const items: RelationshipRow[] = [];
+    for (const relationship of found.items) {
+      const counterpart = await this.store.get(
+        'organizations',
+        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
+      );
+      if (!counterpart) continue;
+      const access = relationship.adminAccess;
+      items.push({
+        relationship,
+        counterpart,
+        ...(access && !access.removedAt ? { daysLeft: daysBetween(now, new Date(access.endAt)) } : {}),
+      });
+    }
+    return { ...found, items };
   }
 
   /** The user's organisation's relationships (see visibleRelationships), read in batches. */
@@ -197,25 +214,5 @@ export class RelationshipLists {
       acting.user.roles.side === 'partner' ? 'partner' : 'customer',
       acting.org.tenantId,
     );
-  }
-
-  private async rows(acting: Acting, keep: (r: Relationship) => boolean, now: Date): Promise<RelationshipRow[]> {
-    const partnerSide = acting.user.roles.side === 'partner';
-    const rows: RelationshipRow[] = [];
-    for (const [n, relationship] of (await collect(this.relationshipsOf(acting), keep)).entries()) {
-      if (n % BATCH === BATCH - 1) await giveWay();
-      const counterpart = await this.store.get(
-        'organizations',
-        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
-      );
-      if (!counterpart) continue;
-      const access = relationship.adminAccess;
-      rows.push({
-        relationship,
-        counterpart,
-        ...(access && !access.removedAt ? { daysLeft: daysBetween(now, new Date(access.endAt)) } : {}),
-      });
-    }
-    return rows;
   }
 }

@@ -154,7 +154,7 @@ export class PostgresStore implements Store {
     return rows.map(recordOf) as Collections[C][];
   }
 
-  /** See Store.findPage: the keys are `<group>/<ISO time>`, so key order is time order within a group. */
+  /** See Store.findPage: the keys are `<group>/<sortable part>`, so key order is that order within a group. */
   async findPage<C extends CollectionName>(
     collection: C,
     index: IndexName<C>,

@@ -118,6 +118,21 @@ describe('ListDialog (DialogTestClient)', () => {
     expect(second.text).toContain('page 2 of 2');
   });
 
+  it('relationships by state shows them in the order they began, and says so; Next goes on from there', async () => {
+    const c = clients.for(world.store, hana, LIST_DIALOGS['by-state'], { args: 'active' });
+    const first = (await c.say('start')).text;
+    // Fabrikam's began 345 days ago, Expiring Customer n's 60 − 3n days ago; by name Fabrikam would come last.
+    const headings = ['Fabrikam Inc', ...[1, 2, 3, 4].map((n) => `Expiring Customer ${n}\n`)];
+    const at = headings.map((h) => first.indexOf(h));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(first).toContain('Showing 1–5 of 8 (page 1 of 2). In the order the relationships began, oldest first.');
+    const second = (await c.click(LIST_PAGE_VERBS['by-state'], { page: 2 })).text;
+    expect(second).toContain('Showing 6–8 of 8 (page 2 of 2)');
+    for (const n of [5, 6, 7]) expect(second).toContain(`Expiring Customer ${n}`);
+    expect(second).not.toContain('Fabrikam Inc');
+  });
+
   it('resumes after a restart: a new adapter on the same store turns the page of the card Hana has', async () => {
     const before = clients.for(world.store, hana, LIST_DIALOGS.pending);
     await before.say('start');

@@ -171,8 +171,15 @@ describe('helpdesk', () => {
 
     it.each([
       ['relationships active', 'Relationships Active', 'Showing 1–5 of 8'],
+      ['relationships active', 'Relationships Active', 'In the order the relationships began, oldest first.'],
       ['relaciones caducada', 'Relaciones Caducada', 'Ninguna relación en este estado.'],
+      [
+        'relaciones activa',
+        'Relaciones Activa',
+        'En el orden en que comenzaron las relaciones, de la más antigua a la más reciente.',
+      ],
       ['relationships', 'Relationships', 'Showing 1–5 of 8'],
+      ['relationships', 'Relationships', 'By state, then in the order the relationships began, oldest first.'],
       ['relationships sleeping', 'Relationships', '"sleeping" is not a relationship state'],
     ])('%s', async (command, title, expected) => {
       const locale = command.startsWith('relaciones') ? 'es-ES' : 'en-US';
