@@ -265,8 +265,8 @@ export const AuditEvent = z.object({
   actor: Actor.nullable(),
   action: z.string().min(1),
   target: z.object({ type: z.string().min(1), id: z.string().min(1) }),
-  /** The organisations this event concerns: who may see it in a timeline. */
-  tenantIds: z.array(z.string().min(1)).min(1),
+  /** The organisations this event concerns: who may see it in a timeline (at most a two-tier chain's three). */
+  tenantIds: z.array(z.string().min(1)).min(1).max(3),
   before: z.unknown().optional(),
   after: z.unknown().optional(),
 });

@@ -27,6 +27,7 @@ const atRankThenTime: Position = (at) => {
  * ISO time, or a rank and a time (byState).
  */
 export const ORDERED_INDEXES: { readonly [collection: string]: { readonly [index: string]: Position } } = {
+  auditEvents: { betweenSince: atTime, relationshipSince: atTime },
   invitations: { openSince: atTime },
   relationships: { accessEnds: atTime, byState: atRankThenTime },
 };

@@ -15,6 +15,7 @@ import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/
 import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
 import { accessEnds, byState, openSince } from './ordered-indexes.js';
+import { betweenSince, relationshipSince } from './audit-indexes.js';
 import type {
   ConversationRecord,
   DownloadRecord,
@@ -102,14 +103,9 @@ export const INDEXES = {
   auditEvents: {
     target: (e: AuditEvent) => [`${e.target.type}/${e.target.id}`],
     tenant: (e: AuditEvent) => e.tenantIds,
-    /** Every two organisations it concerns: one pair's timeline without reading either one's whole history. */
-    between: (e: AuditEvent) =>
-      e.tenantIds.flatMap((a, n) =>
-        e.tenantIds
-          .slice(n + 1)
-          .filter((b) => b !== a)
-          .map((b) => betweenKey(a, b)),
-      ),
+    /** Ordered (see audit-indexes.ts): by pair and by relationship, one page of a timeline at a time. */
+    betweenSince,
+    relationshipSince,
   },
   enrollments: {
     tenant: (e: Enrollment) => [e.tenantId],
@@ -170,11 +166,6 @@ export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & st
 
 export function pairKey(partnerTenantId: string, customerTenantId: string): string {
   return `${partnerTenantId}/${customerTenantId}`;
-}
-
-/** The same key whichever of the two comes first. */
-export function betweenKey(a: string, b: string): string {
-  return a < b ? `${a}/${b}` : `${b}/${a}`;
 }
 
 export function identityKey(tenantId: string, aadObjectId: string): string {

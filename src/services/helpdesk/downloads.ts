@@ -43,7 +43,8 @@ export class DownloadTokens {
     private readonly store: Store,
     private readonly clock: () => Date = () => new Date(),
     private readonly ttlMs = DOWNLOAD_TTL_MS,
-    private readonly maxChars = DOWNLOAD_MAX_CHARS,
+    /** The largest body one link holds, in characters. */
+    readonly maxChars = DOWNLOAD_MAX_CHARS,
   ) {}
 
   /** Holds `file` for the user `ownerKey` and returns its token and when it stops working. */

@@ -1,8 +1,12 @@
 import type { AuditEvent, Organization, Relationship } from '../../domain/model.js';
-import { betweenKey, type StoreReader } from '../../store/store.js';
+import { pairGroup, relationshipGroup } from '../../store/audit-indexes.js';
+import { FOREVER } from '../../store/ordered-indexes.js';
+import { BATCH, giveWay } from '../../store/give-way.js';
+import type { Store, StoreReader } from '../../store/store.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { relationshipsNamed } from '../relationships/relationship-lookup.js';
+import type { Page } from '../relationships/relationship-lists.js';
 import { findCounterpart, mayViewRelationships, type CounterpartMatch } from '../relationships/status.js';
 
 export interface Timeline {
@@ -10,8 +14,10 @@ export interface Timeline {
   subject:
     | { kind: 'relationship'; relationship: Relationship; counterpart: Organization }
     | { kind: 'organization'; org: Organization };
-  /** Newest first. */
-  events: AuditEvent[];
+  /** How many events it held when it was looked up. */
+  total: number;
+  /** Where its events are: one group of an ordered index of audit events (audit-indexes.ts), oldest first. */
+  source: { index: 'betweenSince' | 'relationshipSince'; group: string };
 }
 
 export type TimelineAnswer =
@@ -22,7 +28,7 @@ export type TimelineAnswer =
  * shown, so nobody reads another partner's history with the same customer.
  */
 export class TimelineService {
-  constructor(private readonly store: StoreReader) {}
+  constructor(private readonly store: StoreReader & Pick<Store, 'findPage'>) {}
 
   async forQuery(acting: Acting, query: string): Promise<Outcome<TimelineAnswer>> {
     const id = query.trim();
@@ -57,21 +63,63 @@ export class TimelineService {
         : relationship.partnerTenantId;
     const counterpart = await this.store.get('organizations', otherId);
     if (!counterpart) return refuse('relationship-not-found');
-    const events = await this.store.findBy('auditEvents', 'target', `relationship/${relationship.id}`);
+    const source = { index: 'relationshipSince', group: relationshipGroup(relationship.id) } as const;
     return ok({
       kind: 'timeline',
-      timeline: { subject: { kind: 'relationship', relationship, counterpart }, events: newestFirst(events) },
+      timeline: {
+        subject: { kind: 'relationship', relationship, counterpart },
+        total: await this.count(source),
+        source,
+      },
     });
   }
 
   async forOrganization(acting: Acting, org: Organization): Promise<Outcome<TimelineAnswer>> {
     const allowed = mayViewRelationships(acting);
     if (!allowed.ok) return allowed;
-    const events = await this.store.findBy('auditEvents', 'between', betweenKey(acting.org.tenantId, org.tenantId));
-    return ok({ kind: 'timeline', timeline: { subject: { kind: 'organization', org }, events: newestFirst(events) } });
+    const source = { index: 'betweenSince', group: pairGroup(acting.org.tenantId, org.tenantId) } as const;
+    return ok({
+      kind: 'timeline',
+      timeline: { subject: { kind: 'organization', org }, total: await this.count(source), source },
+    });
   }
-}
 
-function newestFirst(events: AuditEvent[]): AuditEvent[] {
-  return [...events].sort((a, b) => b.at.localeCompare(a.at) || b.id.localeCompare(a.id));
+  /** Page `page` (newest first; one past the end is the last), reading that page's events only. */
+  async page(timeline: Timeline, page: number, size: number): Promise<Page<AuditEvent>> {
+    const { total } = timeline;
+    const pages = Math.max(1, Math.ceil(total / size));
+    const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+    // The index is oldest first: the newest page is its end.
+    const end = Math.max(0, total - (current - 1) * size);
+    const start = Math.max(0, total - current * size);
+    const items = (await this.slice(timeline, start, end)).reverse();
+    const first = items.length ? (current - 1) * size + 1 : 0;
+    return { items, page: current, pages, total, first, last: first ? first + items.length - 1 : 0 };
+  }
+
+  /**
+   * Every event the timeline held when looked up, newest first, BATCH at a time with the event loop given
+   * back between batches. Positions count from the oldest, so an event recorded meanwhile (the newest) moves
+   * none of them.
+   */
+  async *newestFirst(timeline: Timeline): AsyncGenerator<AuditEvent[]> {
+    for (let end = timeline.total; end > 0; end -= BATCH) {
+      if (end < timeline.total) await giveWay();
+      const batch = await this.slice(timeline, Math.max(0, end - BATCH), end);
+      if (batch.length) yield batch.reverse();
+    }
+  }
+
+  /** Events `start`–`end` (exclusive) of the timeline, oldest first. */
+  private async slice(timeline: Timeline, start: number, end: number): Promise<AuditEvent[]> {
+    if (end <= start) return [];
+    const { index, group } = timeline.source;
+    const range = { group, from: '', to: FOREVER, offset: start, limit: end - start };
+    return (await this.store.findPage('auditEvents', index, range)).records;
+  }
+
+  private async count(source: Timeline['source']): Promise<number> {
+    const range = { group: source.group, from: '', to: FOREVER, offset: 0, limit: 0 };
+    return (await this.store.findPage('auditEvents', source.index, range)).total;
+  }
 }

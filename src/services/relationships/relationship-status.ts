@@ -1,7 +1,8 @@
 import type { AgreementAcceptance, AuditEvent, Invitation, Organization, Relationship } from '../../domain/model.js';
 import type { PartnerOfRecord } from '../../domain/partner-of-record.js';
 import { offerStatus, type OfferStatus } from './offer-status.js';
-import { pairKey, type StoreReader } from '../../store/store.js';
+import { pairKey, type Store, type StoreReader } from '../../store/store.js';
+import { newestEventOf } from '../audit.js';
 import type { Acting } from '../invitations/invitations.js';
 import { findCounterpart } from './status.js';
 import { ok, type Outcome } from '../outcome.js';
@@ -46,7 +47,7 @@ export type StatusAnswer =
 
 /** "status contoso": what state every relationship between my organisation and another one is in, and why. */
 export class RelationshipStatusService {
-  constructor(private readonly store: StoreReader) {}
+  constructor(private readonly store: StoreReader & Pick<Store, 'findPage'>) {}
 
   async status(acting: Acting, query: string): Promise<Outcome<StatusAnswer>> {
     const match = await findCounterpart(this.store, acting, query);
@@ -66,12 +67,12 @@ export class RelationshipStatusService {
     const orgOf = (tenantId: string) => (tenantId === mine.tenantId ? mine : counterpart);
     const rows = [];
     for (const relationship of relationships.sort((a, b) => b.createdAt.localeCompare(a.createdAt))) {
-      const events = await this.store.findBy('auditEvents', 'target', `relationship/${relationship.id}`);
+      const lastChange = await newestEventOf(this.store, relationship.id);
       rows.push({
         relationship,
         partner: orgOf(relationship.partnerTenantId),
         customer: orgOf(relationship.customerTenantId),
-        lastChange: events.sort((a, b) => b.at.localeCompare(a.at))[0],
+        ...(lastChange ? { lastChange } : {}),
         assignments:
           relationship.partnerTenantId === mine.tenantId ? await assignmentsOf(this.store, relationship.id) : [],
       });

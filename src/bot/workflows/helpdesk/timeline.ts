@@ -1,15 +1,12 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { describeAction } from '../../../cards/audit-words.js';
 import { downloadCard, HELPDESK_VERBS, timelineCard } from '../../../cards/helpdesk-cards.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { describeRefusal } from '../../../cards/refusal.js';
 import type { CardAttachment } from '../../../cards/render.js';
-import type { Translator } from '../../../i18n/i18n.js';
-import { toCsv } from '../../../services/helpdesk/csv.js';
 import { DownloadTooLargeError, type DownloadTokens } from '../../../services/helpdesk/downloads.js';
-import { paginate } from '../../../services/relationships/relationship-lists.js';
-import { TimelineService, type Timeline } from '../../../services/helpdesk/timeline.js';
+import { TimelineService } from '../../../services/helpdesk/timeline.js';
+import { timelineCsv } from './timeline-csv.js';
 import { readOnlyCommand } from './read-only-command.js';
 import { showCard } from '../../dialogs/card-reply.js';
 import { stepVerb } from '../../dialogs/step-verb.js';
@@ -41,19 +38,6 @@ const EXPORT = stepVerb({
   data: z.object({}),
   workflow: 'timeline',
 });
-
-/** Columns of the export; the header is in the user's language, the date in ISO so spreadsheets sort it. */
-export function timelineCsv(timeline: Timeline, tr: Translator): string {
-  const header = ['date', 'what', 'who', 'organisation', 'subject'].map((c) => tr.t(`timeline.csv.${c}`));
-  const rows = timeline.events.map((e) => [
-    e.at,
-    describeAction(e, tr),
-    e.actor?.name ?? tr.t('status.system'),
-    e.actor?.tenantId ?? '',
-    `${e.target.type}/${e.target.id}`,
-  ]);
-  return toCsv([header, ...rows]);
-}
 
 interface TimelineValues extends ChoiceValues {
   page: number;
@@ -111,7 +95,7 @@ export class TimelineDialog extends WorkflowDialog {
       return this.askCard(step, card, [CHOOSE], 'workflow.timeline.step.choice');
     }
     const { timeline } = found.value;
-    const page = paginate(timeline.events, values.page ?? 1, TIMELINE_PAGE_SIZE);
+    const page = await this.timelines.page(timeline, values.page ?? 1, TIMELINE_PAGE_SIZE);
     const card = timelineCard(timeline, page, tr);
     // An empty timeline has no page to turn and nothing to export.
     if (page.total === 0) return end(card);
@@ -143,20 +127,22 @@ export class TimelineDialog extends WorkflowDialog {
     const { timeline } = found.value;
     const name =
       timeline.subject.kind === 'relationship' ? timeline.subject.relationship.id : timeline.subject.org.primaryDomain;
-    // A byte-order mark so spreadsheet programs read the names as UTF-8.
-    const body = '\uFEFF' + timelineCsv(timeline, tr);
+    const tooLarge = () => noticeCard(tr.t('timeline.exportTitle'), tr.t('timeline.exportTooLarge'), 'attention');
+    const csv = await timelineCsv(this.timelines.newestFirst(timeline), tr, this.downloads.maxChars);
+    if (!csv) return tooLarge();
     let link;
     try {
       link = await this.downloads.issue(`${session.user.tenantId}/${session.user.aadObjectId}`, {
         filename: `timeline-${name}.csv`,
         contentType: 'text/csv; charset=utf-8',
-        body,
+        // A byte-order mark so spreadsheet programs read the names as UTF-8.
+        body: '\uFEFF' + csv.text,
       });
     } catch (error) {
       if (!(error instanceof DownloadTooLargeError)) throw error;
-      return noticeCard(tr.t('timeline.exportTitle'), tr.t('timeline.exportTooLarge'), 'attention');
+      return tooLarge();
     }
-    return downloadCard(`${this.publicUrl}/downloads/${link.token}`, link.expiresAt, timeline.events.length, tr);
+    return downloadCard(`${this.publicUrl}/downloads/${link.token}`, link.expiresAt, csv.rows, tr);
   }
 }
 

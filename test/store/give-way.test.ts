@@ -1,0 +1,32 @@
+import { giveWay, inBatches } from '../../src/store/give-way.js';
+
+describe('giving way', () => {
+  it('passes that give way together go on one per turn of the event loop, in the order they gave way', async () => {
+    const resumed: string[] = [];
+    let turn = 0;
+    let running = true;
+    const tick = () => {
+      turn++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const pass = async (name: string) => {
+      for (let n = 0; n < 5; n++) {
+        await giveWay();
+        resumed.push(`${name}@${turn}`);
+      }
+    };
+    await Promise.all(['a', 'b', 'c'].map(pass));
+    running = false;
+    const turns = resumed.map((r) => Number(r.split('@')[1]));
+    // Fifteen resumptions in fifteen different turns: no turn held two passes' work.
+    expect(new Set(turns).size).toBe(15);
+    expect(resumed.slice(0, 3).map((r) => r[0])).toEqual(['a', 'b', 'c']);
+  });
+
+  it('hands records over in batches', async () => {
+    const seen: number[] = [];
+    for await (const batch of inBatches(Array.from({ length: 600 }, (_, i) => i))) seen.push(batch.length);
+    expect(seen).toEqual([250, 250, 100]);
+  });
+});
