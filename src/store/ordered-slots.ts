@@ -75,11 +75,12 @@ export class OrderedSlots {
   page(
     group: string,
     range: { from: number; to: number; offset: number; limit: number },
-    idOf: (slot: number) => string,
+    /** How two slots' ids compare: the order among equal positions. */
+    byId: (a: number, b: number) => number,
   ): { total: number; slots: number[] } {
     const check = checkHash(group);
     const { from, to, offset, limit } = range;
-    const before = (a: number, b: number) => this.times[a]! - this.times[b]! || (idOf(a) < idOf(b) ? -1 : 1);
+    const before = (a: number, b: number) => this.times[a]! - this.times[b]! || byId(a, b);
     const end = offset + limit;
     const kept: number[] = [];
     let total = 0;

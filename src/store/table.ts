@@ -1,5 +1,6 @@
 import type { Position } from './ordered-indexes.js';
 import { OrderedSlots, type OrderedExport } from './ordered-slots.js';
+import { SlotIds } from './slot-ids.js';
 import { SlotMultimap } from './slot-multimap.js';
 
 /** Where a record's current JSON lies in the log, and its version (checked at commit without a read). */
@@ -36,7 +37,7 @@ export interface SlotsExport {
  */
 export class Table {
   private readonly byId = new SlotMultimap();
-  private ids: (string | null)[] = [];
+  private readonly ids = new SlotIds();
   private offsets = new Float64Array(256);
   private lengths = new Uint32Array(256);
   private versions = new Uint32Array(256);
@@ -64,7 +65,7 @@ export class Table {
   }
 
   private slotOf(id: string): number | undefined {
-    for (const slot of this.byId.get(keyHash(id))) if (this.ids[slot] === id) return slot;
+    for (const slot of this.byId.get(keyHash(id))) if (this.ids.holds(slot, id)) return slot;
     return undefined;
   }
 
@@ -79,15 +80,18 @@ export class Table {
   }
 
   *entries(): Generator<[string, Location]> {
-    for (let slot = 0; slot < this.ids.length; slot++) {
-      const id = this.ids[slot];
-      if (id === null || id === undefined) continue;
+    for (let slot = 0; slot < this.ids.size; slot++) {
+      const id = this.ids.get(slot);
+      if (id === null) continue;
       yield [id, { offset: this.offsets[slot]!, length: this.lengths[slot]!, version: this.versions[slot]! }];
     }
   }
 
   *keys(): Generator<string> {
-    for (const id of this.ids) if (id !== null && id !== undefined) yield id;
+    for (let slot = 0; slot < this.ids.size; slot++) {
+      const id = this.ids.get(slot);
+      if (id !== null) yield id;
+    }
   }
 
   keysOf(index: string, record: { id: string; version: number }): string[] {
@@ -100,9 +104,9 @@ export class Table {
   put(record: { id: string; version: number }, at: Location, previous?: { id: string; version: number }): void {
     let slot = this.slotOf(record.id);
     if (slot === undefined) {
-      slot = this.free.pop() ?? this.ids.length;
+      slot = this.free.pop() ?? this.ids.size;
       this.grow(slot + 1);
-      this.ids[slot] = record.id;
+      this.ids.set(slot, record.id);
       this.byId.add(keyHash(record.id), slot);
       this.count++;
     } else {
@@ -124,7 +128,7 @@ export class Table {
     if (slot === undefined) return;
     this.unindex(record, slot);
     this.byId.remove(keyHash(record.id), slot);
-    this.ids[slot] = null;
+    this.ids.set(slot, null);
     this.free.push(slot);
     this.count--;
     this.liveBytes -= this.lengths[slot]!;
@@ -146,10 +150,10 @@ export class Table {
   /** Ids of the records that may have `key` in `index` (a hash collision can add others: check the record). */
   candidates(index: string, key: string): string[] {
     const ordered = this.ordered.get(index);
-    if (ordered) return ordered.candidates(key).map((slot) => this.ids[slot]!);
+    if (ordered) return ordered.candidates(key).map((slot) => this.ids.get(slot)!);
     const map = this.indexes.get(index);
     if (!map) throw new Error(`Unknown index ${index}`);
-    return map.get(keyHash(key)).map((slot) => this.ids[slot]!);
+    return map.get(keyHash(key)).map((slot) => this.ids.get(slot)!);
   }
 
   /** One page of an ordered index between two sortable parts (no `from`: from the start), and how many there are. */
@@ -160,9 +164,9 @@ export class Table {
     const { total, slots } = ordered.page(
       range.group,
       { from, to: ordered.position(range.to), offset: range.offset, limit: range.limit },
-      (slot) => this.ids[slot]!,
+      (a, b) => this.ids.compare(a, b),
     );
-    return { total, ids: slots.map((slot) => this.ids[slot]!) };
+    return { total, ids: slots.map((slot) => this.ids.get(slot)!) };
   }
 
   private grow(needed: number): void {
@@ -179,7 +183,7 @@ export class Table {
 
   /** Slots held, free ones included: the hint's slot lines cover 0 to this. */
   get slotCount(): number {
-    return this.ids.length;
+    return this.ids.size;
   }
 
   /**
@@ -187,9 +191,11 @@ export class Table {
    * a time, so writing it never copies a whole table (tens of megabytes at 100,000 relationships) at once.
    */
   exportSlots(from: number, to: number): SlotsExport {
-    const end = Math.min(to, this.ids.length);
+    const end = Math.min(to, this.ids.size);
+    const ids: (string | null)[] = [];
+    for (let slot = from; slot < end; slot++) ids.push(this.ids.get(slot));
     return {
-      ids: this.ids.slice(from, end).map((id) => id ?? null),
+      ids,
       offsets: Array.from(this.offsets.subarray(from, end)),
       lengths: Array.from(this.lengths.subarray(from, end)),
       versions: Array.from(this.versions.subarray(from, end)),
@@ -221,7 +227,7 @@ export class Table {
 
   /** An ordered index's times and group checks for the slots from `from` to `to`. */
   exportOrdered(name: string, from: number, to: number): OrderedExport {
-    return this.ordered.get(name)!.export(from, Math.min(to, this.ids.length));
+    return this.ordered.get(name)!.export(from, Math.min(to, this.ids.size));
   }
 
   /** Loads slots from `from` on (the hint file comes in chunks), keeping the slot numbers the indexes refer to. */
@@ -229,7 +235,7 @@ export class Table {
     this.grow(from + part.ids.length);
     part.ids.forEach((id, i) => {
       const slot = from + i;
-      this.ids[slot] = id;
+      this.ids.set(slot, id);
       if (id === null) {
         this.free.push(slot);
         return;
