@@ -7,7 +7,8 @@ import type { Child } from './children.js';
 import { printMemory, printSnapshot, type MemoryReport } from './heap-summary.js';
 
 export const HEAP = process.argv.includes('--heap');
-const SETTLE_MS = 10_000;
+/** How long V8 is given to hand freed pages back before memory is read again. */
+export const SETTLE_MS = 10_000;
 
 export interface HeapReport {
   label: string;

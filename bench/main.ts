@@ -23,7 +23,7 @@ import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { generate, startChild, stopChild, type Child } from './children.js';
-import { HEAP, heapReport, memoryReport, printHeapReport, type HeapReport } from './heap-report.js';
+import { HEAP, SETTLE_MS, heapReport, memoryReport, printHeapReport, type HeapReport } from './heap-report.js';
 import { printMemory } from './heap-summary.js';
 import { soak } from './soak.js';
 import { checkTargets, printLoadTable, printStoreTable, type LoadRow, type StoreRow } from './report.js';
@@ -222,6 +222,8 @@ try {
       const floorHeap = HEAP ? await heapReport(floor, `${size}-floor`) : undefined;
       await stopChild(floor);
       const afterLoad = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
+      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+      const settled = (await bot.ask({ cmd: 'rss' })) as Record<string, number>;
       const botHeap = HEAP ? await heapReport(bot, `${size}-bot`) : undefined;
       for (const b of bots) await stopChild(b);
       if (botAtStart) printMemory(`${size}-bot after start (before the load, after a full collection)`, botAtStart);
@@ -238,6 +240,7 @@ try {
         rssStartMB: bot.ready.rssMB!,
         rssAfterLoadMB: afterLoad.rssMB!,
         rssCollectedMB: afterLoad.collectedRssMB!,
+        rssSettledMB: settled.collectedRssMB!,
         heapUsedMB: afterLoad.heapUsedMB!,
         heapTotalMB: afterLoad.heapTotalMB!,
         floorRssStartMB: floor.ready.rssMB!,
