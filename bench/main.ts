@@ -36,6 +36,7 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
       '  --instances  N bot processes on the one database, requests spread round-robin (postgres only; default 1)',
       '  --heap       after the load at each size: memory figures and a heap snapshot of the bot and the echo bot',
       '  BENCH_SIZES  relationships per generated store, comma-separated (default 1000,10000,100000)',
+      '  BENCH_SCENARIOS  comma-separated words: only the scenarios whose names hold one (the floor always runs)',
       '  BENCH_NODE_FLAGS  extra node flags for the bot processes',
       '  BENCH_STORE_CACHE  a directory keeping generated embedded stores per size (copied for each run)',
       'Writes bench/results.json (embedded) or bench/results-postgres-<N>.json.',
@@ -44,6 +45,12 @@ if (process.argv.includes('--help') || process.argv.includes('-h')) {
   process.exit(0);
 }
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+/** BENCH_SCENARIOS: run only the scenarios whose names contain one of these words (the floor always runs). */
+const ONLY = (process.env.BENCH_SCENARIOS ?? '')
+  .split(',')
+  .map((w) => w.trim().toLowerCase())
+  .filter(Boolean);
+const chosen = (scenario: Scenario) => ONLY.length === 0 || ONLY.some((w) => scenario.name.toLowerCase().includes(w));
 const option = (name: string) => {
   const at = process.argv.indexOf(name);
   return at >= 0 ? process.argv[at + 1] : undefined;
@@ -189,7 +196,9 @@ try {
       // One committed change, measured while the bot is idle: the store's own cost, not the queue behind a load.
       const commits = ((await bot.ask({ cmd: 'commit', n: 50 })).commit as number[]).sort((a, b) => a - b);
       const floorRun = new ScenarioRun(FLOOR, { port: floor.ready.port!, serviceUrl: sink.url }, meta);
-      const runs = SCENARIOS.map((s) => new ScenarioRun(s, { port: ports[0]!, ports, serviceUrl: sink.url }, meta));
+      const runs = SCENARIOS.filter(chosen).map(
+        (s) => new ScenarioRun(s, { port: ports[0]!, ports, serviceUrl: sink.url }, meta),
+      );
       for (const run of [floorRun, ...runs]) await run.warmUp();
       for (const level of LEVELS) {
         await floor.ask({ cmd: 'delay-reset' });
