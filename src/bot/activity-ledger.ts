@@ -3,7 +3,7 @@ import type { Activity } from 'botbuilder';
 import type { Language } from '../domain/model.js';
 import { describeError, type Logger } from '../logging/logger.js';
 import { StoreBusyError } from '../store/store-busy.js';
-import { ConflictError, StorageUnavailableError, type Store } from '../store/store.js';
+import { ConflictError, StorageUnavailableError, withRetry, type Store, type Transaction } from '../store/store.js';
 import type { ProcessedActivity } from '../store/runtime-records.js';
 import { redactedResponse } from './redacted-response.js';
 
@@ -38,7 +38,7 @@ export class ActivityLedger {
   readonly instance = randomUUID();
 
   constructor(
-    private readonly store: Store,
+    readonly store: Store,
     private readonly clock: () => Date,
     private readonly logger: Logger,
     private readonly leaseMs = ACTIVITY_CLAIM_LEASE_MS,
@@ -113,12 +113,20 @@ export class ActivityLedger {
     }
   }
 
-  /** The turn answered: its claim becomes done, with the invoke response (tokens redacted) if it had one. */
-  async done(key: string, answer?: { response: unknown; language: Language }): Promise<void> {
+  /**
+   * The turn answered: its claim becomes done, with the invoke response (tokens redacted) if it had one,
+   * in one commit with `withTurnEnd` (the turn's held conversation state, src/bot/turn-end-writes.ts).
+   */
+  async done(
+    key: string,
+    answer?: { response: unknown; language: Language },
+    withTurnEnd?: (tx: Transaction) => Promise<void>,
+  ): Promise<void> {
     if (answer) this.keepFull(key, answer.response);
     const kept = answer ? redactedResponse(answer.response, answer.language) : undefined;
     try {
-      await this.store.transaction(async (tx) => {
+      await withRetry(this.store, async (tx) => {
+        await withTurnEnd?.(tx);
         const record = await tx.get('activities', key);
         if (!record) return;
         const { claimedBy: _by, claimedUntil: _until, ...rest } = record;
@@ -126,8 +134,14 @@ export class ActivityLedger {
       });
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
-      // The turn's own change is saved; a re-delivery after the lease would only find it done already.
-      this.logger.warn('activity not marked done: storage unavailable', { error: describeError(error) });
+      // The turn's own change is saved; a re-delivery after the lease would only find it done already. A
+      // workflow in progress resumes from its previous step (its state is not saved either).
+      this.logger.warn(
+        withTurnEnd
+          ? 'activity not marked done, conversation state not saved: storage unavailable'
+          : 'activity not marked done: storage unavailable',
+        { error: describeError(error) },
+      );
     }
   }
 

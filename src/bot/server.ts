@@ -9,6 +9,7 @@ import { describeError, type Logger } from '../logging/logger.js';
 import { processActivity } from './adapter-response.js';
 import { DeferredTurn, TurnWrites } from './deferred-turn.js';
 import { storeBusyIn } from '../store/store-busy.js';
+import { holdingTurnEnd, TurnEndWrites } from './turn-end-writes.js';
 
 export interface ServerDeps {
   config: Config;
@@ -125,9 +126,13 @@ async function guardedTurn(
         return;
       }
       claimed = true;
+      // The state the turn saves as it ends commits with its "done": one fsync, not two, before the answer.
+      const turnEnd = new TurnEndWrites(ledger.store);
       try {
-        await run(context);
+        await holdingTurnEnd(turnEnd, () => run(context));
       } catch (error) {
+        // A failed turn never reached its state save (the last thing a turn does): nothing held is lost.
+        turnEnd.take();
         if (storeBusyIn(error) && !changed()) throw error;
         claimed = false;
         await ledger.release(key);
@@ -140,6 +145,7 @@ async function guardedTurn(
       await ledger.done(
         key,
         response ? { response, language: languageOf(context.activity.locale, defaultLanguage) } : undefined,
+        turnEnd.take(),
       );
     });
   } catch (error) {
