@@ -29,6 +29,9 @@ export const ACTIVITY_CLAIM_LEASE_MS = 60_000;
  * loses nothing: its claim lapses and the re-delivery runs the turn. The store keeps the response without
  * invitation tokens; the full one, link and code included, stays in this process for a few minutes.
  * While the disk is full a turn runs unclaimed: only de-duplication is lost, not the turn.
+ * On a store no other instance shares (the embedded one, no `withLock`) the claim stays in this process:
+ * a later run finding it in the store would take it at once anyway (its claimer died mid-turn), so it
+ * bought nothing but a commit and an fsync on every turn's path. "Done" then records the activity.
  */
 export class ActivityLedger {
   private readonly full = new Map<string, { response: unknown; until: number }>();
@@ -36,6 +39,10 @@ export class ActivityLedger {
   private readonly given = new Set<string>();
   /** This process: a claim by another one on an unshared store is a previous run's, which died. */
   readonly instance = randomUUID();
+  /** Unshared store: this process's claims (id → when), until their turn is done or given back. */
+  private readonly running = new Map<string, string>();
+  /** Unshared store: turns answered whose "done" the full disk could not record: a re-delivery is a duplicate. */
+  private readonly unrecorded = new Set<string>();
 
   constructor(
     readonly store: Store,
@@ -50,6 +57,7 @@ export class ActivityLedger {
   }
 
   async claim(key: string): Promise<Claim> {
+    if (!this.store.withLock) return this.claimHere(key);
     const now = this.clock();
     const claimed = { claimedBy: this.instance, claimedUntil: new Date(now.getTime() + this.leaseMs).toISOString() };
     try {
@@ -84,6 +92,18 @@ export class ActivityLedger {
     }
   }
 
+  /** The claim on an unshared store: this process's turns are the only ones, so it is kept here. */
+  private async claimHere(key: string): Promise<Claim> {
+    if (this.running.has(key) || this.unrecorded.has(key))
+      return { kind: 'duplicate', response: this.fullResponse(key) };
+    const existing = await this.store.get('activities', key);
+    if (existing && !existing.claimedUntil && !this.given.has(key))
+      return { kind: 'duplicate', response: this.fullResponse(key) ?? existing.response };
+    this.given.delete(key);
+    this.running.set(key, this.clock().toISOString());
+    return { kind: 'first' };
+  }
+
   /** A claim whose lease ran out, or (one process, unshared store) one left by a previous run of it. */
   private abandoned(record: ProcessedActivity, now: Date): boolean {
     if (!record.claimedUntil) return false;
@@ -97,6 +117,7 @@ export class ActivityLedger {
    */
   async release(key: string): Promise<boolean> {
     this.full.delete(key);
+    this.running.delete(key);
     try {
       await this.store.transaction(async (tx) => {
         const record = await tx.get('activities', key);
@@ -128,12 +149,19 @@ export class ActivityLedger {
       await withRetry(this.store, async (tx) => {
         await withTurnEnd?.(tx);
         const record = await tx.get('activities', key);
-        if (!record) return;
+        const claimedAt = this.running.get(key);
+        if (!record) {
+          if (claimedAt)
+            tx.insert('activities', { id: key, at: claimedAt, ...(kept === undefined ? {} : { response: kept }) });
+          return;
+        }
         const { claimedBy: _by, claimedUntil: _until, ...rest } = record;
         tx.update('activities', kept === undefined ? rest : { ...rest, response: kept });
       });
+      this.running.delete(key);
     } catch (error) {
       if (!(error instanceof StorageUnavailableError)) throw error;
+      if (this.running.delete(key) && this.unrecorded.size < FULL_RESPONSES) this.unrecorded.add(key);
       // The turn's own change is saved; a re-delivery after the lease would only find it done already. A
       // workflow in progress resumes from its previous step (its state is not saved either).
       this.logger.warn(

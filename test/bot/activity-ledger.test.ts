@@ -13,6 +13,7 @@ import { sendInvitation } from '../support/invitations.js';
 import { persona } from '../support/personas.js';
 import { freshDatabase } from '../support/postgres.js';
 import { NOW, tempStore } from '../support/world.js';
+import { recordCommits } from '../support/commits.js';
 
 const KEY = 'msteams/a:carmen/activity-1';
 const later = (ms: number) => new Date(NOW.getTime() + ms);
@@ -65,6 +66,15 @@ describe('ActivityLedger on the embedded store (one process)', () => {
       const previousRun = new ActivityLedger(store, () => NOW, new MemoryLogger());
       expect(await previousRun.claim(KEY)).toEqual({ kind: 'first' });
       expect(await previousRun.claim(KEY)).toEqual({ kind: 'duplicate', response: undefined });
+      // What a previous version of the process, which claimed in the store, left when it died mid-turn.
+      await store.transaction((tx) =>
+        tx.insert('activities', {
+          id: KEY,
+          at: NOW.toISOString(),
+          claimedBy: 'a-run-that-died',
+          claimedUntil: later(ACTIVITY_CLAIM_LEASE_MS).toISOString(),
+        }),
+      );
       const thisRun = new ActivityLedger(store, () => NOW, new MemoryLogger());
       expect(await thisRun.claim(KEY)).toEqual({ kind: 'first' });
       await thisRun.done(KEY);
@@ -73,6 +83,24 @@ describe('ActivityLedger on the embedded store (one process)', () => {
         response: undefined,
       });
       expect((await store.get('activities', KEY))?.claimedUntil).toBeUndefined();
+    } finally {
+      await dispose();
+    }
+  });
+
+  it('a claim makes no commit: the activity is recorded once, with its answer, when the turn is done', async () => {
+    const { store, dispose } = await tempStore();
+    try {
+      const commits = recordCommits(store);
+      const ledger = new ActivityLedger(store, () => NOW, new MemoryLogger());
+      expect(await ledger.claim(KEY)).toEqual({ kind: 'first' });
+      expect(commits).toEqual([]);
+      await ledger.done(KEY, { response: { status: 200, body: 'answered' }, language: 'en' });
+      expect(commits).toEqual([['activities']]);
+      expect(await store.get('activities', KEY)).toMatchObject({ at: NOW.toISOString(), response: { status: 200 } });
+      expect(await new ActivityLedger(store, () => NOW, new MemoryLogger()).claim(KEY)).toMatchObject({
+        kind: 'duplicate',
+      });
     } finally {
       await dispose();
     }

@@ -51,7 +51,6 @@ describe('the commits of an Accept & Authorize turn over HTTP', () => {
     // The outbox's drain comes after the answer: it is not on the turn's path.
     await app.notifier.drain();
     expect(beforeAnswer.map((c) => [...new Set(c)].sort())).toEqual([
-      ['activities'],
       ['conversations'],
       ['agreements', 'auditEvents', 'invitations', 'notifications', 'organizations', 'relationships'],
       ['activities', 'state'],
