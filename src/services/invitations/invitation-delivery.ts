@@ -1,6 +1,7 @@
 import type { Invitation, Language, Organization, User } from '../../domain/model.js';
 import { invitationCard, invitationClosedCard } from '../../cards/invitation-card.js';
 import { noticeCard } from '../../cards/notice-card.js';
+import type { CardAttachment } from '../../cards/render.js';
 import { formatDateTime } from '../../cards/format.js';
 import { invitationFacts } from '../../cards/labels.js';
 import { translator } from '../../i18n/i18n.js';
@@ -73,6 +74,24 @@ export class InvitationDelivery {
     if (!customer || !by) return;
     const accepted = invitation.status === 'accepted';
     const told = new Set<string>();
+    // Everyone told reads the same card in their language: rendered once per language, not once per person.
+    const cards = new Map<Language, CardAttachment>();
+    const cardIn = (language: Language) => {
+      const tr = translator(language);
+      const key = accepted ? 'notify.invitationAccepted' : 'notify.invitationDeclined';
+      const text = [
+        tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr) }),
+        ...(accepted && answer.mcaRecorded ? [tr.t('notify.withMca', { customer: customer.name })] : []),
+      ].join(' ');
+      const card = noticeCard(
+        tr.t(`${key}.title`, { customer: customer.name }),
+        text,
+        accepted ? 'good' : 'warning',
+        invitationFacts(invitation, customer.name, tr),
+      );
+      cards.set(language, card);
+      return card;
+    };
     for (const tenantId of [
       invitation.partnerTenantId,
       ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
@@ -85,18 +104,8 @@ export class InvitationDelivery {
       for (const person of staff) {
         if (told.has(person.id)) continue;
         told.add(person.id);
-        const tr = translator(person.language ?? this.defaultLanguage);
-        const key = accepted ? 'notify.invitationAccepted' : 'notify.invitationDeclined';
-        const text = [
-          tr.t(`${key}.text`, { name: by.name, at: formatDateTime(by.at, tr) }),
-          ...(accepted && answer.mcaRecorded ? [tr.t('notify.withMca', { customer: customer.name })] : []),
-        ].join(' ');
-        const card = noticeCard(
-          tr.t(`${key}.title`, { customer: customer.name }),
-          text,
-          accepted ? 'good' : 'warning',
-          invitationFacts(invitation, customer.name, tr),
-        );
+        const language = person.language ?? this.defaultLanguage;
+        const card = cards.get(language) ?? cardIn(language);
         this.notifier.enqueue(
           tx,
           person,
