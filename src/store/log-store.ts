@@ -3,14 +3,14 @@ import type { Low } from 'lowdb';
 import { writeGeneration, type GenerationRecord } from './generation.js';
 import { INDEX_SIGNATURE, writeHint } from './hint-file.js';
 import type { LogFile, OpenFile } from './log-file.js';
-import { encodeLine, LOG_VERSION, type EncodedLine } from './log-line.js';
+import { LOG_VERSION } from './log-line.js';
 import { LogTransaction, type AnyRecord, type CommittedState, type PendingWrite } from './log-transaction.js';
 import type { QueuedCommit } from './log-transaction.js';
 import { hintFileOf, logFileOf, type Manifest } from './manifest.js';
 import { RecentRecords } from './recent-records.js';
 import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-feed.js';
 import { scanIndexed } from './scan.js';
-import { conflictOf } from './commit-check.js';
+import { encodeBatch } from './log-batch.js';
 import {
   StorageUnavailableError,
   type CollectionName,
@@ -137,35 +137,11 @@ export class LogStore implements Store, CommittedState {
     });
   }
 
-  /**
-   * Writes every commit that queued up while the previous batch was being synced, with one fsync.
-   * Each is checked against the committed versions and the batch's earlier commits, in arrival order.
-   */
+  /** Writes every commit that queued up while the previous batch was being synced, with one fsync. */
   private async flush(): Promise<void> {
     this.flushScheduled = false;
     const batch = this.waiting.splice(0);
-    const versions = new Map<string, number | null>();
-    const accepted: { commit: QueuedCommit; at: EncodedLine['at']; jsons: (string | null)[] }[] = [];
-    const lines: string[] = [];
-    let position = this.log.size;
-    for (const commit of batch) {
-      const conflict = conflictOf(commit.writes, versions, (c, id) => this.table(c).location(id)?.version);
-      if (conflict) {
-        commit.reject(conflict);
-        continue;
-      }
-      for (const w of commit.writes)
-        versions.set(`${w.collection}/${w.id}`, w.kind === 'remove' ? null : w.record.version);
-      const writes = commit.writes.map((w) => ({
-        collection: w.collection,
-        id: w.id,
-        json: w.kind === 'remove' ? null : JSON.stringify(w.record),
-      }));
-      const line = encodeLine(writes, position);
-      position += line.bytes;
-      lines.push(line.text);
-      accepted.push({ commit, at: line.at, jsons: writes.map((w) => w.json) });
-    }
+    const { accepted, lines } = await encodeBatch(batch, this.log.size, (c, id) => this.table(c).location(id)?.version);
     if (accepted.length === 0) return;
     try {
       await this.log.append(lines.join(''));
