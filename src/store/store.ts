@@ -62,6 +62,11 @@ export const INDEXES = {
     tenant: (u: User) => [u.tenantId],
     identity: (u: User) => [identityKey(u.tenantId, u.aadObjectId)],
     email: (u: User) => [u.email.toLowerCase()],
+    /** A partner's admin agents and global admins by tenant: who hears of its invitations' answers. */
+    partnerAdmins: (u: User) =>
+      u.roles.side === 'partner' && (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin')
+        ? [u.tenantId]
+        : [],
   },
   invitations: {
     tokenHash: (i: Invitation) => [i.tokenHash],

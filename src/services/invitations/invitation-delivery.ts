@@ -96,11 +96,12 @@ export class InvitationDelivery {
       invitation.partnerTenantId,
       ...(invitation.providerTenantId ? [invitation.providerTenantId] : []),
     ]) {
-      const staff = (await tx.findBy('users', 'tenant', tenantId)).filter(
-        (u) =>
-          u.id === invitation.createdBy.userId ||
-          (u.roles.side === 'partner' && (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin')),
-      );
+      // Through the index: a partner with hundreds of helpdesk agents is not read whole for its few admins.
+      const creator = await tx.get('users', invitation.createdBy.userId);
+      const staff = [
+        ...(creator?.tenantId === tenantId ? [creator] : []),
+        ...(await tx.findBy('users', 'partnerAdmins', tenantId)),
+      ];
       for (const person of staff) {
         if (told.has(person.id)) continue;
         told.add(person.id);

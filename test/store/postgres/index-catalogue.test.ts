@@ -130,6 +130,7 @@ describe('PostgreSQL index catalogue: keys for indexes an older database has not
         'users.tenant',
         'users.identity',
         'users.email',
+        'users.partnerAdmins',
       ].map((index) => ({ index, records: 2 })),
     );
     expect((await store.findBy('organizations', 'domain', 'contoso.com')).map((o) => o.id)).toEqual([TENANTS.contoso]);
