@@ -12,6 +12,7 @@ import type { InvitationRequest } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { visibleOrganizations } from '../directory/visible-organizations.js';
 import { mayCombine, requestableCombinations } from '../../domain/relationship-types.js';
+import { choicesOf } from '../../domain/choice-list.js';
 
 /** The form's choices: the combinations of the domain's table, each named by its types ("reseller-delegated-admin"). */
 export const RELATIONSHIP_CHOICES = requestableCombinations().map((types) => types.join('-')) as [string, ...string[]];
@@ -94,10 +95,7 @@ export async function readRequestForm(
   if (includeAdmin) types.add('delegated-admin');
   if (!mayCombine([...types])) return refuse('types-not-combinable', { types: [...types].join(',') });
 
-  const picked = values.roles
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
+  const picked = choicesOf(values.roles);
   if (!includeAdmin) {
     if (picked.length || values.legacy === 'true') return refuse('roles-without-admin');
     return ok({

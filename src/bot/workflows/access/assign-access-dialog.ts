@@ -26,6 +26,7 @@ import { sessionOf } from '../../session.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
 import type { accessNotices } from './access-notices.js';
 import { ACCESS_VERBS } from './verbs.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 export const ASSIGN_ACCESS_DIALOG = 'access.assign';
 
@@ -57,12 +58,6 @@ interface AssignAccessValues {
   form: Typed;
   error: string;
 }
-
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 /**
  * "access": an admin agent picks one of the partner's relationships with admin roles, then assigns some of its
@@ -181,11 +176,11 @@ export class AssignAccessDialog extends WorkflowDialog {
     };
     // The card names the relationship for the dispatcher's check; the run knows which one was picked.
     if (relationshipId !== values.relationshipId) return retry(tr.t('refusal.target-not-found'));
-    const roles = list(typed.roles).filter((r): r is AdminRoleId => AdminRoleId.safeParse(r).success);
+    const roles = choicesOf(typed.roles).filter((r): r is AdminRoleId => AdminRoleId.safeParse(r).success);
     const done = await this.service.assign(
       session,
       values.relationshipId!,
-      list(typed.groups),
+      choicesOf(typed.groups),
       roles,
       this.notices.settled,
     );
@@ -219,6 +214,6 @@ const heading = (row: RelationshipAccess) =>
 /** The service names roles by id; the form names them in the reader's words. */
 function namedRoles(refusal: Refusal, tr: Translator): Refusal {
   if (!refusal.params?.roles) return refusal;
-  const roles = adminRoleNames(list(refusal.params.roles) as AdminRoleId[], tr);
+  const roles = adminRoleNames(choicesOf(refusal.params.roles) as AdminRoleId[], tr);
   return { ...refusal, params: { ...refusal.params, roles } };
 }

@@ -14,6 +14,7 @@ import { partnerMay, recordTarget } from '../../permissions.js';
 import { sessionOf } from '../../session.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
 import { ACCESS_VERBS } from './verbs.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 export const EDIT_TEMPLATE_DIALOG = 'templates.edit';
 
@@ -53,12 +54,6 @@ interface EditTemplateValues {
   form: TemplateValues;
   error: string;
 }
-
-const list = (text: string) =>
-  text
-    .split(',')
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 /** New or Edit on the templates list: the form (redrawn with what was typed when refused), then the list again. */
 export class EditTemplateDialog extends WorkflowDialog {
@@ -124,10 +119,10 @@ export class EditTemplateDialog extends WorkflowDialog {
     const saved = await this.parts.templates.save(session, {
       ...(templateId ? { templateId } : {}),
       name: typed.name,
-      roles: list(typed.roles),
+      roles: choicesOf(typed.roles),
       durationDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
       autoExtend: typed.autoExtend === 'true',
-      groupIds: list(typed.groups),
+      groupIds: choicesOf(typed.groups),
     });
     if (!saved.ok) return refuse(describeRefusal(saved.refusal, tr));
     await showCard(step.context, await this.parts.listCard(session, tr, saved.value));

@@ -22,6 +22,7 @@ import { beginWorkflow } from '../../dialogs/workflow-stack.js';
 import { sessionOf } from '../../session.js';
 import { accessNotices } from './access-notices.js';
 import { ACCESS_VERBS } from './verbs.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 const GroupValues = z.object({
   groupId: z.string().max(100).default(''),
@@ -183,10 +184,7 @@ export class EditGroupDialog extends WorkflowDialog {
         ...(groupId ? { groupId } : {}),
         name: typed.name,
         description: typed.description,
-        memberUserIds: typed.members
-          .split(',')
-          .map((m) => m.trim())
-          .filter(Boolean),
+        memberUserIds: choicesOf(typed.members),
       },
       this.parts.notices.membersAdded(session.user.name),
     );

@@ -13,6 +13,7 @@ import { WorkflowDialog } from '../../dialogs/workflow-dialog.js';
 import { customerMay } from '../../permissions.js';
 import type { WorkflowDeps } from '../../workflow-module.js';
 import { FIND_VERBS, resultsCard, searchForm } from './find-partner-cards.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 export const FIND_PARTNER_DIALOG = 'find-partner';
 
@@ -99,10 +100,7 @@ export class FindPartnerDialog extends WorkflowDialog {
     };
     const found = await this.matches(session, values.search ?? SearchForm.parse({}));
     const offered = new Set(found.ok ? found.matches.map((m) => m.partner.tenantId) : []);
-    const chosen = contact.partners
-      .split(',')
-      .map((p) => p.trim())
-      .filter(Boolean);
+    const chosen = choicesOf(contact.partners);
     if (chosen.some((p) => !offered.has(p))) return refuse(describeRefusal({ code: 'contact-partner-unknown' }, tr));
     const contacted = await this.directory.contact(session, contact, (tx, lead, _partner, staff) => {
       for (const person of staff) {

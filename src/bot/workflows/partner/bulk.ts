@@ -21,6 +21,7 @@ import { sessionOf } from '../../session.js';
 import type { WorkflowDeps, WorkflowFactory } from '../../workflow-module.js';
 import { DAY_TWO_VERBS as VERBS } from './day-two-verbs.js';
 import { autoExtendSwitch, globalAdminRemoval, liveAccessRows, type LiveAccessRow } from './admin-access.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 const MANAGE = 'manage-admin-relationships' as const;
 const Operation = z.enum(['auto-extend-on', 'auto-extend-off', 'remove-global-admin']);
@@ -32,14 +33,7 @@ const BulkValues = z.object({
 });
 type BulkValues = z.infer<typeof BulkValues>;
 
-const idsOf = (values: BulkValues) => [
-  ...new Set(
-    values.relationshipIds
-      .split(',')
-      .map((id) => id.trim())
-      .filter(Boolean),
-  ),
-];
+const idsOf = (values: BulkValues) => [...new Set(choicesOf(values.relationshipIds))];
 
 export const BULK_DIALOG = 'bulk';
 const permission = partnerMay(MANAGE);

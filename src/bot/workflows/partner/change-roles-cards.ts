@@ -13,6 +13,7 @@ import { liveAdminAccess, type CustomerRelationship } from '../../../services/re
 import { paginate } from '../../../services/relationships/relationship-lists.js';
 import type { RoleChange } from '../../../services/relationships/relationship-admin.js';
 import { PARTNER_VERBS } from './verbs.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 /** The role change form as the card sends it: every input is a string. */
 export const RoleChangeValues = z.object({
@@ -47,10 +48,7 @@ function relationshipFacts({ relationship }: CustomerRelationship, tr: Translato
 export function wantedRoles(values: RoleChoice) {
   const days = values.durationDays.trim();
   return {
-    roles: values.roles
-      .split(',')
-      .map((r) => r.trim())
-      .filter(Boolean) as AdminRoleId[],
+    roles: choicesOf(values.roles) as AdminRoleId[],
     durationDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
     autoExtend: values.autoExtend === 'true',
   };

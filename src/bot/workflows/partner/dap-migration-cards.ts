@@ -13,6 +13,7 @@ import type {
   MigrationWish,
 } from '../../../services/relationships/dap-migration.js';
 import { DAY_TWO_VERBS as VERBS } from './day-two-verbs.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 /** The form's Back (to the list) and the review's "Change the tasks" (to the form, as it was filled in). */
 export const DAP_BACK_VERB = 'gdap.dap.back';
@@ -37,10 +38,7 @@ export const dapTitle = (tr: Translator) => tr.t('gdap.dap.title');
 export function wish(values: MigrationChoice): MigrationWish {
   const days = values.durationDays.trim();
   return {
-    tasks: values.tasks
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
+    tasks: choicesOf(values.tasks),
     durationDays: /^\d+$/.test(days) ? Number(days) : Number.NaN,
     autoExtend: values.autoExtend === 'true',
   };

@@ -22,6 +22,7 @@ import { invitationIssuer, type InvitationIssuer } from './issue.js';
 import { SEND_INVITATION_DIALOG, SendInvitationDialog, type SendInvitationOptions } from './send-invitation-dialog.js';
 import { PARTNER_VERBS } from './verbs.js';
 import { mayOfferDelegatedAdmin } from '../../../domain/partner-programmes.js';
+import { choicesOf } from '../../../domain/choice-list.js';
 
 const OfferKind = z.enum(['trial', 'purchase-offer']);
 type OfferKind = z.infer<typeof OfferKind>;
@@ -60,14 +61,7 @@ const KINDS = {
 
 /** The services chosen, with licence counts for a purchase offer; or what to fix. */
 function readServices(kind: OfferKind, values: OfferValues, tr: Translator): Outcome<OfferedService[]> {
-  const picked = [
-    ...new Set(
-      values.services
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const picked = [...new Set(choicesOf(values.services))];
   const ids = z.array(ServiceId).min(1).safeParse(picked);
   if (!ids.success) return refuse('services-required');
   if (kind === 'trial') return ok(ids.data.map((serviceId) => ({ serviceId })));
