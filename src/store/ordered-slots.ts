@@ -1,3 +1,4 @@
+import { FirstSlots } from './first-slots.js';
 import { splitOrderedKey, type Position } from './ordered-indexes.js';
 import { SlotMultimap } from './slot-multimap.js';
 
@@ -20,9 +21,6 @@ export interface OrderedExport {
   /** Per slot, MAX_GROUPS second hashes of its groups (0 for none). */
   checks: number[];
 }
-
-/** Pages reaching no further than this are picked in one pass; deeper ones sort the whole range. */
-const PICK_AT_MOST = 64;
 
 /**
  * One ordered index of a table in memory: group (key hash) → slots, and per slot its position (see
@@ -69,8 +67,8 @@ export class OrderedSlots {
 
   /**
    * `limit` slots of `group` from `offset` on, of those with a position between `from` and `to` (inclusive),
-   * by position then id, and how many there are. A near page is picked in one pass over the group, keeping
-   * only the slots up to its end, rather than sorting the whole group on every turn.
+   * by position then id, and how many there are. One pass over the group keeps only the slots up to the
+   * page's end (FirstSlots), so however deep the page, the group is never sorted as a whole.
    */
   page(
     group: string,
@@ -80,23 +78,14 @@ export class OrderedSlots {
   ): { total: number; slots: number[] } {
     const check = checkHash(group);
     const { from, to, offset, limit } = range;
-    const before = (a: number, b: number) => this.times[a]! - this.times[b]! || byId(a, b);
-    const end = offset + limit;
-    const kept: number[] = [];
+    const first = new FirstSlots(offset + limit, (a, b) => this.times[a]! - this.times[b]! || byId(a, b));
     let total = 0;
     for (const slot of this.groups.get(this.keyHash(group))) {
       if (!this.inGroup(slot, check) || !(this.times[slot]! >= from && this.times[slot]! <= to)) continue;
       total++;
-      if (end > PICK_AT_MOST) kept.push(slot);
-      else if (kept.length < end || before(slot, kept.at(-1)!) < 0) {
-        let at = kept.length;
-        while (at > 0 && before(slot, kept[at - 1]!) < 0) at--;
-        kept.splice(at, 0, slot);
-        if (kept.length > end) kept.pop();
-      }
+      first.offer(slot);
     }
-    if (end > PICK_AT_MOST) kept.sort(before);
-    return { total, slots: kept.slice(offset, end) };
+    return { total, slots: first.sorted().slice(offset) };
   }
 
   private inGroup(slot: number, check: number): boolean {

@@ -31,7 +31,7 @@ describe('an ordered index in memory', () => {
     ['the first page', 'partner:p', 0, 39, 0, 5],
     ['page 3', 'partner:p', 0, 39, 10, 5],
     ['the last near page', 'partner:p', 0, 39, 59, 5],
-    ['a page past where picking stops (the whole range is sorted)', 'partner:p', 0, 39, 100, 5],
+    ['a deep page', 'partner:p', 0, 39, 100, 5],
     ['a page past the end', 'partner:p', 0, 39, 10_000, 5],
     ['a range of times', 'partner:p', 10, 19, 5, 5],
     ['the other group', 'customer:c', 0, 39, 5, 5],
@@ -48,5 +48,72 @@ describe('an ordered index in memory', () => {
     expect(after.total).toBe(before.total - 1);
     expect(after.slots.slice(0, 2)).toEqual(before.slots.slice(1));
     expect(after.slots).not.toContain(first);
+  });
+});
+
+describe('a page of an ordered index against a full sort', () => {
+  /** A group of `size` slots, in no useful order, whose positions are drawn from `spread` values (ties). */
+  function group(seed: number, size: number, spread: number) {
+    const next = sequence(seed);
+    const ids = Array.from({ length: size }, () => `r${Math.floor(next() * 1e9)}`);
+    const times = ids.map(() => Math.floor(next() * spread));
+    const slots = new OrderedSlots(keyHash, Number);
+    ids.forEach((_, slot) => slots.add(slot, [`partner:p/${times[slot]}`, `every:/${times[slot]}`]));
+    const byId = (a: number, b: number) => (ids[a]! < ids[b]! ? -1 : ids[a]! > ids[b]! ? 1 : a - b);
+    const sorted = ids.map((_, slot) => slot).sort((a, b) => times[a]! - times[b]! || byId(a, b));
+    return { slots, times, byId, sorted };
+  }
+
+  // Sizes, how many distinct positions (1: every slot ties), then pages as [offset, limit] and ranges.
+  const CASES: { size: number; spread: number; offset: number; limit: number }[] = [];
+  for (const [size, spread] of [
+    [1, 1],
+    [7, 1],
+    [50, 3],
+    [300, 1],
+    [300, 20],
+    [1000, 1000],
+    [2500, 40],
+  ] as const) {
+    for (const [offset, limit] of [
+      [0, 1],
+      [0, 5],
+      [10, 5],
+      [60, 5],
+      [63, 2],
+      [0, 200],
+      [195, 5],
+      [size - 1, 5],
+      [size, 5],
+      [0, size + 10],
+    ] as const)
+      CASES.push({ size, spread, offset, limit });
+  }
+
+  it.each(CASES)('a group of $size with $spread positions, $limit from $offset', ({ size, spread, offset, limit }) => {
+    const { slots, times, byId, sorted } = group(size * 31 + spread, size, spread);
+    for (const [from, to] of [
+      [0, spread],
+      [Math.floor(spread / 3), Math.floor((2 * spread) / 3)],
+      [-Infinity, Infinity],
+    ]) {
+      const inRange = sorted.filter((slot) => times[slot]! >= from! && times[slot]! <= to!);
+      const want = { total: inRange.length, slots: inRange.slice(offset, offset + limit) };
+      expect(slots.page('partner:p', { from: from!, to: to!, offset, limit }, byId)).toEqual(want);
+      expect(slots.page('every:', { from: from!, to: to!, offset, limit }, byId)).toEqual(want);
+    }
+  });
+
+  it('a deep page over a large group compares each slot a few times, rather than sorting the group', () => {
+    const SIZE = 20_000;
+    const { slots, sorted } = group(11, SIZE, 1);
+    // Every position ties, so every comparison asks for the ids: the count is every comparison made.
+    let comparisons = 0;
+    const ids = new Map(sorted.map((slot, rank) => [slot, rank]));
+    const byId = (a: number, b: number) => (comparisons++, ids.get(a)! - ids.get(b)!);
+    const found = slots.page('partner:p', { from: 0, to: 0, offset: 195, limit: 5 }, byId);
+    expect(found).toEqual({ total: SIZE, slots: sorted.slice(195, 200) });
+    // A sort of 20,000 makes about 260,000 (n log n); keeping the first 200 makes about n plus 200 × log n × log 200.
+    expect(comparisons).toBeLessThan(3 * SIZE);
   });
 });
