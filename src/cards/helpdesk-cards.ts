@@ -125,6 +125,7 @@ export function listCard({ rows }: ListView, tr: Translator): CardAttachment {
 
 /** The order a list shows, said in words where the reader could not guess it (by-state is not by name). */
 function orderOf(rows: ListRows, tr: Translator): string[] {
+  if (rows.kind === 'no-mca') return [tr.t('list.no-mca.order')];
   if (rows.kind !== 'by-state') return [];
   return [tr.t(rows.state ? 'list.by-state.orderInState' : 'list.by-state.order')];
 }
@@ -153,16 +154,15 @@ function sectionsOf(rows: ListRows, tr: Translator): { heading: string; facts: F
         ],
       }));
     case 'no-mca':
-      return rows.page.items.map(({ customer, relationships }) => ({
+      return rows.page.items.map(({ relationship: r, customer, partner }) => ({
         heading: `${customer.name} (${customer.primaryDomain})`,
         facts: [
           { title: tr.t('status.mcaHeading'), value: tr.t('status.mcaMissing') },
-          {
-            title: tr.t('status.types'),
-            value: [...new Set(relationships.flatMap((r) => r.types))]
-              .map((t) => tr.t(`relationshipType.${t}`))
-              .join(', '),
-          },
+          ...(partner ? [{ title: tr.t('list.no-mca.partner'), value: partner.name }] : []),
+          ...(r.displayName ? [{ title: tr.t('status.name'), value: r.displayName }] : []),
+          { title: tr.t('status.types'), value: relationshipTypes(liveRelationshipTypes(r), tr) },
+          { title: tr.t('status.state'), value: tr.t(`relationshipStatus.${r.status}`) },
+          { title: tr.t('status.since'), value: formatDate(r.createdAt, tr) },
         ],
       }));
     case 'expiring':

@@ -3,6 +3,7 @@ import { plainName, plainText } from './text.js';
 import { RelationshipName } from './relationship-name.js';
 import { DelegatedAdminProgramme } from './partner-programmes.js';
 import { FourEyes } from './four-eyes.js';
+import { CustomerMcaMissing } from './customer-mca.js';
 
 /** Every stored record carries an id and a version the store bumps on each write (optimistic concurrency). */
 const Record = { id: z.string().min(1), version: z.number().int().nonnegative() };
@@ -15,7 +16,6 @@ const FreeText = (min = 0) => z.string().transform(plainText).pipe(z.string().mi
 
 export const Cloud = z.enum(['public', 'usgov', 'germany', 'china']);
 export type Cloud = z.infer<typeof Cloud>;
-
 export const OrganizationKind = z.enum(['customer', 'direct-reseller', 'indirect-reseller', 'indirect-provider']);
 export type OrganizationKind = z.infer<typeof OrganizationKind>;
 
@@ -162,7 +162,6 @@ export type AdminAccess = z.infer<typeof AdminAccess>;
 
 export const InvitationKind = z.enum(['reseller', 'two-tier', 'trial', 'purchase-offer', 'indirect-provider']);
 export type InvitationKind = z.infer<typeof InvitationKind>;
-
 export const InvitationStatus = z.enum(['created', 'approval-pending', 'accepted', 'declined', 'cancelled', 'expired']);
 export type InvitationStatus = z.infer<typeof InvitationStatus>;
 
@@ -239,6 +238,7 @@ export const Relationship = z.object({
   createdAt: Timestamp,
   updatedAt: Timestamp,
   displayName: RelationshipName.optional(),
+  customerMcaMissing: CustomerMcaMissing,
 });
 export type Relationship = z.infer<typeof Relationship>;
 

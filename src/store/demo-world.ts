@@ -1,6 +1,7 @@
 import type { OrganizationKind, User } from '../domain/model.js';
 import type { NewRecord, SeedData } from './store.js';
 import { demoAccess } from './demo-access.js';
+import { withCustomerMca } from '../domain/customer-mca.js';
 
 /** Fixed tenant ids of the demo world, so playground configs and tests can name them. */
 export const DEMO_TENANTS = {
@@ -238,7 +239,12 @@ export function demoWorld(now: Date): SeedData {
     organizations,
     users: DEMO_USERS.map((u) => ({ ...u, createdAt: created })),
     agreements,
-    relationships,
+    relationships: relationships.map((r) =>
+      withCustomerMca(
+        r,
+        organizations.find((o) => o.id === r.customerTenantId),
+      ),
+    ),
     auditEvents,
     ...demoAccess(at, { alex: DEMO_USERS[0]!, hana: DEMO_USERS[2]!, rita: DEMO_USERS[7]! }, T),
   };

@@ -24,6 +24,7 @@ import { INDEXES, StoreFileError, type CollectionName, type NewRecord, type Seed
 import { describeError, silentLogger, type Logger } from '../logging/logger.js';
 import { Table, type IndexFn } from './table.js';
 import { ORDERED_INDEXES } from './ordered-indexes.js';
+import { settleCustomerMca } from './customer-mca-settle.js';
 
 const MB = 1024 * 1024;
 
@@ -94,11 +95,26 @@ function* initialRecords(
 /**
  * Opens (or creates) the store. A store from before the log layout (one JSON document) is imported into
  * generation 1 and its file becomes the manifest. A corrupt or invalid file throws StoreFileError and is
- * left as it is.
+ * left as it is. Records written by older code are brought up to date (settleCustomerMca) before it is used.
  */
 export async function openLowdbStore(options: LowdbStoreOptions): Promise<Store> {
-  const { file, openFile } = options;
   const logger = options.logger ?? silentLogger;
+  const store = await openLogStore(options, logger);
+  try {
+    await settleCustomerMca(store, logger);
+  } catch (error) {
+    await store
+      .close()
+      .catch((closeError: unknown) =>
+        logger.warn('store not closed after a failed open', { file: options.file, error: describeError(closeError) }),
+      );
+    throw error;
+  }
+  return store;
+}
+
+async function openLogStore(options: LowdbStoreOptions, logger: Logger): Promise<LogStore> {
+  const { file, openFile } = options;
   const content = await readStoreFile(file);
   if (content === null) {
     // Seeding here would replace the log that holds every acknowledged change with the demo world.

@@ -29,7 +29,7 @@ const atRankThenTime: Position = (at) => {
 export const ORDERED_INDEXES: { readonly [collection: string]: { readonly [index: string]: Position } } = {
   auditEvents: { betweenSince: atTime, relationshipSince: atTime },
   invitations: { openSince: atTime },
-  relationships: { accessEnds: atTime, byState: atRankThenTime },
+  relationships: { accessEnds: atTime, byState: atRankThenTime, withoutMca: atTime },
 };
 
 export function orderedKey(group: string, at: string): string {
@@ -70,6 +70,23 @@ export function accessEnds(r: Relationship): string[] {
     orderedKey(sideGroup('partner', r.partnerTenantId), at),
     orderedKey(sideGroup('customer', r.customerTenantId), at),
     orderedKey(EVERY_GROUP, at),
+  ];
+}
+
+/** Relationships written before they said whether their customer accepted the MCA: settled when the store opens. */
+export const MCA_UNSETTLED_GROUP = 'mca-unsettled:';
+
+/**
+ * Live and approved relationships whose customer has not accepted the MCA, by side and when they began, then
+ * id: the `no mca` list, one row per relationship, in an order a new relationship never reshuffles. One
+ * written before the fact was kept is in MCA_UNSETTLED_GROUP only, whatever its state, until it is settled.
+ */
+export function withoutMca(r: Relationship): string[] {
+  if (r.customerMcaMissing === undefined) return [orderedKey(MCA_UNSETTLED_GROUP, r.createdAt)];
+  if (!r.customerMcaMissing || !(LIVE.has(r.status) || r.status === 'approved')) return [];
+  return [
+    orderedKey(sideGroup('partner', r.partnerTenantId), r.createdAt),
+    orderedKey(sideGroup('customer', r.customerTenantId), r.createdAt),
   ];
 }
 

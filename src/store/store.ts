@@ -14,7 +14,7 @@ import { foldText } from '../domain/text.js';
 import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
 import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
-import { accessEnds, byState, openSince } from './ordered-indexes.js';
+import { accessEnds, byState, openSince, withoutMca } from './ordered-indexes.js';
 import { betweenSince, relationshipSince } from './audit-indexes.js';
 import type {
   ConversationRecord,
@@ -91,10 +91,10 @@ export const INDEXES = {
     pair: (r: Relationship) => [pairKey(r.partnerTenantId, r.customerTenantId)],
     /** Its GDAP name, folded: found by name from either side, unique per partner. */
     name: (r: Relationship) => (r.displayName ? [foldText(r.displayName)] : []),
-    /** Ordered (see ordered-indexes.ts): granted admin access by side and end time. */
+    /** Ordered, by side (see ordered-indexes.ts): admin access by end, all by state, live ones without the MCA. */
     accessEnds,
-    /** Ordered (see ordered-indexes.ts): every relationship by side, state and when it began. */
     byState,
+    withoutMca,
   },
   agreements: {
     tenant: (a: AgreementAcceptance) => [a.tenantId],

@@ -11,6 +11,7 @@ import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
 import { requestTemplateAssignments, syncAssignmentsWithAccess } from '../relationships/access-assignments.js';
 import { recordOffer } from './offer-records.js';
+import { insertRelationship } from '../relationships/customer-mca.js';
 import { grantsOf, providerRefusal } from '../two-tier/two-tier-terms.js';
 
 export interface Accepted {
@@ -135,7 +136,7 @@ export class AcceptanceService {
           !grants.adminAccess &&
           current.some((r) => r.partnerTenantId === partnerTenantId && grants.types.every((t) => r.types.includes(t)));
         if (covered) continue;
-        const relationship = this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now);
+        const relationship = await this.createRelationship(tx, saved, partnerTenantId, acting.org.tenantId, by, now);
         await requestTemplateAssignments(tx, saved, relationship, now);
         relationships.push(relationship);
       }
@@ -178,14 +179,14 @@ export class AcceptanceService {
     });
   }
 
-  private createRelationship(
+  private async createRelationship(
     tx: Transaction,
     invitation: Invitation,
     partnerTenantId: string,
     customerTenantId: string,
     by: Relationship['acceptedBy'],
     now: Date,
-  ): Relationship {
+  ): Promise<Relationship> {
     const { types, adminAccess: access } = grantsOf(invitation, partnerTenantId);
     const approved: Relationship = {
       id: randomUUID(),
@@ -206,7 +207,7 @@ export class AcceptanceService {
     };
     const active = applyRelationshipEvent(approved, { type: 'activate' }, { actor: 'system', now });
     const { version: _version, ...record } = active.ok ? active.value : approved;
-    const saved = tx.insert('relationships', record);
+    const saved = await insertRelationship(tx, record);
     audit(tx, now, {
       actor: by ? { userId: by.userId, name: by.name, tenantId: by.tenantId } : null,
       action: 'relationship.activated',

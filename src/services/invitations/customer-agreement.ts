@@ -6,6 +6,7 @@ import { audit } from '../audit.js';
 import { actorOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import type { McaAcceptedHook } from './mca-notice.js';
+import { settleCustomerMcaOf } from '../relationships/customer-mca.js';
 
 export const MCA_VERSION = 'Microsoft Customer Agreement (2024-01)';
 
@@ -27,7 +28,8 @@ export async function recordMcaAcceptance(
     acceptedAt: now.toISOString(),
     primaryContact: { name: acting.user.name, email: acting.user.email },
   });
-  tx.update('organizations', { ...org, mcaAcceptanceId: agreement.id });
+  // In the same transaction: the no-mca list pages through what the customer's relationships say.
+  await settleCustomerMcaOf(tx, tx.update('organizations', { ...org, mcaAcceptanceId: agreement.id }));
   audit(tx, now, {
     actor: actorOf(acting),
     action: 'mca.accepted',

@@ -7,6 +7,7 @@ import { audit } from '../audit.js';
 import { actorOf, type Acting } from './invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { canSee } from '../directory/visible-organizations.js';
+import { insertRelationship } from '../relationships/customer-mca.js';
 
 /** The "Add a new customer" form as the card sends it: every input is a string. */
 export const NewCustomerValues = z.object({
@@ -74,7 +75,7 @@ export class NewCustomerService {
           name: (await canSee(tx, acting.org, known)) ? known.name : domain,
         });
       const savedCustomer = tx.insert('organizations', customer);
-      const relationship = tx.insert('relationships', {
+      const relationship = await insertRelationship(tx, {
         id: randomUUID(),
         partnerTenantId: acting.org.tenantId,
         customerTenantId: tenantId,

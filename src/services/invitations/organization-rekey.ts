@@ -1,5 +1,6 @@
 import type { Organization } from '../../domain/model.js';
 import type { Transaction } from '../../store/store.js';
+import { withCustomerMca } from '../../domain/customer-mca.js';
 
 /**
  * Gives an organisation a new tenant id, in the caller's transaction. Organisations are keyed by tenant id,
@@ -24,7 +25,7 @@ export async function rekeyOrganization(
   const swap = (id: string) => (id === oldId ? newTenantId : id);
 
   for (const r of await tx.findBy('relationships', 'customer', oldId))
-    tx.update('relationships', { ...r, customerTenantId: newTenantId });
+    tx.update('relationships', withCustomerMca({ ...r, customerTenantId: newTenantId }, moved));
   for (const i of await tx.findBy('invitations', 'customer', oldId))
     if (i.customerTenantId === oldId) tx.update('invitations', { ...i, customerTenantId: newTenantId });
   for (const l of await tx.findBy('leads', 'customer', oldId))

@@ -11,7 +11,6 @@ import { FOREVER, sideGroup, stateSpan } from '../../store/ordered-indexes.js';
 import type { Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { mayViewRelationships } from './status.js';
-import { BATCH, giveWay } from '../../store/give-way.js';
 
 export const LIST_KINDS = ['pending', 'expiring', 'no-mca', 'by-state'] as const;
 export type ListKind = (typeof LIST_KINDS)[number];
@@ -45,13 +44,6 @@ export function paginate<T>(all: readonly T[], page: number, size = PAGE_SIZE): 
   return { items, page: current, pages, total: all.length, first, last: first ? first + items.length - 1 : 0 };
 }
 
-/** What `keep` keeps of a scan's batches: a book is read with the event loop given back between batches. */
-async function collect<T>(batches: AsyncIterable<T[]>, keep: (item: T) => boolean): Promise<T[]> {
-  const kept: T[] = [];
-  for await (const batch of batches) for (const item of batch) if (keep(item)) kept.push(item);
-  return kept;
-}
-
 export interface PendingRow {
   invitation: Invitation;
   counterpart: string;
@@ -64,9 +56,12 @@ export interface RelationshipRow {
   /** Days until admin access ends (negative once past), when there is admin access. */
   daysLeft?: number;
 }
+/** One relationship whose customer has not accepted the MCA (a customer with several is on several rows). */
 export interface NoMcaRow {
+  relationship: Relationship;
   customer: Organization;
-  relationships: Relationship[];
+  /** Whose relationship it is, when the reader is the customer (a partner reads its own book). */
+  partner?: Organization;
 }
 
 export type ListRows =
@@ -74,8 +69,6 @@ export type ListRows =
   | { kind: 'expiring'; page: Page<RelationshipRow> }
   | { kind: 'no-mca'; page: Page<NoMcaRow> }
   | { kind: 'by-state'; state?: RelationshipStatus; page: Page<RelationshipRow> };
-
-const LIVE = new Set(['active', 'expiring']);
 
 /** The helpdesk's lists, limited to the user's own organisation's relationships, one page at a time. */
 export class RelationshipLists {
@@ -116,7 +109,7 @@ export class RelationshipLists {
       case 'expiring':
         return ok({ kind, page: await this.expiring(acting, now, page) });
       case 'no-mca':
-        return ok({ kind, page: paginate(await this.withoutMca(acting), page) });
+        return ok({ kind, page: await this.withoutMca(acting, page) });
       case 'by-state': {
         if (state !== undefined && state !== '') {
           const parsed = RelationshipStatus.safeParse(state);
@@ -163,19 +156,26 @@ export class RelationshipLists {
     return { ...found, items };
   }
 
-  private async withoutMca(acting: Acting): Promise<NoMcaRow[]> {
-    const byCustomer = new Map<string, Relationship[]>();
-    for (const r of await collect(this.relationshipsOf(acting), (r) => LIVE.has(r.status) || r.status === 'approved')) {
-      byCustomer.set(r.customerTenantId, [...(byCustomer.get(r.customerTenantId) ?? []), r]);
+  /**
+   * In the order the relationships began (then by id): the withoutMca index, which holds the live and
+   * approved relationships whose customer has not accepted the MCA, so a page reads its own records and
+   * their counterparts only, however big the book.
+   */
+  private async withoutMca(acting: Acting, page: number): Promise<Page<NoMcaRow>> {
+    const found = await this.orderedPage(acting, 'relationships', 'withoutMca', { from: '', to: FOREVER }, page);
+    const partnerSide = acting.user.roles.side === 'partner';
+    const items: NoMcaRow[] = [];
+    for (const relationship of found.items) {
+      const other = await this.store.get(
+        'organizations',
+        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
+      );
+      if (!other) continue;
+      items.push(
+        partnerSide ? { relationship, customer: other } : { relationship, customer: acting.org, partner: other },
+      );
     }
-    const rows: NoMcaRow[] = [];
-    let read = 0;
-    for (const [tenantId, relationships] of byCustomer) {
-      if (++read % BATCH === 0) await giveWay();
-      const customer = await this.store.get('organizations', tenantId);
-      if (customer && customer.kind === 'customer' && !customer.mcaAcceptanceId) rows.push({ customer, relationships });
-    }
-    return rows.sort((a, b) => a.customer.name.localeCompare(b.customer.name));
+    return { ...found, items };
   }
 
   /**
@@ -205,14 +205,5 @@ export class RelationshipLists {
       });
     }
     return { ...found, items };
-  }
-
-  /** The user's organisation's relationships (see visibleRelationships), read in batches. */
-  private relationshipsOf(acting: Acting): AsyncIterable<Relationship[]> {
-    return this.store.scan(
-      'relationships',
-      acting.user.roles.side === 'partner' ? 'partner' : 'customer',
-      acting.org.tenantId,
-    );
   }
 }

@@ -1,6 +1,7 @@
 import type { Enrollment, Organization, User, UserRoles } from '../../domain/model.js';
 import type { Transaction } from '../../store/store.js';
 import { audit } from '../audit.js';
+import { settleCustomerMcaOf } from '../relationships/customer-mca.js';
 
 /**
  * Seed 002: once the account is ready the person who enrolled is in the admin agent group, and they signed in
@@ -37,6 +38,8 @@ export async function becomeIndirectReseller(
   const org = await tx.get('organizations', enrollment.tenantId);
   if (!org) return undefined;
   const saved = tx.update('organizations', { ...org, kind: 'indirect-reseller', mpnId: enrollment.mpnId });
+  // A reseller needs no MCA: its relationships as a customer leave the no-mca list.
+  await settleCustomerMcaOf(tx, saved);
   audit(tx, now, {
     actor: null,
     action: 'organization.kind-changed',

@@ -14,6 +14,7 @@ import { newInvitationToken } from '../invitations/invitation-token.js';
 import { actorOf, tenantsOf, type Acting } from '../invitations/invitations.js';
 import { ok, refuse, type Outcome } from '../outcome.js';
 import { visibleOrganizations } from '../directory/visible-organizations.js';
+import { insertRelationship } from '../relationships/customer-mca.js';
 
 /** What the provider gets in the reseller's tenant once authorised (the legacy delegated admin request). */
 export const PROVIDER_ADMIN_ACCESS = {
@@ -114,7 +115,7 @@ export class TwoTierService {
       };
       const active = applyRelationshipEvent(approved, { type: 'activate' }, { actor: 'system', now });
       const { version: _version, ...record } = active.ok ? active.value : approved;
-      const relationship = tx.insert('relationships', record);
+      const relationship = await insertRelationship(tx, record);
       audit(tx, now, {
         actor: actorOf(acting),
         action: 'indirect-provider.authorized',

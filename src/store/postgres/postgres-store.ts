@@ -22,6 +22,7 @@ import { loadRecords, seedRecords } from './record-writes.js';
 import { commitWrites } from './commit.js';
 import { RemoteChanges } from './remote-changes.js';
 import { randomUUID } from 'node:crypto';
+import { settleCustomerMca } from '../customer-mca-settle.js';
 
 export { loadRecords } from './record-writes.js';
 
@@ -230,9 +231,9 @@ export class PostgresStore implements Store {
 }
 
 /**
- * Connects, migrates the schema (once, whichever instance starts first) and, on an empty database,
- * loads the seed. An unreachable or unusable database throws DatabaseUnavailableError naming host and
- * database only.
+ * Connects, migrates the schema (once, whichever instance starts first), on an empty database loads the
+ * seed, and brings records written by older code up to date (settleCustomerMca). An unreachable or
+ * unusable database throws DatabaseUnavailableError naming host and database only.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const target = describeTarget(options.url);
@@ -285,6 +286,12 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   } catch (error) {
     await store.close();
     throw new DatabaseUnavailableError(target, reasonOf(error, options.url));
+  }
+  try {
+    await settleCustomerMca(store, logger);
+  } catch (error) {
+    await store.close();
+    throw error instanceof StorageUnavailableError ? new DatabaseUnavailableError(target, error.message) : error;
   }
   return store;
 }
