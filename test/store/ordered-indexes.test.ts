@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import type { RelationshipStatus } from '../../src/domain/model.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
-import { byState, stateSpan } from '../../src/store/ordered-indexes.js';
+import { MCA_UNSETTLED_GROUP, byState, stateSpan, withoutMca } from '../../src/store/ordered-indexes.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { NewRecord, Store } from '../../src/store/store.js';
 import { freshDatabase } from '../support/postgres.js';
@@ -103,6 +103,27 @@ describe('the byState key', () => {
     ]);
     const { from, to } = stateSpan('active');
     expect(parts.filter(([at]) => at >= from && at <= to).map(([, id]) => id)).toEqual(['r3', 'r2b', 'r4']);
+  });
+});
+
+describe('the withoutMca key', () => {
+  const at = '2026-03-01T00:00:00.000Z';
+  const sides = [`${PARTNER}/${at}`, `${CUSTOMER}/${at}`];
+  it.each<[RelationshipStatus, boolean | undefined, string[]]>([
+    ['approved', true, sides],
+    ['active', true, sides],
+    ['expiring', true, sides],
+    ['expired', true, []],
+    ['termination-requested', true, []],
+    ['terminated', true, []],
+    ['active', false, []],
+    ['approved', false, []],
+    // Written before the fact was kept: apart, whatever its state, until the store settles it.
+    ['active', undefined, [`${MCA_UNSETTLED_GROUP}/${at}`]],
+    ['terminated', undefined, [`${MCA_UNSETTLED_GROUP}/${at}`]],
+  ])('%s, customer MCA missing %s: when it began, by side', (status, customerMcaMissing, keys) => {
+    const r = { ...BOOK[1]!, version: 1, status, createdAt: at };
+    expect(withoutMca(customerMcaMissing === undefined ? r : { ...r, customerMcaMissing })).toEqual(keys);
   });
 });
 
