@@ -203,6 +203,8 @@ export function benchWorld(relationships: number, spares: number, now = new Date
         acceptedBy,
         createdAt: at(start),
         updatedAt: at(start),
+        // Every bench customer accepted the MCA; said here so the store's open has nothing to settle.
+        customerMcaMissing: false,
       });
       auditEvents.push(
         {
