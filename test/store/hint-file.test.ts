@@ -25,6 +25,8 @@ const relationship = (n: number): NewRecord<'relationships'> => ({
   status: n % 3 === 0 ? 'active' : 'expiring',
   createdAt: NOW.toISOString(),
   updatedAt: NOW.toISOString(),
+  // As every writer now says it (no customer organisation: none missing), so the reopen has nothing to settle.
+  customerMcaMissing: false,
 });
 
 /** What a store answers about the relationships, through every kind of index the hint holds. */
