@@ -1,7 +1,7 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
 import type { Dialog } from 'botbuilder-dialogs';
 import type { Config } from './config.js';
-import { createAdapter } from './bot/adapter.js';
+import { createAdapter, createDeliveryAdapter } from './bot/adapter.js';
 import { createLogger, describeError, type Logger } from './logging/logger.js';
 import { ActivityLedger } from './bot/activity-gate.js';
 import { basicWorkflow } from './bot/basic-workflow.js';
@@ -78,7 +78,7 @@ export function createApp(config: Config, options: AppOptions) {
   });
   const adapter = createAdapter(config, logger);
   notifier.attach(
-    new ProactiveDeliverer(adapter, config.botAuth.appId, {
+    new ProactiveDeliverer(createDeliveryAdapter(config, logger), config.botAuth.appId, {
       logger: logger.child({ component: 'connector' }),
       timeoutMs: config.connectorTimeoutMs,
       clock,

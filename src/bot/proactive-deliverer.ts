@@ -1,7 +1,9 @@
-import type { CloudAdapter, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConversationReference, TurnContext } from 'botbuilder';
 import { describeError, type Logger } from '../logging/logger.js';
 import { DeliveryError, parseRetryAfter } from '../services/outbox/delivery-error.js';
 import type { MessageDeliverer, OutgoingMessage } from '../services/outbox/notifications.js';
+import type { DeliveryAdapter } from './adapter.js';
+import { deliveryDeadline } from './delivery-connector.js';
 
 export interface ProactiveDelivererOptions {
   logger: Logger;
@@ -12,29 +14,19 @@ export interface ProactiveDelivererOptions {
 
 export const DEFAULT_CONNECTOR_TIMEOUT_MS = 10_000;
 
-/** The parts of botbuilder's connector client (an @azure/core-client pipeline) this file changes. */
-interface ConnectorPipeline {
-  removePolicy(options: { name: string }): unknown;
-  addPolicy(policy: {
-    name: string;
-    sendRequest(request: { abortSignal?: AbortSignal }, next: (request: unknown) => Promise<unknown>): Promise<unknown>;
-  }): void;
-}
-
 /**
  * Delivers queued notifications through the Bot Connector (`continueConversationAsync`).
  *
  * botbuilder hands an error thrown inside the proactive callback to the adapter's onTurnError and then
  * resolves, so the send's own outcome is captured inside the callback: a call resolves only when the
- * connector answered with success. The connector client's own retries are removed (they would wait out a
- * Retry-After inside the drain, multiplied by the outbox's rounds); the outbox decides when to try again.
+ * connector answered with success. The adapter's connector clients do not retry (delivery-connector.ts).
  */
 export class ProactiveDeliverer implements MessageDeliverer {
   private readonly timeoutMs: number;
   private readonly clock: () => Date;
 
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly adapter: DeliveryAdapter,
     private readonly appId: string,
     private readonly options: ProactiveDelivererOptions,
   ) {
@@ -67,17 +59,18 @@ export class ProactiveDeliverer implements MessageDeliverer {
   ): Promise<T> {
     const abort = new AbortController();
     let outcome: { ok: true; value: T } | { ok: false; error: unknown } | undefined;
-    const turn = this.adapter.continueConversationAsync(
-      this.appId,
-      reference as Partial<ConversationReference>,
-      async (context) => {
-        this.prepare(context, abort.signal);
-        try {
-          outcome = { ok: true, value: await work(context) };
-        } catch (error) {
-          outcome = { ok: false, error };
-        }
-      },
+    const turn = deliveryDeadline.run(abort.signal, () =>
+      this.adapter.continueConversationAsync(
+        this.appId,
+        reference as Partial<ConversationReference>,
+        async (context) => {
+          try {
+            outcome = { ok: true, value: await work(context) };
+          } catch (error) {
+            outcome = { ok: false, error };
+          }
+        },
+      ),
     );
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<'timeout'>((resolve) => {
@@ -103,25 +96,6 @@ export class ProactiveDeliverer implements MessageDeliverer {
     if (!outcome) throw new DeliveryError(`The ${operation} never ran: the adapter did not start the turn`);
     if (!outcome.ok) throw this.deliveryError(outcome.error);
     return outcome.value;
-  }
-
-  /** The connector client of this one proactive turn: no hidden retries, and every request abortable. */
-  private prepare(context: TurnContext, signal: AbortSignal): void {
-    const client = context.turnState.get(this.adapter.ConnectorClientKey) as
-      { client?: { pipeline?: ConnectorPipeline } } | undefined;
-    const pipeline = client?.client?.pipeline;
-    if (!pipeline) {
-      this.options.logger.warn('connector client has no pipeline: retries and abort left as botbuilder sets them');
-      return;
-    }
-    pipeline.removePolicy({ name: 'defaultRetryPolicy' });
-    pipeline.addPolicy({
-      name: 'partnerDeskDeadline',
-      sendRequest: (request, next) => {
-        request.abortSignal = signal;
-        return next(request);
-      },
-    });
   }
 
   private deliveryError(error: unknown): DeliveryError {

@@ -148,22 +148,30 @@ export function invitationCard(
   });
 }
 
-/** The final card: answered, or refused for good (expired, cancelled, other tenant…). No buttons. */
-export function invitationClosedCard(invitation: Invitation, partner: Organization, tr: Translator): CardAttachment {
+type NoticeTone = NonNullable<Parameters<typeof noticeCard>[2]>;
+
+/** What the final card says: answered, or refused for good (expired, cancelled, other tenant…). */
+export function invitationClosedNotice(
+  invitation: Invitation,
+  partner: Organization,
+  tr: Translator,
+): { title: string; text: string; style: NoticeTone } {
   const by = invitation.decidedBy;
   if (invitation.status === 'accepted' && by) {
-    return noticeCard(
-      tr.t('invitation.acceptedTitle'),
-      tr.t('invitation.acceptedText', { name: by.name, partner: partner.name, at: formatDateTime(by.at, tr) }),
-      'good',
-    );
+    const text = tr.t('invitation.acceptedText', {
+      name: by.name,
+      partner: partner.name,
+      at: formatDateTime(by.at, tr),
+    });
+    return { title: tr.t('invitation.acceptedTitle'), text, style: 'good' };
   }
   if (invitation.status === 'declined' && by) {
-    return noticeCard(
-      tr.t('invitation.declinedTitle'),
-      tr.t('invitation.declinedText', { name: by.name, partner: partner.name, at: formatDateTime(by.at, tr) }),
-      'warning',
-    );
+    const text = tr.t('invitation.declinedText', {
+      name: by.name,
+      partner: partner.name,
+      at: formatDateTime(by.at, tr),
+    });
+    return { title: tr.t('invitation.declinedTitle'), text, style: 'warning' };
   }
   const code =
     invitation.status === 'cancelled'
@@ -171,7 +179,13 @@ export function invitationClosedCard(invitation: Invitation, partner: Organizati
       : invitation.status === 'expired'
         ? 'invitation-expired'
         : 'invitation-not-sent';
-  return noticeCard(tr.t('invitation.closedTitle'), describeRefusal({ code }, tr), 'warning');
+  return { title: tr.t('invitation.closedTitle'), text: describeRefusal({ code }, tr), style: 'warning' };
+}
+
+/** The final card: answered, or refused for good. No buttons. */
+export function invitationClosedCard(invitation: Invitation, partner: Organization, tr: Translator): CardAttachment {
+  const { title, text, style } = invitationClosedNotice(invitation, partner, tr);
+  return noticeCard(title, text, style);
 }
 
 export function refusalNotice(refusal: Refusal, tr: Translator): CardAttachment {

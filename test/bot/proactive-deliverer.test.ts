@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createAdapter } from '../../src/bot/adapter.js';
+import { createDeliveryAdapter } from '../../src/bot/adapter.js';
 import { ProactiveDeliverer } from '../../src/bot/proactive-deliverer.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryLogger, silentLogger } from '../../src/logging/logger.js';
@@ -82,7 +82,7 @@ describe('ProactiveDeliverer against a real CloudAdapter and a stand-in connecto
       reference,
     );
     // Local mode: an empty MicrosoftAppId, so no token is fetched.
-    const adapter = createAdapter(loadConfig({}), log);
+    const adapter = createDeliveryAdapter(loadConfig({}), log);
     return { reference, deliverer: new ProactiveDeliverer(adapter, '', { logger: log, timeoutMs, clock }) };
   }
 
@@ -145,6 +145,17 @@ describe('ProactiveDeliverer against a real CloudAdapter and a stand-in connecto
     expect(error).toMatchObject({ status: undefined, message: expect.stringContaining('within 200 ms') });
     while (connector!.aborted.length === 0) await new Promise((resolve) => setImmediate(resolve));
     expect(connector!.aborted).toHaveLength(1); // the HTTP request itself was ended
+  });
+
+  it('aborts only the call past its deadline: a delivery beside it on the same connector client goes through', async () => {
+    const { deliverer: proactive, reference } = await deliverer([never, json(200, { id: 'second' })], 300);
+    const hung = proactive.deliver(reference, { text: 'first' }).catch((e: unknown) => e);
+    while (connector!.requests.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    await expect(proactive.deliver(reference, { text: 'second' })).resolves.toBe('second');
+    expect(await hung).toBeInstanceOf(DeliveryError);
+    while (connector!.aborted.length === 0) await new Promise((resolve) => setImmediate(resolve));
+    expect(connector!.aborted).toHaveLength(1);
+    expect(connector!.requests).toHaveLength(2);
   });
 });
 

@@ -9,7 +9,7 @@ import { NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.
 import { recordAttempts } from './delivery-record.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
 import { forgetSettledNotifications } from './settled-notifications.js';
-import { CLAIM_LEASE_MS, claimAllForDelivery, isClaimed } from './outbox-claim.js';
+import { CLAIM_LEASE_MS, claimAllForDelivery, ClaimsHere, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
 export { REPLACE_KIND } from './card-replacements.js';
@@ -72,6 +72,8 @@ export class Notifier {
   private again = false;
   /** The last minute the previous drain read. */
   private scannedUpTo: number | undefined;
+  /** On a store no other instance shares, what this process is sending (outbox-claim.ts). */
+  private readonly claimsHere: ClaimsHere | undefined;
 
   constructor(
     private readonly store: Store,
@@ -87,6 +89,7 @@ export class Notifier {
       claimLeaseMs: CLAIM_LEASE_MS,
       ...options,
     };
+    this.claimsHere = store.withLock ? undefined : ClaimsHere.of(store);
   }
 
   attach(deliverer: MessageDeliverer): void {
@@ -161,19 +164,26 @@ export class Notifier {
     }
   }
 
-  /** DELIVERY_BATCH at a time: one commit claims them, one records how each round ended. */
+  /** DELIVERY_BATCH at a time: one commit claims them (none on an unshared store), one records how each round ended. */
   private async deliverDue(pending: NotificationRecord[], now: Date): Promise<void> {
     const due = pending.filter((n) => new Date(n.nextAttemptAt) <= now);
     for (let start = 0; start < due.length; start += DELIVERY_BATCH) {
       const batch = due.slice(start, start + DELIVERY_BATCH);
-      const claimed = await claimAllForDelivery(this.store, batch, now, this.opts.claimLeaseMs);
-      const rounds: { notification: NotificationRecord; result: Attempt }[] = [];
-      for (const notification of claimed) {
-        // A batch whose earlier sends were slow must not send one whose claim lapsed: another instance may have it.
-        if (!isClaimed(notification, this.opts.clock())) continue;
-        rounds.push({ notification, result: await this.deliverOne(notification, this.deliverer!) });
+      const here = this.claimsHere;
+      const claimed = here
+        ? await here.claim(this.store, batch, now)
+        : await claimAllForDelivery(this.store, batch, now, this.opts.claimLeaseMs);
+      try {
+        const rounds: { notification: NotificationRecord; result: Attempt }[] = [];
+        for (const notification of claimed) {
+          // A batch whose earlier sends were slow must not send one whose claim lapsed: another instance may have it.
+          if (!here && !isClaimed(notification, this.opts.clock())) continue;
+          rounds.push({ notification, result: await this.deliverOne(notification, this.deliverer!) });
+        }
+        await recordAttempts(this.store, rounds, this.opts);
+      } finally {
+        here?.release(claimed);
       }
-      await recordAttempts(this.store, rounds, this.opts);
     }
   }
 
@@ -233,7 +243,7 @@ export class Notifier {
         'recipient',
         identityKey(recipient.tenantId, recipient.aadObjectId),
       )) {
-        if (n.nextAttemptAt > now && !isClaimed(n, this.opts.clock())) {
+        if (n.nextAttemptAt > now && !isClaimed(n, this.opts.clock()) && !this.claimsHere?.has(n.id)) {
           tx.update('notifications', { ...n, nextAttemptAt: now });
         }
       }

@@ -73,3 +73,43 @@ export async function claimAllForDelivery(
     return claimed;
   }
 }
+
+/**
+ * The claims of a store no other instance shares (the embedded one, no `withLock`): kept in this process.
+ * A claim written there would protect against nobody, and a run after a crash mid-send would find the
+ * notification due again either way (it was never marked delivered), so the claim's commit and its fsync
+ * bought nothing but a rewrite of every notification on each drain.
+ */
+export class ClaimsHere {
+  private static readonly ofStore = new WeakMap<Store, ClaimsHere>();
+  private readonly sending = new Set<string>();
+
+  /** One per store: every Notifier of this process on it sees the others' claims. */
+  static of(store: Store): ClaimsHere {
+    let claims = ClaimsHere.ofStore.get(store);
+    if (!claims) ClaimsHere.ofStore.set(store, (claims = new ClaimsHere()));
+    return claims;
+  }
+
+  /** Those of `notifications` still pending and due, and not already being sent by this process. */
+  async claim(store: Store, notifications: NotificationRecord[], now: Date): Promise<NotificationRecord[]> {
+    const claimed: NotificationRecord[] = [];
+    for (const notification of notifications) {
+      if (this.sending.has(notification.id)) continue;
+      const current = await store.get('notifications', notification.id);
+      if (!current || current.status !== 'pending' || new Date(current.nextAttemptAt) > now) continue;
+      this.sending.add(current.id);
+      claimed.push(current);
+    }
+    return claimed;
+  }
+
+  release(notifications: NotificationRecord[]): void {
+    for (const notification of notifications) this.sending.delete(notification.id);
+  }
+
+  /** Being sent by this process now: nobody makes it due sooner. */
+  has(id: string): boolean {
+    return this.sending.has(id);
+  }
+}

@@ -84,7 +84,7 @@ describe('Notifier (outbox)', () => {
   });
 
   it.each([2, 25])(
-    'a drain of %i notifications takes one commit to claim them and one to record them',
+    'a drain of %i notifications on the embedded store records them in one commit, claimed in this process',
     async (count) => {
       const deliverer = new ScriptedDeliverer((call) => `activity-${call}`);
       const n = notifier(deliverer);
@@ -95,13 +95,41 @@ describe('Notifier (outbox)', () => {
       await n.drain();
       const sent = deliverer.calls.map((c) => c.text).sort();
       expect(sent).toEqual(Array.from({ length: count }, (_, i) => `message ${i}`).sort());
-      expect(commits).toEqual([Array(count).fill('notifications'), Array(count).fill('notifications')]);
+      expect(commits).toEqual([Array(count).fill('notifications')]);
       const all = await store.all('notifications');
       expect(all.map((x) => [x.status, x.attempts, x.claimedUntil])).toEqual(
         Array(count).fill(['delivered', 1, undefined]),
       );
     },
   );
+
+  it('a notification this process is sending is neither sent again by another drain nor made due sooner', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const first = new ScriptedDeliverer(() => 'activity-1');
+    let entered = false;
+    const slow: MessageDeliverer = {
+      deliver: async (reference, message) => {
+        entered = true;
+        await held;
+        return first.deliver(reference, message);
+      },
+      update: async () => undefined,
+    };
+    const second = new ScriptedDeliverer(() => 'activity-2');
+    const [sending, other] = [notifier(slow), notifier(second)];
+    await store.transaction((tx) => void sending.enqueue(tx, PEOPLE.customerGlobalAdmin, 'test', { text: 'once' }));
+    const draining = sending.drain();
+    while (!entered) await new Promise((resolve) => setImmediate(resolve));
+    await other.drain();
+    await other.retryFor(PEOPLE.customerGlobalAdmin);
+    release();
+    await draining;
+    expect(second.calls).toEqual([]);
+    expect(first.calls).toEqual([{ text: 'once' }]);
+    const [n] = await store.all('notifications');
+    expect(n).toMatchObject({ status: 'delivered', attempts: 1, payload: { activityId: 'activity-1' } });
+  });
 
   it('replaces a delivered card about the same subject through the outbox, after the commit', async () => {
     const deliverer = new ScriptedDeliverer(() => 'activity-7');

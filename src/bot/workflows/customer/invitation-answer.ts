@@ -10,6 +10,7 @@ import { z } from 'zod';
 import {
   invitationCard,
   invitationClosedCard,
+  invitationClosedNotice,
   INVITATION_VERBS,
   refusalNotice,
 } from '../../../cards/invitation-card.js';
@@ -159,9 +160,8 @@ async function acceptedCard(store: Store, acting: Acting, tr: Translator, invita
     const p = await store.get('organizations', r.partnerTenantId);
     facts.push({ title: p?.name ?? r.partnerTenantId, value: relationshipTypes(r.types, tr) });
   }
-  const closed = invitationClosedCard(invitation, partner, tr);
   const text = [
-    (closed.content.body as { text?: string }[])[1]?.text ?? '',
+    invitationClosedNotice(invitation, partner, tr).text,
     mcaRecorded ? tr.t('invitation.mcaRecorded', { customer: acting.org.name, name: acting.user.name }) : '',
     tr.t('invitation.partnersHeading', { customer: acting.org.name }),
   ]

@@ -46,21 +46,21 @@ describe('Accept agreement & authorize partner', () => {
   const relationshipsOfContoso = async () =>
     (await store.findBy('relationships', 'customer', DEMO_TENANTS.contoso)).length;
 
-  it('Accept & Authorize commits once for the acceptance and twice for all its notifications together', async () => {
+  it('Accept & Authorize commits once for the acceptance and once for all its notifications together', async () => {
     const { id } = await invite();
     const bot = as(carmen);
     await bot.click(INVITATION_VERBS.refresh, { invitationId: id });
     const commits = recordCommits(store);
     const accepted = await bot.click(INVITATION_VERBS.accept, { invitationId: id, acknowledged: 'true' });
     expect(accepted.text).toContain('Invitation accepted');
-    const [acceptance, claim, record, ...more] = commits;
+    // The embedded store is this process's alone: the outbox claims in memory, so no claim commit.
+    const [acceptance, record, ...more] = commits;
     expect(more).toEqual([]);
     // All or nothing: the answer, the MCA, the relationship, the audit trail and the messages owed.
     expect(new Set(acceptance)).toEqual(
       new Set(['invitations', 'agreements', 'organizations', 'relationships', 'auditEvents', 'notifications']),
     );
     const told = acceptance!.filter((c) => c === 'notifications').length;
-    expect(claim).toEqual(Array(told).fill('notifications'));
     expect(record).toEqual(Array(told).fill('notifications'));
     // Each one's round is on record (those without a chat with the bot wait for one), none left claimed.
     const tried = (await store.all('notifications')).filter((n) => n.attempts === 1 && !n.claimedUntil);
