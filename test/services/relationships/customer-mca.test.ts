@@ -5,6 +5,7 @@ import { NewCustomerService } from '../../../src/services/invitations/new-custom
 import { rekeyOrganization } from '../../../src/services/invitations/organization-rekey.js';
 import { RelationshipLists } from '../../../src/services/relationships/relationship-lists.js';
 import { becomeIndirectReseller } from '../../../src/services/two-tier/enrollment-approval.js';
+import { TwoTierService } from '../../../src/services/two-tier/two-tier.js';
 import { DEMO_TENANTS, demoWorld } from '../../../src/store/demo-world.js';
 import type { Store } from '../../../src/store/store.js';
 import { sendInvitation } from '../../support/invitations.js';
@@ -94,6 +95,17 @@ describe('what each writer leaves the no-mca list saying', () => {
       'the customer becomes an indirect reseller, which needs no MCA',
       (store) => store.transaction((tx) => becomeIndirectReseller(tx, contosoEnrollment(), NOW)),
       { lidia: [], hana: [] },
+    ],
+    [
+      'a reseller authorises its indirect provider: a reseller needs no MCA',
+      async (store) => {
+        const twoTier = new TwoTierService(store, () => NOW, { singleDelegatedAdminPartner: false });
+        const invited = await twoTier.inviteReseller(await acting(store, 'paul'), T.woodgrove);
+        if (!invited.ok) throw new Error(invited.refusal.code);
+        const authorized = await twoTier.authorize(await acting(store, 'rita'), invited.value.id, true);
+        if (!authorized.ok) throw new Error(authorized.refusal.code);
+      },
+      { lidia: ['Contoso Ltd: reseller'], hana: [] },
     ],
     [
       'a new customer claimed by its real tenant: its relationship moves and still says so',
