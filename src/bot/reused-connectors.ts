@@ -83,6 +83,7 @@ export class ReusedConnectorsAuthentication extends ConfigurationBotFrameworkAut
         this.prepare(client);
         return client;
       });
-    return Object.assign(Object.create(factory) as ConnectorFactory, { create });
+    // ConnectorFactory is an abstract class whose one member is `create`.
+    return { create } as ConnectorFactory;
   }
 }

@@ -57,6 +57,8 @@ export const INDEXES = {
     domain: (o: Organization) => [o.primaryDomain.toLowerCase()],
     name: (o: Organization) => [foldText(o.name)],
     kind: (o: Organization) => [o.kind],
+    /** Partners with a directory listing outside China's cloud: all that "find a partner" reads. */
+    listedPartner: (o: Organization) => (o.kind !== 'customer' && o.listing && o.cloud !== 'china' ? ['listed'] : []),
   },
   users: {
     tenant: (u: User) => [u.tenantId],

@@ -57,9 +57,7 @@ export class DirectorySearch {
       .filter(Boolean);
     if (!location && !form.size && keywords.length === 0) return refuse('search-empty');
     if (keywords.some((k) => k.length < 2)) return refuse('search-keyword-short');
-    const partners = (await this.store.all('organizations')).filter(
-      (o) => o.kind !== 'customer' && o.listing && o.cloud !== 'china',
-    );
+    const partners = await this.store.findBy('organizations', 'listedPartner', 'listed');
     const matches: PartnerMatch[] = [];
     for (const partner of partners) {
       const listing = partner.listing!;

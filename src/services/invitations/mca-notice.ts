@@ -5,6 +5,7 @@ import { translator } from '../../i18n/i18n.js';
 import type { Transaction } from '../../store/store.js';
 import type { Notifier } from '../outbox/notifications.js';
 import { isLive } from './acceptance.js';
+import { partnerAdmins } from '../relationships/recipients.js';
 
 /** Called inside the transaction that records the acceptance, so the partners' notice commits with it. */
 export type McaAcceptedHook = (
@@ -33,9 +34,7 @@ export class McaNotice {
     );
     for (const tenantId of partners) {
       // Those who may act on the customer's behalf are the ones who order.
-      const staff = (await tx.findBy('users', 'tenant', tenantId)).filter(
-        (u) => u.roles.side === 'partner' && (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin'),
-      );
+      const staff = await partnerAdmins(tx, tenantId);
       for (const person of staff) {
         const tr = translator(person.language ?? this.defaultLanguage);
         const card = noticeCard(

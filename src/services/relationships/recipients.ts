@@ -13,3 +13,11 @@ export async function customerAdmins(tx: Transaction, tenantId: string): Promise
     (u) => u.roles.side === 'customer' && u.roles.admin.length > 0,
   );
 }
+
+/**
+ * The partner's admin agents and global admins, through the `partnerAdmins` index: who hears of answers to
+ * its invitations. A distributor's hundreds of helpdesk agents are not read to find its few admins.
+ */
+export function partnerAdmins(tx: Transaction, tenantId: string): Promise<User[]> {
+  return tx.findBy('users', 'partnerAdmins', tenantId);
+}

@@ -1,12 +1,13 @@
 import { adminRoleNames, formatDate, formatDateTime } from '../../../cards/format.js';
 import { noticeCard } from '../../../cards/notice-card.js';
 import { button } from '../../../cards/button.js';
-import type { Invitation, User } from '../../../domain/model.js';
+import type { Invitation } from '../../../domain/model.js';
 import { translator } from '../../../i18n/i18n.js';
 import type { Notifier } from '../../../services/outbox/notifications.js';
 import type { ProviderLink } from '../../../services/two-tier/provider-access.js';
 import type { Transaction } from '../../../store/store.js';
 import { TWO_TIER_VERBS } from './two-tier-verbs.js';
+import { partnerAdmins } from '../../../services/relationships/recipients.js';
 
 /** What the two-tier workflow tells people in Teams, queued in the transaction of the change. */
 export function twoTierNotices(notifier: Notifier, defaultLanguage: 'en' | 'es') {
@@ -35,9 +36,7 @@ export function twoTierNotices(notifier: Notifier, defaultLanguage: 'en' | 'es')
     const reseller = (await tx.get('organizations', invitation.customerTenantId!))!;
     const by = invitation.decidedBy!;
     const accepted = invitation.status === 'accepted';
-    const staff = (await tx.findBy('users', 'tenant', invitation.partnerTenantId)).filter(
-      (u: User) => u.roles.side === 'partner' && (u.roles.admin === 'global-admin' || u.roles.agent === 'admin-agent'),
-    );
+    const staff = await partnerAdmins(tx, invitation.partnerTenantId);
     for (const person of staff) {
       const tr = translator(person.language ?? defaultLanguage);
       const key = accepted ? 'twoTier.notify.authorized' : 'twoTier.notify.declined';
@@ -60,9 +59,7 @@ export function twoTierNotices(notifier: Notifier, defaultLanguage: 'en' | 'es')
   const tellAccessRemoved = async (tx: Transaction, { relationship }: ProviderLink) => {
     const reseller = (await tx.get('organizations', relationship.customerTenantId))!;
     const access = relationship.adminAccess!;
-    const staff = (await tx.findBy('users', 'tenant', relationship.partnerTenantId)).filter(
-      (u: User) => u.roles.side === 'partner' && (u.roles.admin === 'global-admin' || u.roles.agent === 'admin-agent'),
-    );
+    const staff = await partnerAdmins(tx, relationship.partnerTenantId);
     for (const person of staff) {
       const tr = translator(person.language ?? defaultLanguage);
       const card = noticeCard(
