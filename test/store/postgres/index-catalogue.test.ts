@@ -127,6 +127,7 @@ describe('PostgreSQL index catalogue: keys for indexes an older database has not
         'organizations.domain',
         'organizations.name',
         'organizations.kind',
+        'organizations.listedPartner',
         'users.tenant',
         'users.identity',
         'users.email',
