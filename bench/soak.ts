@@ -13,6 +13,8 @@ import { SCENARIOS, type WorldFacts } from './scenarios.js';
 const CONCURRENCY = 8;
 /** Fresh invitations for Accept & Authorize: one unit in this many is one, while they last. */
 const ACCEPT_EVERY = 10;
+/** Spare invitations never accepted: the `pending` list's page 2 must still exist when the others are used up. */
+const PENDING_KEPT = 50;
 const SPARES = 4_000;
 const MINUTE_MS = 60_000;
 
@@ -53,7 +55,7 @@ export async function soak(minutes: number, size: number): Promise<void> {
     const reads = SCENARIOS.filter((s) => !s.consumes && !s.duringGuardianPass).map((s) => s.unit(target, facts));
     let accepted = 0;
     const unit = (worker: number, n: number) =>
-      n % ACCEPT_EVERY === 0 && accepted < facts.pendingAccepts.length
+      n % ACCEPT_EVERY === 0 && accepted < facts.pendingAccepts.length - PENDING_KEPT
         ? accept(worker, accepted++)
         : reads[n % reads.length]!(worker, Math.floor(n / reads.length));
     console.log(`Soak: ${size} relationships, ${minutes} min of mixed turns at concurrency ${CONCURRENCY}`);

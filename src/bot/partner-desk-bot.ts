@@ -211,8 +211,8 @@ export class PartnerDeskBot extends TeamsActivityHandler {
     }
     const parsed = handler.data.safeParse(withoutTicket(raw));
     if (!parsed.success) return cardResponse(badPayloadCard(session.tr, parsed.error));
-    await this.stack.open(context);
     if (isStepVerb(handler)) return cardResponse(await this.stack.continueFromCard(context, session, handler));
+    this.stack.offer(context);
     return cardResponse(await handler.handle(context, session, parsed.data));
   }
 

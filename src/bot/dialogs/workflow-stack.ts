@@ -19,6 +19,8 @@ import { staleFormCard } from './stale-form-card.js';
 import type { StepVerb } from './step-verb.js';
 
 const ROOT_DIALOG = Symbol('rootDialogContext');
+/** How a turn that has not needed the stack yet opens it (see offer). */
+const OPEN_ROOT = Symbol('openRootDialogContext');
 /** Where botbuilder-dialogs looks for a turn's memory scopes before building them again. */
 const STATE_MANAGER_CONFIGURATION = 'DialogStateManagerConfiguration';
 
@@ -56,6 +58,14 @@ export class WorkflowStack {
     return dc;
   }
 
+  /**
+   * Lets this turn open the stack only if it comes to need it (a card button that begins a workflow): a plain
+   * card action (Accept & Authorize) then neither reads the conversation's state nor writes it back.
+   */
+  offer(context: TurnContext): void {
+    context.turnState.set(OPEN_ROOT, () => this.open(context));
+  }
+
   /** A step's button: continues the step waiting for that very card, or says the form is no longer active. */
   async continueFromCard(context: TurnContext, session: Session, verb: StepVerb): Promise<CardAttachment> {
     const dc = await this.open(context);
@@ -78,10 +88,12 @@ export class WorkflowStack {
 }
 
 /** The root dialog context of this turn, for a card action that starts a workflow (a lead's Invite). */
-export function rootDialogOf(context: TurnContext): DialogContext {
+async function rootDialogOf(context: TurnContext): Promise<DialogContext> {
   const dc = context.turnState.get(ROOT_DIALOG) as DialogContext | undefined;
-  if (!dc) throw new Error('No dialog context opened for this turn');
-  return dc;
+  if (dc) return dc;
+  const open = context.turnState.get(OPEN_ROOT) as (() => Promise<DialogContext>) | undefined;
+  if (!open) throw new Error('No dialog context offered for this turn');
+  return open();
 }
 
 /**
@@ -89,7 +101,7 @@ export function rootDialogOf(context: TurnContext): DialogContext {
  * of whatever is open, which continues when it ends. Returns the card its first step showed.
  */
 export async function beginWorkflow(context: TurnContext, dialogId: string, options: object): Promise<CardAttachment> {
-  await rootDialogOf(context).beginDialog(dialogId, options);
+  await (await rootDialogOf(context)).beginDialog(dialogId, options);
   const reply = cardReplyOf(context);
   if (!reply) throw new Error(`Workflow ${dialogId} showed no card when it began`);
   return reply;
