@@ -94,3 +94,8 @@ export function isWebMailAddress(email: string): boolean {
   const [first, ...rest] = domain.split('.');
   return first !== undefined && WEB_MAIL_FAMILIES.includes(first) && isPublicSuffixLike(rest);
 }
+
+/** Who "find a partner" can show: a partner with a directory listing, outside 21Vianet's cloud (rule 4). */
+export function isListedPartner(org: Organization): boolean {
+  return org.kind !== 'customer' && !!org.listing && !isOperatedBy21Vianet(org);
+}

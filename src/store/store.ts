@@ -11,6 +11,8 @@ import type {
 import type { PartnerOfRecord } from '../domain/partner-of-record.js';
 import type { Purchase, Trial } from '../domain/offers.js';
 import { foldText } from '../domain/text.js';
+import { isListedPartner } from '../domain/rules.js';
+import { identityKey, pairKey } from './record-keys.js';
 import type { AccessAssignment, AccessTemplate, SecurityGroup } from '../domain/access.js';
 import type { CustomerRequest } from '../domain/customer-request.js';
 import type { ChangeInterest, ChangeListener } from './change-feed.js';
@@ -57,8 +59,7 @@ export const INDEXES = {
     domain: (o: Organization) => [o.primaryDomain.toLowerCase()],
     name: (o: Organization) => [foldText(o.name)],
     kind: (o: Organization) => [o.kind],
-    /** Partners with a directory listing outside China's cloud: all that "find a partner" reads. */
-    listedPartner: (o: Organization) => (o.kind !== 'customer' && o.listing && o.cloud !== 'china' ? ['listed'] : []),
+    listedPartner: (o: Organization) => (isListedPartner(o) ? ['listed'] : []),
   },
   users: {
     tenant: (u: User) => [u.tenantId],
@@ -171,13 +172,7 @@ export const INDEXES = {
 
 export type IndexName<C extends CollectionName> = keyof (typeof INDEXES)[C] & string;
 
-export function pairKey(partnerTenantId: string, customerTenantId: string): string {
-  return `${partnerTenantId}/${customerTenantId}`;
-}
-
-export function identityKey(tenantId: string, aadObjectId: string): string {
-  return `${tenantId}/${aadObjectId}`;
-}
+export { identityKey, pairKey } from './record-keys.js';
 
 /** A record as the caller hands it to `insert`: the store assigns the first version. */
 export type NewRecord<C extends CollectionName> = Omit<Collections[C], 'version'>;
