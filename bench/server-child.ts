@@ -19,6 +19,14 @@ const quiet = process.env.BENCH_DEBUG ? createLogger('debug') : silentLogger;
 const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);
+/**
+ * Records the embedded store holds (every table's size; undefined on PostgreSQL): the soak tells the store's
+ * own growth (a ledger entry per turn, kept a day) from memory nothing holds on purpose.
+ */
+function recordCount(store: unknown): number | undefined {
+  const tables = (store as { tables?: Map<string, { size: number }> }).tables;
+  return tables ? [...tables.values()].reduce((sum, table) => sum + table.size, 0) : undefined;
+}
 /** `memory`: usage, heap spaces and kernel figures; `heap-snapshot`: a snapshot written to the given file. */
 function answerMemory(message: { cmd: string; file?: string; gc?: boolean }): void {
   if (message.cmd === 'memory' && message.gc) (globalThis as { gc?: () => void }).gc?.();
@@ -105,6 +113,7 @@ if (mode === 'floor') {
           collectedRssMB: rssMB(),
           heapUsedMB: heapUsed / 1048576,
           heapTotalMB: heapTotal / 1048576,
+          records: recordCount(store),
         });
       }
       if (message.cmd === 'stop') {

@@ -25,14 +25,16 @@ interface Sample {
   rssMB: number;
   collectedRssMB: number;
   heapUsedMB: number;
+  /** Records in the store (embedded): it grows by a ledger entry per turn, kept a day, and by what turns add. */
+  records: number;
   loopMaxMs: number;
   load1: number;
 }
 
-/** Least-squares slope of heap in use per minute, from the second minute on (the first warms caches up). */
-function slope(samples: Sample[]): number {
+/** Least-squares slope of `of` per minute, from the second minute on (the first warms caches up). */
+function slope(samples: Sample[], of: (s: Sample) => number): number {
   const xs = samples.map((s) => s.minute);
-  const ys = samples.map((s) => s.heapUsedMB);
+  const ys = samples.map(of);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   const num = xs.reduce((sum, x, i) => sum + (x - mx) * (ys[i]! - my), 0);
@@ -59,7 +61,7 @@ export async function soak(minutes: number, size: number): Promise<void> {
         ? accept(worker, accepted++)
         : reads[n % reads.length]!(worker, Math.floor(n / reads.length));
     console.log(`Soak: ${size} relationships, ${minutes} min of mixed turns at concurrency ${CONCURRENCY}`);
-    console.log('minute  units  errors  RSS MB  RSS after GC  heap used MB  loop max ms  load');
+    console.log('minute  units  errors  RSS MB  RSS after GC  heap used MB  loop max ms  records  load');
     const samples: Sample[] = [];
     let issued = 0;
     for (let minute = 1; minute <= minutes; minute++) {
@@ -76,27 +78,42 @@ export async function soak(minutes: number, size: number): Promise<void> {
         rssMB: memory.rssMB!,
         collectedRssMB: memory.collectedRssMB!,
         heapUsedMB: memory.heapUsedMB!,
+        records: memory.records ?? 0,
         loopMaxMs: delay.maxMs,
         load1: loadavg()[0]!,
       };
       samples.push(sample);
       console.log(
-        [minute, result.units, result.errors, sample.rssMB, sample.collectedRssMB, sample.heapUsedMB, delay.maxMs]
+        [
+          minute,
+          result.units,
+          result.errors,
+          sample.rssMB,
+          sample.collectedRssMB,
+          sample.heapUsedMB,
+          delay.maxMs,
+          sample.records,
+        ]
           .map((v, i) => (i < 3 ? String(v) : v.toFixed(0)).padStart(i === 0 ? 6 : 7))
           .join('  ') + `  ${sample.load1.toFixed(1)}${result.firstError ? `  first error: ${result.firstError}` : ''}`,
       );
     }
     await stopChild(bot);
     const settled = samples.slice(1);
-    const perMinute = settled.length > 1 ? slope(settled) : 0;
+    const perMinute = settled.length > 1 ? slope(settled, (x) => x.heapUsedMB) : 0;
+    const recordsPerMinute = settled.length > 1 ? slope(settled, (x) => x.records) : 0;
+    // What the store holds in memory for a record (its place and index entries) is its own, by design.
+    const bytesPerRecord = recordsPerMinute > 0 ? (perMinute * 1048576) / recordsPerMinute : undefined;
     const growth = perMinute * 60;
     const verdict = growth < 5 ? 'no growth' : `grows about ${growth.toFixed(0)} MB an hour`;
     console.log(
-      `\nHeap in use after a full collection: ${perMinute.toFixed(2)} MB a minute from minute 2 on (${verdict}).`,
+      `\nHeap in use after a full collection: ${perMinute.toFixed(2)} MB a minute from minute 2 on (${verdict}),` +
+        ` while the store gained ${recordsPerMinute.toFixed(0)} records a minute` +
+        (bytesPerRecord === undefined ? '.' : `: ${bytesPerRecord.toFixed(0)} bytes of heap per record added.`),
     );
     writeFileSync(
       join(PROJECT_ROOT, 'bench', 'soak.json'),
-      `${JSON.stringify({ date: new Date().toISOString(), size, minutes, concurrency: CONCURRENCY, accepted, samples, heapSlopeMBPerMinute: perMinute, verdict }, null, 2)}\n`,
+      `${JSON.stringify({ date: new Date().toISOString(), size, minutes, concurrency: CONCURRENCY, accepted, samples, heapSlopeMBPerMinute: perMinute, recordsPerMinute, bytesPerRecord, verdict }, null, 2)}\n`,
     );
   } finally {
     await sink.close();
