@@ -143,16 +143,11 @@ export class RelationshipLists {
   private async expiring(acting: Acting, now: Date, page: number): Promise<Page<RelationshipRow>> {
     const before = new Date(now.getTime() + EXPIRING_WITHIN_DAYS * DAY_MS - 1).toISOString();
     const found = await this.orderedPage(acting, 'relationships', 'accessEnds', { from: '', to: before }, page);
-    const partnerSide = acting.user.roles.side === 'partner';
-    const items: RelationshipRow[] = [];
-    for (const relationship of found.items) {
-      const counterpart = await this.store.get(
-        'organizations',
-        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
-      );
-      if (!counterpart) continue;
-      items.push({ relationship, counterpart, daysLeft: daysBetween(now, new Date(relationship.adminAccess!.endAt)) });
-    }
+    const items = await this.withCounterparts(acting, found.items, (relationship, counterpart) => ({
+      relationship,
+      counterpart,
+      daysLeft: daysBetween(now, new Date(relationship.adminAccess!.endAt)),
+    }));
     return { ...found, items };
   }
 
@@ -164,17 +159,9 @@ export class RelationshipLists {
   private async withoutMca(acting: Acting, page: number): Promise<Page<NoMcaRow>> {
     const found = await this.orderedPage(acting, 'relationships', 'withoutMca', { from: '', to: FOREVER }, page);
     const partnerSide = acting.user.roles.side === 'partner';
-    const items: NoMcaRow[] = [];
-    for (const relationship of found.items) {
-      const other = await this.store.get(
-        'organizations',
-        partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
-      );
-      if (!other) continue;
-      items.push(
-        partnerSide ? { relationship, customer: other } : { relationship, customer: acting.org, partner: other },
-      );
-    }
+    const items = await this.withCounterparts(acting, found.items, (relationship, other): NoMcaRow =>
+      partnerSide ? { relationship, customer: other } : { relationship, customer: acting.org, partner: other },
+    );
     return { ...found, items };
   }
 
@@ -189,21 +176,32 @@ export class RelationshipLists {
     state?: RelationshipStatus,
   ): Promise<Page<RelationshipRow>> {
     const found = await this.orderedPage(acting, 'relationships', 'byState', stateSpan(state), page);
+    const items = await this.withCounterparts(acting, found.items, (relationship, counterpart) => {
+      const access = relationship.adminAccess;
+      return {
+        relationship,
+        counterpart,
+        ...(access && !access.removedAt ? { daysLeft: daysBetween(now, new Date(access.endAt)) } : {}),
+      };
+    });
+    return { ...found, items };
+  }
+
+  /** Each relationship of a page with the organisation on the other side of it; one whose organisation is gone is left out. */
+  private async withCounterparts<T>(
+    acting: Acting,
+    relationships: Relationship[],
+    row: (relationship: Relationship, counterpart: Organization) => T,
+  ): Promise<T[]> {
     const partnerSide = acting.user.roles.side === 'partner';
-    const items: RelationshipRow[] = [];
-    for (const relationship of found.items) {
+    const rows: T[] = [];
+    for (const relationship of relationships) {
       const counterpart = await this.store.get(
         'organizations',
         partnerSide ? relationship.customerTenantId : relationship.partnerTenantId,
       );
-      if (!counterpart) continue;
-      const access = relationship.adminAccess;
-      items.push({
-        relationship,
-        counterpart,
-        ...(access && !access.removedAt ? { daysLeft: daysBetween(now, new Date(access.endAt)) } : {}),
-      });
+      if (counterpart) rows.push(row(relationship, counterpart));
     }
-    return { ...found, items };
+    return rows;
   }
 }
