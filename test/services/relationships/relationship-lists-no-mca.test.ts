@@ -1,13 +1,12 @@
 import { RelationshipStatus } from '../../../src/domain/model.js';
 import { PAGE_SIZE, RelationshipLists } from '../../../src/services/relationships/relationship-lists.js';
 import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
-import { openPostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { NewRecord, SeedData, Store } from '../../../src/store/store.js';
 import { counting } from '../../support/counting-store.js';
 import { persona, type PersonaName } from '../../support/personas.js';
-import { freshDatabase } from '../../support/postgres.js';
-import { NOW, org, tempStore } from '../../support/world.js';
+import { NOW, org } from '../../support/world.js';
 import { worldWith } from '../helpdesk/helpdesk-fixtures.js';
+import { SEEDED_ENGINES } from '../../support/seeded-engines.js';
 
 const STATES = RelationshipStatus.options;
 const DAY = 86_400_000;
@@ -61,16 +60,7 @@ function book(count: number): SeedData {
   return { organizations, relationships };
 }
 
-const ENGINES = [
-  ['embedded store', (seed: SeedData) => tempStore(seed)],
-  [
-    'PostgreSQL store',
-    async (seed: SeedData) => {
-      const store = await openPostgresStore({ url: await freshDatabase(), seed });
-      return { store, dispose: () => store.close() };
-    },
-  ],
-] as const;
+const ENGINES = SEEDED_ENGINES;
 
 const acting = async (store: Store, name: PersonaName) => {
   const user = persona(name);

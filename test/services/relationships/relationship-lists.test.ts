@@ -2,13 +2,12 @@ import { daysBetween } from '../../../src/domain/lifecycle.js';
 import { DEMO_TENANTS } from '../../../src/store/demo-world.js';
 import { PAGE_SIZE, RelationshipLists } from '../../../src/services/relationships/relationship-lists.js';
 import { RelationshipStatus } from '../../../src/domain/model.js';
-import { openPostgresStore } from '../../../src/store/postgres/postgres-store.js';
 import type { NewRecord, SeedData, Store } from '../../../src/store/store.js';
-import { freshDatabase } from '../../support/postgres.js';
 import { persona } from '../../support/personas.js';
 import { counting } from '../../support/counting-store.js';
 import { NOW, org, tempStore } from '../../support/world.js';
 import { expiringCustomers, pendingInvitation, worldWith } from '../helpdesk/helpdesk-fixtures.js';
+import { SEEDED_ENGINES } from '../../support/seeded-engines.js';
 
 const PENDING = 23;
 const seed = () =>
@@ -125,16 +124,7 @@ function book(count: number): SeedData {
   return { organizations, relationships };
 }
 
-const ENGINES = [
-  ['embedded store', (seed: SeedData) => tempStore(seed)],
-  [
-    'PostgreSQL store',
-    async (seed: SeedData) => {
-      const store = await openPostgresStore({ url: await freshDatabase(), seed });
-      return { store, dispose: () => store.close() };
-    },
-  ],
-] as const;
+const ENGINES = SEEDED_ENGINES;
 
 describe.each(ENGINES)('%s: relationships by state, a page at a time through the byState index', (_, open) => {
   const BOOK = 40;
