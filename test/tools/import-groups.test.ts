@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { runAdmin, UsageError } from '../../src/tools/admin.js';
@@ -10,11 +10,16 @@ import { persona } from '../support/personas.js';
 describe('npm run admin -- import-groups', () => {
   let store: Store;
   let dispose: () => Promise<void>;
+  const written: string[] = [];
   beforeEach(async () => ({ store, dispose } = await tempStore(demoWorld(NOW))));
-  afterEach(() => dispose());
+  afterEach(async () => {
+    await dispose();
+    await Promise.all(written.splice(0).map((path) => rm(path, { force: true })));
+  });
 
   async function file(content: unknown): Promise<string> {
     const path = join(tmpdir(), `groups-${process.pid}-${Math.random().toString(36).slice(2)}.json`);
+    written.push(path);
     await writeFile(path, JSON.stringify(content));
     return path;
   }
