@@ -214,10 +214,12 @@ try {
           const delay = (run === floorRun ? floorDelay : await bot.ask({ cmd: 'delay' })) as {
             p99Ms: number;
             maxMs: number;
+            cpuMs: number;
           };
           loadRows.push({
             loopDelayP99Ms: delay.p99Ms,
             loopDelayMaxMs: delay.maxMs,
+            cpuMsPerUnit: delay.cpuMs / Math.max(1, result.units),
             ...(guardianMs === undefined ? {} : { guardianMs }),
             size,
             scenario: run.scenario.name,

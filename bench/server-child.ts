@@ -43,12 +43,18 @@ const [mode, file] = process.argv.slice(2);
 // How long a timer waited for the event loop while a scenario ran: what one turn's work costs everyone else.
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
+// The process's CPU over the same span (user + system, both threads' worth): what a unit costs, whatever the floor did.
+let cpuAtReset = process.cpuUsage();
 function answerDelay(cmd: string): void {
   if (cmd === 'delay-reset') {
     delay.reset();
+    cpuAtReset = process.cpuUsage();
     send({ reset: true });
   }
-  if (cmd === 'delay') send({ p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6 });
+  if (cmd === 'delay') {
+    const cpu = process.cpuUsage(cpuAtReset);
+    send({ p99Ms: delay.percentile(99) / 1e6, maxMs: delay.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 });
+  }
 }
 
 if (mode === 'floor') {

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { Language } from '../domain/model.js';
 import { languageOf } from '../i18n/i18n.js';
 import type { Store } from '../store/store.js';
+import { TurnStarts } from './turn-starts.js';
 import { ActivityLedger, ConversationQueue, IncomingActivity, isAllowedTenant } from './activity-gate.js';
 import { describeError, type Logger } from '../logging/logger.js';
 import { processActivity } from './adapter-response.js';
@@ -45,6 +46,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   const queue = new ConversationQueue(store.withLock?.bind(store));
   const ledger = new ActivityLedger(store, deps.clock, logger);
   const writes = new TurnWrites(store);
+  const starts = new TurnStarts();
   const server = restify.createServer({ name: 'partner-desk', handleUncaughtExceptions: false });
   let inFlight = 0;
   (server as unknown as { inFlight: () => number }).inFlight = () => inFlight;
@@ -67,6 +69,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
+    await starts.begin();
     const valid = IncomingActivity.safeParse(req.body);
     if (!valid.success) {
       res.send(400, { error: 'Malformed activity' });

@@ -23,6 +23,21 @@ export function giveWay(): Promise<void> {
   });
 }
 
+/** How many waiting callers go on in one turn of the event loop (see `inTurns`). */
+export const PER_TURN = 4;
+
+/**
+ * Calls `go` for each item, PER_TURN of them in this turn of the event loop and PER_TURN in each later one.
+ * A group commit resolves every transaction of its batch at once: forty turns going on in the same turn
+ * would hold every timer and every other person behind forty card renderings.
+ */
+export function inTurns<T>(items: readonly T[], go: (item: T) => void): void {
+  const first = items.slice(0, PER_TURN);
+  const rest = items.slice(PER_TURN);
+  for (const item of first) go(item);
+  if (rest.length > 0) void giveWay().then(() => inTurns(rest, go));
+}
+
 /** Records already read, BATCH at a time with the event loop given back between batches. */
 export async function* inBatches<T>(records: T[]): AsyncGenerator<T[]> {
   for (let start = 0; start < records.length; start += BATCH) {

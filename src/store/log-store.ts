@@ -11,6 +11,7 @@ import { RecentRecords } from './recent-records.js';
 import { ChangeFeed, type ChangeInterest, type ChangeListener } from './change-feed.js';
 import { scanIndexed } from './scan.js';
 import { encodeBatch } from './log-batch.js';
+import { inTurns } from './give-way.js';
 import {
   StorageUnavailableError,
   type CollectionName,
@@ -158,8 +159,9 @@ export class LogStore implements Store, CommittedState {
         if (jsons[i]) this.recent.set(`${w.collection}/${w.id}`, jsons[i]);
         this.changes.emit({ collection: w.collection, id: w.id, record: w.kind === 'remove' ? null : w.record });
       });
-      commit.resolve();
     }
+    // Every commit of the batch is durable and visible now; their turns go on a few per loop turn.
+    inTurns(accepted, ({ commit }) => commit.resolve());
     this.scheduleMaintenance();
   }
 

@@ -1,4 +1,4 @@
-import { giveWay, inBatches } from '../../src/store/give-way.js';
+import { giveWay, inBatches, inTurns, PER_TURN } from '../../src/store/give-way.js';
 
 describe('giving way', () => {
   it('passes that give way together go on one per turn of the event loop, in the order they gave way', async () => {
@@ -28,5 +28,33 @@ describe('giving way', () => {
     const seen: number[] = [];
     for await (const batch of inBatches(Array.from({ length: 600 }, (_, i) => i))) seen.push(batch.length);
     expect(seen).toEqual([250, 250, 100]);
+  });
+
+  it('lets waiting callers go on PER_TURN at a time: the first ones in this turn of the loop, the rest in later ones', async () => {
+    let turn = 0;
+    let running = true;
+    const tick = () => {
+      turn++;
+      if (running) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const wentOn: number[] = [];
+    await new Promise<void>((done) =>
+      inTurns(
+        Array.from({ length: 10 }, (_, i) => i),
+        (i) => {
+          wentOn[i] = turn;
+          if (i === 9) done();
+        },
+      ),
+    );
+    running = false;
+    const perTurn = new Map<number, number>();
+    for (const at of wentOn) perTurn.set(at, (perTurn.get(at) ?? 0) + 1);
+    expect(PER_TURN).toBe(4);
+    expect(wentOn.slice(0, PER_TURN)).toEqual([0, 0, 0, 0]);
+    expect([...perTurn.values()]).toEqual([4, 4, 2]);
+    // In order: nobody goes on before one who was waiting before them.
+    expect(wentOn).toEqual([...wentOn].sort((a, b) => a - b));
   });
 });
