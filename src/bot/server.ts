@@ -22,6 +22,8 @@ export interface ServerDeps {
   run: (context: TurnContext) => Promise<void>;
   /** Extra routes (downloads) added by later features. */
   routes?: (server: restify.Server) => void;
+  /** How turns begin, a few per turn of the event loop (one for this server unless given). */
+  starts?: TurnStarts;
 }
 
 export interface RunningServer {
@@ -46,7 +48,7 @@ export function createServer(deps: ServerDeps): restify.Server {
   const queue = new ConversationQueue(store.withLock?.bind(store));
   const ledger = new ActivityLedger(store, deps.clock, logger);
   const writes = new TurnWrites(store);
-  const starts = new TurnStarts();
+  const starts = deps.starts ?? new TurnStarts();
   const server = restify.createServer({ name: 'partner-desk', handleUncaughtExceptions: false });
   let inFlight = 0;
   (server as unknown as { inFlight: () => number }).inFlight = () => inFlight;
@@ -69,19 +71,20 @@ export function createServer(deps: ServerDeps): restify.Server {
   });
 
   server.post('/api/messages', async (req: Request, res: Response) => {
-    await starts.begin();
-    const valid = IncomingActivity.safeParse(req.body);
-    if (!valid.success) {
-      res.send(400, { error: 'Malformed activity' });
-      return;
-    }
-    if (!isAllowedTenant(req.body, config.allowedTenants)) {
-      // Dropped quietly: nothing from a tenant that is not allowed reaches the bot.
-      res.send(200);
-      return;
-    }
+    // In flight from arrival: a shutdown waits for a turn still waiting to begin, too.
     inFlight++;
     try {
+      await starts.begin();
+      const valid = IncomingActivity.safeParse(req.body);
+      if (!valid.success) {
+        res.send(400, { error: 'Malformed activity' });
+        return;
+      }
+      if (!isAllowedTenant(req.body, config.allowedTenants)) {
+        // Dropped quietly: nothing from a tenant that is not allowed reaches the bot.
+        res.send(200);
+        return;
+      }
       await processActivity(
         adapter,
         req,
