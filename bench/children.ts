@@ -56,3 +56,20 @@ export function generate(
     child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`generating ${size} failed (${code})`))));
   });
 }
+
+/** The connector stand-in in its own process (see sink-child.ts): its URL, and how to stop it. */
+export async function startSinkChild(): Promise<{ url: string; close: () => Promise<void> }> {
+  const child = fork(join(dist, 'sink-child.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the connector stand-in exited (${code})`)));
+    child.once('message', (message) => resolve((message as { url: string }).url));
+  });
+  return {
+    url,
+    close: async () => {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.send({ cmd: 'stop' });
+      await exited;
+    },
+  };
+}

@@ -19,10 +19,9 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startThrowawayPostgres, stopThrowawayPostgres } from '../src/tools/throwaway-postgres.js';
-import { startConnectorSink } from './connector-sink.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
 import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
-import { generate, startChild, stopChild, type Child } from './children.js';
+import { generate, startChild, startSinkChild, stopChild, type Child } from './children.js';
 import { HEAP, SETTLE_MS, heapReport, memoryReport, printHeapReport, type HeapReport } from './heap-report.js';
 import { printMemory } from './heap-summary.js';
 import { soak } from './soak.js';
@@ -152,7 +151,7 @@ class ScenarioRun {
   }
 }
 
-const sink = await startConnectorSink();
+const sink = await startSinkChild();
 const loadRows: LoadRow[] = [];
 const storeRows: StoreRow[] = [];
 const heapRows: { size: number; bot: HeapReport; floor: HeapReport }[] = [];

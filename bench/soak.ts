@@ -5,8 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
-import { generate, startChild, stopChild } from './children.js';
-import { startConnectorSink } from './connector-sink.js';
+import { generate, startChild, startSinkChild, stopChild } from './children.js';
 import { runLoad } from './load.js';
 import { SCENARIOS, type WorldFacts } from './scenarios.js';
 
@@ -45,7 +44,7 @@ function slope(samples: Sample[], of: (s: Sample) => number): number {
 export async function soak(minutes: number, size: number): Promise<void> {
   if (!Number.isFinite(minutes) || minutes < 1) throw new Error('--soak <minutes>: 1 or more');
   const dir = mkdtempSync(join(tmpdir(), `partner-desk-soak-${size}-`));
-  const sink = await startConnectorSink();
+  const sink = await startSinkChild();
   try {
     const file = join(dir, 'store.json');
     const metaFile = join(dir, 'meta.json');
