@@ -80,11 +80,12 @@ export class OrderedSlots {
     const { from, to, offset, limit } = range;
     const first = new FirstSlots(offset + limit, (a, b) => this.times[a]! - this.times[b]! || byId(a, b));
     let total = 0;
-    for (const slot of this.groups.get(this.keyHash(group))) {
-      if (!this.inGroup(slot, check) || !(this.times[slot]! >= from && this.times[slot]! <= to)) continue;
+    // Visited in place: a big partner's group is tens of thousands of slots, not copied for each page.
+    this.groups.forEach(this.keyHash(group), (slot) => {
+      if (!this.inGroup(slot, check) || !(this.times[slot]! >= from && this.times[slot]! <= to)) return;
       total++;
       first.offer(slot);
-    }
+    });
     return { total, slots: first.sorted().slice(offset) };
   }
 

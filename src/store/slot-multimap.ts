@@ -88,6 +88,19 @@ export class SlotMultimap {
     return found;
   }
 
+  /** Calls `visit` with each slot `get` would return, without copying a crowded key's slots into an array. */
+  forEach(hash: number, visit: (slot: number) => void): void {
+    const crowd = this.crowded.get(hash);
+    if (crowd) {
+      for (const slot of crowd) visit(slot);
+      return;
+    }
+    const mask = this.slots.length - 1;
+    for (let i = this.start(hash); this.slots[i] !== EMPTY; i = (i + 1) & mask) {
+      if (this.slots[i] !== REMOVED && this.hashes[i] === hash) visit(this.slots[i]!);
+    }
+  }
+
   /** Every entry as [hash, slot] pairs (the hint file's form). */
   *entries(): Generator<[number, number]> {
     for (let i = 0; i < this.slots.length; i++) {

@@ -35,7 +35,11 @@ describe('slot multimap', () => {
     }
     for (let n = 0; n < keys; n++) {
       const key = keyOf(n);
-      expect(map.get(key).sort((a, b) => a - b)).toEqual([...(model.get(key) ?? [])].sort((a, b) => a - b));
+      const want = [...(model.get(key) ?? [])].sort((a, b) => a - b);
+      expect(map.get(key).sort((a, b) => a - b)).toEqual(want);
+      const visited: number[] = [];
+      map.forEach(key, (slot) => visited.push(slot));
+      expect(visited.sort((a, b) => a - b)).toEqual(want);
     }
     const pairs = [...map.entries()].map(([k, s]) => `${k}:${s}`).sort();
     const expected = [...model].flatMap(([k, set]) => [...set].map((s) => `${k}:${s}`)).sort();
