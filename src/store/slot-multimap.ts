@@ -1,3 +1,5 @@
+import { CrowdedSlots } from './crowded-slots.js';
+
 const EMPTY = -1;
 const REMOVED = -2;
 /** A key with more slots than this moves out of the probe table into a Set, so its run cannot grow long. */
@@ -7,7 +9,7 @@ const MAX_LOAD = 0.75;
 /**
  * A hash multimap from 30-bit key hashes to record slots, in two typed arrays (open addressing, linear
  * probing): about 8 bytes per entry where a Map costs 30 to 40. Keys with many slots (a status, a big
- * partner's tenant id) are kept as Sets beside it. Callers check candidates, since hashes can collide.
+ * partner's tenant id) are kept beside it (CrowdedSlots). Callers check candidates, since hashes can collide.
  */
 export class SlotMultimap {
   private bits = 4;
@@ -15,7 +17,7 @@ export class SlotMultimap {
   private slots = new Int32Array(1 << this.bits).fill(EMPTY);
   private used = 0;
   private removed = 0;
-  private readonly crowded = new Map<number, Set<number>>();
+  private readonly crowded = new Map<number, CrowdedSlots>();
   /**
    * Multiply-shift hashing with a multiplier of this map's own: entries copied in another map's table
    * order (loading the hint file) then land in no particular order here, instead of piling into one run.
@@ -45,7 +47,7 @@ export class SlotMultimap {
       }
     }
     if (same >= CROWDED) {
-      const set = new Set(this.get(hash));
+      const set = new CrowdedSlots(this.get(hash));
       set.add(slot);
       this.drop(hash);
       this.crowded.set(hash, set);
@@ -92,7 +94,7 @@ export class SlotMultimap {
   forEach(hash: number, visit: (slot: number) => void): void {
     const crowd = this.crowded.get(hash);
     if (crowd) {
-      for (const slot of crowd) visit(slot);
+      crowd.forEach(visit);
       return;
     }
     const mask = this.slots.length - 1;

@@ -55,3 +55,36 @@ describe('slot multimap', () => {
     expect(map.get(7)).toEqual([]);
   });
 });
+
+describe('a crowded key of the slot multimap', () => {
+  it('holds a hundred thousand slots under one key (several Sets) and agrees with a Set through adds and removes', () => {
+    const map = new SlotMultimap();
+    const model = new Set<number>();
+    const next = random(99);
+    for (let slot = 0; slot < 100_000; slot++) {
+      map.add(5, slot);
+      model.add(slot);
+    }
+    for (let step = 0; step < 30_000; step++) {
+      const slot = Math.floor(next() * 120_000);
+      if (next() < 0.5) {
+        map.add(5, slot);
+        model.add(slot);
+      } else {
+        map.remove(5, slot);
+        model.delete(slot);
+      }
+    }
+    // Added twice, kept once, whichever Set holds it.
+    map.add(5, 7);
+    model.add(7);
+    const want = [...model].sort((a, b) => a - b);
+    expect(map.get(5).sort((a, b) => a - b)).toEqual(want);
+    const visited: number[] = [];
+    map.forEach(5, (slot) => visited.push(slot));
+    expect(visited.sort((a, b) => a - b)).toEqual(want);
+    expect([...map.entries()].filter(([hash]) => hash === 5)).toHaveLength(want.length);
+    for (const slot of want) map.remove(5, slot);
+    expect(map.get(5)).toEqual([]);
+  });
+});
