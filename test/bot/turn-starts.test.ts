@@ -1,20 +1,5 @@
 import { TURN_STARTS_PER_LOOP_TURN, TurnStarts } from '../../src/bot/turn-starts.js';
-
-/** Counts turns of the event loop (one tick per check phase) while `work` runs. */
-async function countingLoopTurns<T>(work: (turn: () => number) => Promise<T>): Promise<T> {
-  let turn = 0;
-  let running = true;
-  const tick = () => {
-    turn++;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
-  try {
-    return await work(() => turn);
-  } finally {
-    running = false;
-  }
-}
+import { countingLoopTurns } from '../support/loop-turns.js';
 
 describe('turn starts', () => {
   it(`begins ${TURN_STARTS_PER_LOOP_TURN} turns in one turn of the event loop and the rest in the next ones, in arrival order`, async () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { PER_TURN } from '../../src/store/give-way.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import type { Store } from '../../src/store/store.js';
+import { countingLoopTurns } from '../support/loop-turns.js';
 import { NOW, smallWorld } from '../support/world.js';
 
 describe('the embedded store releases a group commit a few transactions per loop turn', () => {
@@ -21,30 +22,24 @@ describe('the embedded store releases a group commit a few transactions per loop
   });
 
   it('has every record of the batch readable when the first transaction returns, and returns the rest in later turns', async () => {
-    let turn = 0;
-    let running = true;
-    const tick = () => {
-      turn++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
     const ids = Array.from({ length: 3 * PER_TURN + 1 }, (_, n) => `burst-${n}`);
     const returnedAt: number[] = [];
     let visibleAtFirst: number | undefined;
-    await Promise.all(
-      ids.map((id, n) =>
-        store
-          .transaction((tx) => void tx.insert('activities', { id, at: NOW.toISOString() }))
-          .then(async () => {
-            returnedAt[n] = turn;
-            if (visibleAtFirst === undefined) {
-              visibleAtFirst = 0;
-              for (const other of ids) if (await store.get('activities', other)) visibleAtFirst++;
-            }
-          }),
+    await countingLoopTurns((turn) =>
+      Promise.all(
+        ids.map((id, n) =>
+          store
+            .transaction((tx) => void tx.insert('activities', { id, at: NOW.toISOString() }))
+            .then(async () => {
+              returnedAt[n] = turn();
+              if (visibleAtFirst === undefined) {
+                visibleAtFirst = 0;
+                for (const other of ids) if (await store.get('activities', other)) visibleAtFirst++;
+              }
+            }),
+        ),
       ),
     );
-    running = false;
     expect(visibleAtFirst).toBe(ids.length);
     const perTurn = new Map<number, number>();
     for (const at of returnedAt) perTurn.set(at, (perTurn.get(at) ?? 0) + 1);

@@ -1,23 +1,18 @@
 import { giveWay, inBatches, inTurns, PER_TURN } from '../../src/store/give-way.js';
+import { countingLoopTurns } from '../support/loop-turns.js';
 
 describe('giving way', () => {
   it('passes that give way together go on one per turn of the event loop, in the order they gave way', async () => {
     const resumed: string[] = [];
-    let turn = 0;
-    let running = true;
-    const tick = () => {
-      turn++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const pass = async (name: string) => {
-      for (let n = 0; n < 5; n++) {
-        await giveWay();
-        resumed.push(`${name}@${turn}`);
-      }
-    };
-    await Promise.all(['a', 'b', 'c'].map(pass));
-    running = false;
+    await countingLoopTurns((turn) => {
+      const pass = async (name: string) => {
+        for (let n = 0; n < 5; n++) {
+          await giveWay();
+          resumed.push(`${name}@${turn()}`);
+        }
+      };
+      return Promise.all(['a', 'b', 'c'].map(pass));
+    });
     const turns = resumed.map((r) => Number(r.split('@')[1]));
     // Fifteen resumptions in fifteen different turns: no turn held two passes' work.
     expect(new Set(turns).size).toBe(15);
@@ -31,24 +26,19 @@ describe('giving way', () => {
   });
 
   it('lets waiting callers go on PER_TURN at a time: the first ones in this turn of the loop, the rest in later ones', async () => {
-    let turn = 0;
-    let running = true;
-    const tick = () => {
-      turn++;
-      if (running) setImmediate(tick);
-    };
-    setImmediate(tick);
     const wentOn: number[] = [];
-    await new Promise<void>((done) =>
-      inTurns(
-        Array.from({ length: 10 }, (_, i) => i),
-        (i) => {
-          wentOn[i] = turn;
-          if (i === 9) done();
-        },
-      ),
+    await countingLoopTurns(
+      (turn) =>
+        new Promise<void>((done) =>
+          inTurns(
+            Array.from({ length: 10 }, (_, i) => i),
+            (i) => {
+              wentOn[i] = turn();
+              if (i === 9) done();
+            },
+          ),
+        ),
     );
-    running = false;
     const perTurn = new Map<number, number>();
     for (const at of wentOn) perTurn.set(at, (perTurn.get(at) ?? 0) + 1);
     expect(PER_TURN).toBe(4);

@@ -1,5 +1,21 @@
 import type { Store } from '../../src/store/store.js';
 
+/** Runs `work` while counting turns of the event loop (a setImmediate re-armed every turn); `turn()` is the count so far. */
+export async function countingLoopTurns<T>(work: (turn: () => number) => Promise<T>): Promise<T> {
+  let turn = 0;
+  let running = true;
+  const tick = () => {
+    turn++;
+    if (running) setImmediate(tick);
+  };
+  setImmediate(tick);
+  try {
+    return await work(() => turn);
+  } finally {
+    running = false;
+  }
+}
+
 const READS = new Set(['get', 'findBy', 'findPage', 'all', 'findRange']);
 
 /** How many records one value hands out: a record, an array of them, or a page. */
