@@ -97,8 +97,9 @@ export class OrderedSlots {
 
   /**
    * `limit` slots of `group` from `offset` on, of those with a position between `from` and `to` (inclusive),
-   * by position then id, and how many there are. One pass over the group keeps only the slots up to the
-   * page's end (FirstSlots), so however deep the page, the group is never sorted as a whole.
+   * by position then id, and how many there are. A group kept in order answers by binary search; any other
+   * is visited once, keeping only the slots up to the page's end (FirstSlots), so it is never sorted for a
+   * page however deep (a big one is sorted once, to be kept in order from then on).
    */
   page(
     group: string,
