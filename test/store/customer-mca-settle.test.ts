@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { MemoryLogger } from '../../src/logging/logger.js';
 import { RelationshipLists } from '../../src/services/relationships/relationship-lists.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { FOREVER, MCA_UNSETTLED_GROUP } from '../../src/store/ordered-indexes.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { NewRecord, Store } from '../../src/store/store.js';
+import { databaseWithout, hintWithout } from '../support/older-index.js';
 import { freshDatabase } from '../support/postgres.js';
 import { NOW, TENANTS, org, smallWorld } from '../support/world.js';
 
@@ -28,10 +28,7 @@ const embedded = (): Engine => {
       return openLowdbStore({ file: file(), seed: world() });
     },
     reopenAsUpgraded: async (logger) => {
-      // An older hint: another index signature, and no withoutMca slots or keys; the log is read anew.
-      const [header, ...rest] = readFileSync(`${file()}.1.hint`, 'utf8').split('\n');
-      const older = rest.filter((line) => !line.includes('"withoutMca"'));
-      writeFileSync(`${file()}.1.hint`, [JSON.stringify({ ...JSON.parse(header!), indexes: 1 }), ...older].join('\n'));
+      hintWithout(file(), 'withoutMca');
       return openLowdbStore({ file: file(), logger });
     },
     reopen: (logger) => openLowdbStore({ file: file(), logger }),
@@ -44,13 +41,7 @@ const postgres = (): Engine => {
   return {
     create: async () => openPostgresStore({ url: (url = await freshDatabase()), seed: world() }),
     reopenAsUpgraded: async (logger) => {
-      const db = new pg.Pool({ connectionString: url });
-      try {
-        await db.query("DELETE FROM record_keys WHERE collection = 'relationships' AND index_name = 'withoutMca'");
-        await db.query("DELETE FROM record_indexes WHERE collection = 'relationships' AND index_name = 'withoutMca'");
-      } finally {
-        await db.end();
-      }
+      await databaseWithout(url, 'relationships', 'withoutMca');
       return openPostgresStore({ url, logger });
     },
     reopen: (logger) => openPostgresStore({ url, logger }),

@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { RelationshipStatus } from '../../src/domain/model.js';
 import { openLowdbStore } from '../../src/store/lowdb-store.js';
 import { MCA_UNSETTLED_GROUP, byState, stateSpan, withoutMca } from '../../src/store/ordered-indexes.js';
 import { openPostgresStore } from '../../src/store/postgres/postgres-store.js';
 import type { NewRecord, Store } from '../../src/store/store.js';
+import { databaseWithout, hintWithout } from '../support/older-index.js';
 import { freshDatabase } from '../support/postgres.js';
 import { NOW, TENANTS, smallWorld } from '../support/world.js';
 
@@ -26,10 +26,7 @@ const embedded = (): Engine => {
       return openLowdbStore({ file: file(), seed: smallWorld() });
     },
     reopenWithoutByState: async () => {
-      // An older hint: another index signature, and no byState slots or keys.
-      const [header, ...rest] = readFileSync(`${file()}.1.hint`, 'utf8').split('\n');
-      const older = rest.filter((line) => !line.includes('"byState"'));
-      writeFileSync(`${file()}.1.hint`, [JSON.stringify({ ...JSON.parse(header!), indexes: 1 }), ...older].join('\n'));
+      hintWithout(file(), 'byState');
       return openLowdbStore({ file: file() });
     },
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
@@ -41,13 +38,7 @@ const postgres = (): Engine => {
   return {
     create: async () => openPostgresStore({ url: (url = await freshDatabase()), seed: smallWorld() }),
     reopenWithoutByState: async () => {
-      const db = new pg.Pool({ connectionString: url });
-      try {
-        await db.query("DELETE FROM record_keys WHERE collection = 'relationships' AND index_name = 'byState'");
-        await db.query("DELETE FROM record_indexes WHERE collection = 'relationships' AND index_name = 'byState'");
-      } finally {
-        await db.end();
-      }
+      await databaseWithout(url, 'relationships', 'byState');
       return openPostgresStore({ url });
     },
     cleanup: async () => undefined,
