@@ -57,8 +57,13 @@ export function generate(
   });
 }
 
-/** The connector stand-in in its own process (see sink-child.ts): its URL, and how to stop it. */
-export async function startSinkChild(): Promise<{ url: string; close: () => Promise<void> }> {
+/** The connector stand-in in its own process (see sink-child.ts): its URL, what it received, how to stop it. */
+export async function startSinkChild(): Promise<{
+  url: string;
+  /** Proactive messages and card updates received so far. */
+  received: () => Promise<number>;
+  close: () => Promise<void>;
+}> {
   const child = fork(join(dist, 'sink-child.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the connector stand-in exited (${code})`)));
@@ -66,6 +71,11 @@ export async function startSinkChild(): Promise<{ url: string; close: () => Prom
   });
   return {
     url,
+    received: () =>
+      new Promise<number>((resolve) => {
+        child.once('message', (message) => resolve((message as { received: number }).received));
+        child.send({ cmd: 'count' });
+      }),
     close: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.send({ cmd: 'stop' });

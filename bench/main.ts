@@ -20,7 +20,7 @@ import pg from 'pg';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { startThrowawayPostgres, stopThrowawayPostgres } from '../src/tools/throwaway-postgres.js';
 import { percentile, runLoad, type LoadResult, type Unit } from './load.js';
-import { FLOOR, SCENARIOS, type Scenario, type Target, type WorldFacts } from './scenarios.js';
+import { FLOOR, SCENARIOS, openPersonalChats, type Scenario, type Target, type WorldFacts } from './scenarios.js';
 import { generate, startChild, startSinkChild, stopChild, type Child } from './children.js';
 import { HEAP, SETTLE_MS, heapReport, memoryReport, printHeapReport, type HeapReport } from './heap-report.js';
 import { printMemory } from './heap-summary.js';
@@ -198,6 +198,7 @@ try {
       const runs = SCENARIOS.filter(chosen).map(
         (s) => new ScenarioRun(s, { port: ports[0]!, ports, serviceUrl: sink.url }, meta),
       );
+      await openPersonalChats({ port: ports[0]!, serviceUrl: sink.url }, meta);
       for (const run of [floorRun, ...runs]) await run.warmUp();
       for (const level of LEVELS) {
         await floor.ask({ cmd: 'delay-reset' });
@@ -206,6 +207,7 @@ try {
         for (const run of [floorRun, ...runs]) {
           if (run !== floorRun) await bot.ask({ cmd: 'delay-reset' });
           if (run.scenario.duringGuardianPass) await bot.ask({ cmd: 'guardian-start' });
+          const sentBefore = await sink.received();
           const result = run === floorRun ? floorResult : await run.run(run.unitsAt(level), level.concurrency);
           const guardianMs = run.scenario.duringGuardianPass
             ? ((await bot.ask({ cmd: 'guardian-wait' })).guardianMs as number)
@@ -219,6 +221,7 @@ try {
             loopDelayP99Ms: delay.p99Ms,
             loopDelayMaxMs: delay.maxMs,
             cpuMsPerUnit: delay.cpuMs / Math.max(1, result.units),
+            sentPerUnit: run === floorRun ? 0 : ((await sink.received()) - sentBefore) / Math.max(1, result.units),
             ...(guardianMs === undefined ? {} : { guardianMs }),
             size,
             scenario: run.scenario.name,

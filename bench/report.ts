@@ -15,6 +15,8 @@ export interface LoadRow extends LoadResult {
    * Work a unit leaves behind (an outbox drain still sending) counts where it happens to fall.
    */
   cpuMsPerUnit: number;
+  /** What the connector stand-in received over the run (proactive messages, card updates), over the units. */
+  sentPerUnit: number;
   /** The expiry guardian's pass that ran alongside, for the scenario that runs during one. */
   guardianMs?: number;
 }
@@ -48,11 +50,11 @@ const fixed = (value: number, digits = 1) => (Number.isFinite(value) ? value.toF
 
 export function printLoadTable(rows: LoadRow[]): void {
   console.log(
-    `\n${'relationships'.padStart(13)}  ${'scenario'.padEnd(26)} ${'conc'.padStart(4)} ${'units'.padStart(5)} ${'err'.padStart(4)} ${'units/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'× floor'.padStart(8)} ${'loop p99'.padStart(8)} ${'loop max'.padStart(8)} ${'CPU ms'.padStart(6)}`,
+    `\n${'relationships'.padStart(13)}  ${'scenario'.padEnd(26)} ${'conc'.padStart(4)} ${'units'.padStart(5)} ${'err'.padStart(4)} ${'units/s'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'× floor'.padStart(8)} ${'loop p99'.padStart(8)} ${'loop max'.padStart(8)} ${'CPU ms'.padStart(6)} ${'sent'.padStart(4)}`,
   );
   for (const r of rows) {
     console.log(
-      `${r.size.toLocaleString('en-US').padStart(13)}  ${r.scenario.padEnd(26)} ${String(r.concurrency).padStart(4)} ${String(r.units).padStart(5)} ${String(r.errors).padStart(4)} ${fixed(r.throughput, 0).padStart(8)} ${fixed(r.p50).padStart(7)} ${fixed(r.p95).padStart(7)} ${fixed(r.p99).padStart(7)} ${fixed(r.ratioToFloor, 2).padStart(8)} ${fixed(r.loopDelayP99Ms).padStart(8)} ${fixed(r.loopDelayMaxMs).padStart(8)} ${fixed(r.cpuMsPerUnit, 2).padStart(6)}`,
+      `${r.size.toLocaleString('en-US').padStart(13)}  ${r.scenario.padEnd(26)} ${String(r.concurrency).padStart(4)} ${String(r.units).padStart(5)} ${String(r.errors).padStart(4)} ${fixed(r.throughput, 0).padStart(8)} ${fixed(r.p50).padStart(7)} ${fixed(r.p95).padStart(7)} ${fixed(r.p99).padStart(7)} ${fixed(r.ratioToFloor, 2).padStart(8)} ${fixed(r.loopDelayP99Ms).padStart(8)} ${fixed(r.loopDelayMaxMs).padStart(8)} ${fixed(r.cpuMsPerUnit, 2).padStart(6)} ${fixed(r.sentPerUnit, 1).padStart(4)}`,
     );
     if (r.guardianMs !== undefined) console.log(`               guardian pass alongside: ${fixed(r.guardianMs, 0)} ms`);
     if (r.firstError) console.log(`               first error: ${r.firstError}`);

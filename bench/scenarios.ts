@@ -71,6 +71,15 @@ async function post(target: Target, body: unknown): Promise<string> {
 const say = (target: Target, person: BenchPerson, text: string) =>
   post(target, activity(target, person, { type: 'message', text, deliveryMode: 'expectReplies' }));
 
+/**
+ * Adatum's admins open their personal chat with the bot before any load, as people who installed it have: the
+ * outbox then delivers the answer notifications of Accept & Authorize to the connector instead of holding
+ * them for lack of anywhere private to write.
+ */
+export async function openPersonalChats(target: Target, facts: WorldFacts): Promise<void> {
+  for (const person of facts.invitationWatchers) await say(target, person, 'help');
+}
+
 /** The dialog step ticket a card's buttons carry. */
 const ticketIn = (answer: string) => /"formTicket":"([^"]+)"/.exec(answer)?.[1];
 

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from '../src/paths.js';
 import { generate, startChild, startSinkChild, stopChild } from './children.js';
 import { runLoad } from './load.js';
-import { SCENARIOS, type WorldFacts } from './scenarios.js';
+import { SCENARIOS, openPersonalChats, type WorldFacts } from './scenarios.js';
 
 const CONCURRENCY = 8;
 /** Fresh invitations for Accept & Authorize: one unit in this many is one, while they last. */
@@ -52,6 +52,7 @@ export async function soak(minutes: number, size: number): Promise<void> {
     const facts = JSON.parse(readFileSync(metaFile, 'utf8')) as WorldFacts;
     const bot = await startChild(['bot', file]);
     const target = { port: bot.ready.port!, serviceUrl: sink.url };
+    await openPersonalChats(target, facts);
     const accept = SCENARIOS.find((s) => s.name === 'Accept & Authorize')!.unit(target, facts);
     const reads = SCENARIOS.filter((s) => !s.consumes && !s.duringGuardianPass).map((s) => s.unit(target, facts));
     let accepted = 0;

@@ -44,6 +44,8 @@ export interface BenchWorld {
   adminAgents: BenchPerson[];
   /** Global admins of customers that have partners, with their organisation's name. */
   customerAdmins: { person: BenchPerson; name: string }[];
+  /** Adatum's admin agents and global admins: each is told of every answer to Adatum's invitations. */
+  invitationWatchers: BenchPerson[];
   counts: Record<string, number>;
 }
 
@@ -283,6 +285,12 @@ export function benchWorld(relationships: number, spares: number, now = new Date
     helpdeskAgents,
     adminAgents,
     customerAdmins,
+    invitationWatchers: DEMO_USERS.filter(
+      (u) =>
+        u.tenantId === DEMO_TENANTS.adatum &&
+        u.roles.side === 'partner' &&
+        (u.roles.agent === 'admin-agent' || u.roles.admin === 'global-admin'),
+    ).map(({ tenantId, aadObjectId }) => ({ tenantId, aadObjectId })),
     counts,
   };
 }
