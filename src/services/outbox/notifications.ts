@@ -9,6 +9,7 @@ import { NO_CONVERSATION, retryAfterOf, type Attempt } from './delivery-outcome.
 import { recordAttempts } from './delivery-record.js';
 import { queueReplacements, REPLACE_KIND, type RenderReplacement } from './card-replacements.js';
 import { forgetSettledNotifications } from './settled-notifications.js';
+import { inRecipientLanes, RECIPIENTS_AT_ONCE } from './recipient-lanes.js';
 import { CLAIM_LEASE_MS, claimAllForDelivery, ClaimsHere, isClaimed } from './outbox-claim.js';
 
 export { DeliveryError, isTransient, parseRetryAfter } from './delivery-error.js';
@@ -174,13 +175,21 @@ export class Notifier {
         ? await here.claim(this.store, batch, now)
         : await claimAllForDelivery(this.store, batch, now, this.opts.claimLeaseMs);
       try {
-        const rounds: { notification: NotificationRecord; result: Attempt }[] = [];
-        for (const notification of claimed) {
+        const rounds = await inRecipientLanes(
+          claimed,
+          (n) => identityKey(n.tenantId, n.aadObjectId),
+          RECIPIENTS_AT_ONCE,
           // A batch whose earlier sends were slow must not send one whose claim lapsed: another instance may have it.
-          if (!here && !isClaimed(notification, this.opts.clock())) continue;
-          rounds.push({ notification, result: await this.deliverOne(notification, this.deliverer!) });
-        }
-        await recordAttempts(this.store, rounds, this.opts);
+          async (notification) =>
+            !here && !isClaimed(notification, this.opts.clock())
+              ? undefined
+              : { notification, result: await this.deliverOne(notification, this.deliverer!) },
+        );
+        await recordAttempts(
+          this.store,
+          rounds.filter((round) => round !== undefined),
+          this.opts,
+        );
       } finally {
         here?.release(claimed);
       }

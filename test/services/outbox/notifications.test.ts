@@ -103,6 +103,52 @@ describe('Notifier (outbox)', () => {
     },
   );
 
+  it("sends to several recipients at once, and each recipient's messages one after another in queued order", async () => {
+    const alex = PEOPLE.partnerAdminAgent;
+    await new ConversationDirectory(store, clock, log).remember(alex.tenantId, alex.aadObjectId, {
+      conversation: { id: 'a:alex', conversationType: 'personal' },
+      serviceUrl: 'http://127.0.0.1:1',
+    });
+    const inFlight: string[] = [];
+    const begun: string[] = [];
+    const releases = new Map<string, () => void>();
+    const gated: MessageDeliverer = {
+      deliver: async (_reference, message) => {
+        inFlight.push(message.text!);
+        begun.push(message.text!);
+        await new Promise<void>((resolve) => releases.set(message.text!, resolve));
+        inFlight.splice(inFlight.indexOf(message.text!), 1);
+        return `activity-${message.text}`;
+      },
+      update: async () => undefined,
+    };
+    const n = notifier(gated);
+    await store.transaction((tx) => {
+      for (const [who, text] of [
+        [PEOPLE.customerGlobalAdmin, 'carmen 1'],
+        [alex, 'alex 1'],
+        [PEOPLE.customerGlobalAdmin, 'carmen 2'],
+        [alex, 'alex 2'],
+      ] as const)
+        n.enqueue(tx, who, 'test', { text });
+    });
+    const until = async (condition: () => boolean) => {
+      while (!condition()) await new Promise((resolve) => setImmediate(resolve));
+    };
+    const draining = n.drain();
+    await until(() => inFlight.length === 2);
+    expect([...inFlight].sort()).toEqual(['alex 1', 'carmen 1']);
+    releases.get('carmen 1')!();
+    await until(() => begun.includes('carmen 2'));
+    expect([...inFlight].sort()).toEqual(['alex 1', 'carmen 2']);
+    for (const text of ['alex 1', 'carmen 2']) releases.get(text)!();
+    await until(() => begun.includes('alex 2'));
+    releases.get('alex 2')!();
+    await draining;
+    const all = await store.all('notifications');
+    expect(all.map((x) => x.status)).toEqual(Array(4).fill('delivered'));
+  });
+
   it('a notification this process is sending is neither sent again by another drain nor made due sooner', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
