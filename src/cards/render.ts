@@ -32,9 +32,15 @@ function template(name: CardName): ACData.Template {
  */
 export function renderCard<N extends CardName>(name: N, data: CardData[N]): CardAttachment {
   const expand = (root: unknown) => template(name).expand({ $root: root }) as Record<string, unknown>;
+  let escapes = false;
+  const escapedData = mapStrings(data, (text) => {
+    const escaped = escapeMarkdown(text);
+    escapes ||= escaped !== text;
+    return escaped;
+  });
   const content = expand(mapStrings(data, (text) => text));
-  const escaped = expand(mapStrings(data, escapeMarkdown));
-  takeMarkdownText(content, escaped);
+  // Expanding is most of a card's cost: when escaping changes no string, both expansions would be the same.
+  if (escapes) takeMarkdownText(content, expand(escapedData));
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };
 }
 

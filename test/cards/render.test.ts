@@ -52,6 +52,17 @@ describe('cards show text from other organisations as plain text', () => {
     expect(visibleText(build().content)).toContain(HOSTILE_NEEDS);
   });
 
+  it('one hostile string among plain ones is escaped, and the plain ones read as they were', () => {
+    const card = noticeCard('Contoso accepted', 'Accepted on 2 December', 'good', [
+      { title: 'Customer', value: 'Contoso' },
+      { title: 'Needs', value: HOSTILE_NEEDS },
+    ]);
+    const rendered = markdownTexts(card.content).map(renderMarkdown).join('\n');
+    expect(rendered).not.toMatch(/<(a|img|strong|em|del|li|h1)\b/);
+    expect(rendered).toContain('[verify here](https://evil.example/x)');
+    expect(markdownTexts(card.content)).toEqual(expect.arrayContaining(['Contoso accepted', 'Contoso']));
+  });
+
   it('buttons and their data carry the text as it was typed (not escaped)', () => {
     const actions = CARDS['lead notification (notice)']().content.actions as { title: string; data: unknown }[];
     expect(actions[0]).toMatchObject({ title: HOSTILE_NAME, data: { leadId: 'l1', needs: HOSTILE_NEEDS } });
