@@ -213,8 +213,8 @@ export class LogStore implements Store, CommittedState {
   private async compact(): Promise<void> {
     const old = { log: this.log, generation: this.generation };
     const generation = old.generation + 1;
-    const moved: { collection: CollectionName; id: string; offset: number }[] = [];
     const tables = this.tables;
+    const moves = new Map([...tables].map(([collection, table]) => [collection, table.relocation()]));
     function* live(): Generator<GenerationRecord> {
       for (const [collection, table] of tables) {
         for (const [id, at] of table.entries()) {
@@ -226,10 +226,11 @@ export class LogStore implements Store, CommittedState {
       logFileOf(this.file, generation),
       generation,
       live(),
-      (record, at) => moved.push({ collection: record.collection as CollectionName, id: record.id, offset: at.offset }),
+      (record, at) => moves.get(record.collection as CollectionName)!.move(record.id, at.offset),
       this.options.openFile,
     );
     try {
+      for (const relocation of moves.values()) relocation.check();
       this.db.data = { ...this.db.data, generation };
       await this.db.write();
     } catch (error) {
@@ -238,7 +239,7 @@ export class LogStore implements Store, CommittedState {
       await rm(next.path, { force: true });
       throw error;
     }
-    for (const { collection, id, offset } of moved) this.table(collection).relocate(id, offset);
+    for (const relocation of moves.values()) relocation.apply();
     this.log = next;
     this.hintCovers = 0;
     await old.log.close();

@@ -30,6 +30,14 @@ export interface SlotsExport {
   versions: number[];
 }
 
+/** New places for a table's records, gathered one by one and applied at once. */
+export interface Relocation {
+  move(id: string, offset: number): void;
+  /** Throws unless every slot's new place was gathered: call before the next generation takes over. */
+  check(): void;
+  apply(): void;
+}
+
 /**
  * One collection in memory: for each record a slot holding its id and where its JSON lies in the log, and
  * each secondary index as key hash → slots. Record bodies stay on disk, so memory grows with the number
@@ -45,6 +53,8 @@ export class Table {
   private readonly indexes = new Map<string, SlotMultimap>();
   private readonly ordered = new Map<string, OrderedSlots>();
   private count = 0;
+  /** Puts and deletes so far: a relocation gathered before one of them is not the table's any more. */
+  private writes = 0;
   /** Bytes of the live records' JSON, to tell when the log holds mostly dead versions. */
   liveBytes = 0;
 
@@ -102,6 +112,7 @@ export class Table {
 
   /** Records where `record` now lies; `previous` is the version it replaces (its index keys are dropped). */
   put(record: { id: string; version: number }, at: Location, previous?: { id: string; version: number }): void {
+    this.writes++;
     let slot = this.slotOf(record.id);
     if (slot === undefined) {
       slot = this.free.pop() ?? this.ids.size;
@@ -126,6 +137,7 @@ export class Table {
   delete(record: { id: string; version: number }): void {
     const slot = this.slotOf(record.id);
     if (slot === undefined) return;
+    this.writes++;
     this.unindex(record, slot);
     this.byId.remove(keyHash(record.id), slot);
     this.ids.set(slot, null);
@@ -134,10 +146,25 @@ export class Table {
     this.liveBytes -= this.lengths[slot]!;
   }
 
-  /** Moves a record's JSON to a new place in a new log generation (compaction); nothing else changes. */
-  relocate(id: string, offset: number): void {
-    const slot = this.slotOf(id);
-    if (slot !== undefined) this.offsets[slot] = offset;
+  /**
+   * Where each record will lie in the next generation, gathered while it is written and taken over in one
+   * step: relocating hundreds of thousands of records one by one at the switch held the event loop.
+   */
+  relocation(): Relocation {
+    const next = new Float64Array(this.offsets.length);
+    const since = this.writes;
+    let moved = 0;
+    return {
+      move: (id, offset) => {
+        const slot = this.slotOf(id);
+        if (slot !== undefined) [next[slot], moved] = [offset, moved + 1];
+      },
+      // Compaction runs on the commit lane, so nothing is written meanwhile; were anything, its place is unknown.
+      check: () => {
+        if (this.writes !== since || moved !== this.count) throw new Error('The table changed while it was relocated');
+      },
+      apply: () => void (this.offsets = next),
+    };
   }
 
   private unindex(record: { id: string; version: number }, slot: number): void {
@@ -232,6 +259,7 @@ export class Table {
 
   /** Loads slots from `from` on (the hint file comes in chunks), keeping the slot numbers the indexes refer to. */
   importSlots(from: number, part: SlotsExport): void {
+    this.writes++;
     this.grow(from + part.ids.length);
     part.ids.forEach((id, i) => {
       const slot = from + i;
