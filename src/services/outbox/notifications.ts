@@ -161,7 +161,10 @@ export class Notifier {
       return;
     }
     for (let minute = first; minute <= last; minute += MINUTE) {
-      await this.deliverDue(await this.store.findBy('notifications', 'due', minuteKey(minute)), now);
+      // Page by page: a backlog of thousands due in one minute is not read (and parsed) in one go.
+      for await (const page of this.store.scan('notifications', 'due', minuteKey(minute))) {
+        await this.deliverDue(page, now);
+      }
     }
   }
 
