@@ -19,6 +19,8 @@ const quiet = process.env.BENCH_DEBUG ? createLogger('debug') : silentLogger;
 const config = loadConfig({ EXPIRY_GUARDIAN: 'false' });
 const rssMB = () => process.memoryUsage().rss / 1024 / 1024;
 const send = (message: unknown) => process.send!(message);
+// A bench that dies (a scenario throws) must not leave its servers running: they go with its IPC channel.
+process.on('disconnect', () => process.exit(1));
 /**
  * Records the embedded store holds (every table's size; undefined on PostgreSQL): the soak tells the store's
  * own growth (a ledger entry per turn, kept a day) from memory nothing holds on purpose.

@@ -5,6 +5,7 @@ import { startConnectorSink } from './connector-sink.js';
 
 const sink = await startConnectorSink();
 process.send!({ url: sink.url });
+process.on('disconnect', () => process.exit(1));
 process.on('message', (message: { cmd?: string }) => {
   if (message.cmd === 'stop') void sink.close().then(() => process.exit(0));
   if (message.cmd === 'count') process.send!({ received: sink.received() });
