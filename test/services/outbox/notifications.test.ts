@@ -11,7 +11,7 @@ import type { Store } from '../../../src/store/store.js';
 import { MemoryLogger } from '../../../src/logging/logger.js';
 import { NOW, PEOPLE, TENANTS, tempStore } from '../../support/world.js';
 import { recordCommits } from '../../support/commits.js';
-import { perLoopTurn } from '../../support/loop-turns.js';
+import { countingLoopTurns, perLoopTurn } from '../../support/loop-turns.js';
 import { BATCH } from '../../../src/store/give-way.js';
 
 class ScriptedDeliverer implements MessageDeliverer {
@@ -165,6 +165,17 @@ describe('Notifier (outbox)', () => {
     // read whole, the backlog came in one turn (650).
     expect(most).toBeLessThanOrEqual(BATCH + 2 * 25);
     expect((await store.all('notifications')).every((x) => x.status === 'delivered')).toBe(true);
+  });
+
+  it("the first drain's look-back over 30 days of minutes gives the event loop back every few hours of them", async () => {
+    // Nothing is due, so no commit waits on the disk (the loop turns freely while one does).
+    const n = notifier(new ScriptedDeliverer(() => 'activity-1'));
+    const turns = await countingLoopTurns(async (turn) => {
+      await n.drain();
+      return turn();
+    });
+    // 43,200 minutes, 240 at a time: 180 times; asked in one go, the loop never turned.
+    expect(turns).toBeGreaterThanOrEqual(180);
   });
 
   it('a notification this process is sending is neither sent again by another drain nor made due sooner', async () => {
