@@ -16,9 +16,11 @@ const RECORDS_PER_LINE = 500;
 const BYTES_PER_WRITE = 4 * 1024 * 1024;
 /**
  * A compaction runs while turns wait: reading and encoding 4 MB of records held the event loop 60-75 ms, so
- * what is encoded is also written (and the loop given back) once this long has passed.
+ * a line is also ended, and what is encoded written (the loop given back), once this long has passed.
  */
 const SLICE_MS = 10;
+/** A line of 500 CSV downloads (hundreds of kilobytes each) would be checksummed and joined in one go. */
+const CHARS_PER_LINE = 1024 * 1024;
 
 /**
  * Writes a whole new log generation (the seed, an imported single-file store, or a compaction's live
@@ -46,10 +48,16 @@ export async function writeGeneration(
   };
   try {
     let sliceStart = performance.now();
+    let lineChars = 0;
     for (const record of records) {
       line.push(record);
-      if (line.length === RECORDS_PER_LINE) encode();
-      if (pendingBytes >= BYTES_PER_WRITE || (pendingBytes > 0 && performance.now() - sliceStart >= SLICE_MS)) {
+      lineChars += record.json.length;
+      const late = performance.now() - sliceStart >= SLICE_MS;
+      if (line.length === RECORDS_PER_LINE || lineChars >= CHARS_PER_LINE || late) {
+        encode();
+        lineChars = 0;
+      }
+      if (pendingBytes >= BYTES_PER_WRITE || (pendingBytes > 0 && late)) {
         const text = pending.join('');
         pending = [];
         pendingBytes = 0;
