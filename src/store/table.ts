@@ -157,7 +157,9 @@ export class Table {
     return {
       move: (id, offset) => {
         const slot = this.slotOf(id);
-        if (slot !== undefined) [next[slot], moved] = [offset, moved + 1];
+        if (slot === undefined) return;
+        next[slot] = offset;
+        moved++;
       },
       // Compaction runs on the commit lane, so nothing is written meanwhile; were anything, its place is unknown.
       check: () => {
